@@ -1,0 +1,5 @@
+"""`python -m partnerkit`."""
+
+from partnerkit.entry import main
+
+main()

@@ -1,0 +1,139 @@
+"""The command line: parse options, call a command, exit with its code.
+
+No logic lives here. Heavy modules are imported inside the commands so that
+`--help` and `--version` start fast.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerkit import __version__
+
+app = typer.Typer(
+    name="partnerkit",
+    help="Learning-and-development partnerships as code: check, score, review and render "
+    "partnership files kept in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"partnerkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Learning-and-development partnerships as code."""
+
+
+Today = Annotated[
+    str | None,
+    typer.Option(metavar="YYYY-MM-DD", help="Judge dates as if today were this day."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Configuration file (default: found upward).")
+]
+NoConfig = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+Color = Annotated[
+    bool | None,
+    typer.Option("--color/--no-color", help="Force colour on or off (default: on in a terminal)."),
+]
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (default: configured paths, or this folder)."),
+    ] = None,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    strict: Annotated[
+        bool | None, typer.Option("--strict/--no-strict", help="Fail on warnings too.")
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(min=0, max=100, help="Fail files whose readiness is below this score."),
+    ] = None,
+    today: Today = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these codes or prefixes (PK3, PK402).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these codes or prefixes.")] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Skip paths matching this glob.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
+    ] = None,
+    max_file_size: Annotated[
+        str | None, typer.Option(help='Refuse larger files, e.g. "5 MB".')
+    ] = None,
+    config: ConfigOpt = None,
+    no_config: NoConfig = False,
+    force: Force = False,
+    color: Color = None,
+) -> None:
+    """Validate partnership files and report every problem as path:line:col."""
+    from partnerkit.commands.check import CheckOptions, run_check
+
+    opts = CheckOptions(
+        paths=paths or [],
+        format=format.value,
+        output=output,
+        force=force,
+        strict=strict,
+        min_score=min_score,
+        today=today,
+        config=config,
+        no_config=no_config,
+        select=select or [],
+        ignore=ignore or [],
+        exclude=exclude or [],
+        jobs=jobs,
+        max_file_size=max_file_size,
+        color=color,
+    )
+    raise typer.Exit(run_check(opts))
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Print the JSON Schema of the partnership format, for editors and other tools."""
+    from partnerkit.commands.schema import run_schema
+
+    raise typer.Exit(run_schema(output, force=force))

@@ -1,0 +1,1 @@
+"""Command implementations: each takes plain arguments and returns an exit code."""

@@ -1,0 +1,51 @@
+"""Helpers shared by commands: configuration with overrides, dates, file lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from partnerkit.config import Config, load_config
+from partnerkit.errors import UsageError
+from partnerkit.files import discover
+
+
+def parse_today(value: str | None) -> dt.date:
+    """`--today YYYY-MM-DD`, or the real date."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today {value!r}: use a date written as YYYY-MM-DD") from None
+
+
+def configure(config_path: Path | None, *, no_config: bool = False) -> Config:
+    """The configuration from `--config`, or found upward, or defaults."""
+    if config_path is not None and not config_path.is_file():
+        raise UsageError(f"--config {config_path}: no such file")
+    return load_config(config_path, search=not no_config)
+
+
+def partnership_files(paths: list[Path] | None, config: Config) -> list[Path]:
+    """Files to work on: the paths given, else the configured paths, else the current folder."""
+    if paths:
+        names = [str(p) for p in paths]
+    elif config.paths:
+        names = [_shown(config.root / p) for p in config.paths]
+    else:
+        names = ["."]
+    files = discover(names, config.exclude, config.root)
+    if not files:
+        where = ", ".join(names)
+        raise UsageError(
+            f"no YAML files found in {where}; create one with `partnerkit init` or name the "
+            "files to check"
+        )
+    return files
+
+
+def _shown(path: Path) -> str:
+    import os
+
+    return os.path.relpath(path)

@@ -1,0 +1,199 @@
+"""Configuration: `partnerkit.toml` or `[tool.partnerkit]` in `pyproject.toml`, found upward.
+
+Command-line options override what is read here. A broken configuration is a
+`UsageError` (exit 2) that names the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partnerkit.errors import UsageError
+from partnerkit.finding import Severity
+from partnerkit.loader import DEFAULT_MAX_BYTES
+
+SEVERITY_NAMES = ("error", "warning", "info", "off")
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
+
+
+@dataclass
+class Bands:
+    """Readiness bands: `ready` at or above the first, `developing` at or above the second."""
+
+    ready: int = 80
+    developing: int = 60
+
+    def name(self, score: float) -> str:
+        if score >= self.ready:
+            return "ready"
+        if score >= self.developing:
+            return "developing"
+        return "not ready"
+
+
+@dataclass
+class Config:
+    """Settings for a run; defaults match a fresh repository."""
+
+    source: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    paths: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    min_score: float | None = None
+    strict: bool = False
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    bands: Bands = field(default_factory=Bands)
+    max_file_size: int = DEFAULT_MAX_BYTES
+    templates: Path | None = None
+    jobs: int | None = None
+
+    def enabled(self, code: str) -> bool:
+        """Whether a finding code is selected and not ignored (prefixes match: `PK3`)."""
+        if self.select and not any(code.startswith(s) for s in self.select):
+            return False
+        if any(code.startswith(i) for i in self.ignore):
+            return False
+        return self.severity.get(code) != "off"
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        level = self.severity.get(code)
+        return Severity(level) if level and level != "off" else default
+
+
+_KEYS = {
+    "paths", "exclude", "min_score", "strict", "select", "ignore", "severity",
+    "bands", "max_file_size", "templates", "jobs",
+}  # fmt: skip
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest `partnerkit.toml`, or `pyproject.toml` with a `[tool.partnerkit]` table."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "partnerkit.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(
+            r"^\s*\[tool\.partnerkit[\].]", pyproject.read_text("utf-8", "replace"), re.M
+        ):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+    """Read the configuration file given, or the one found upward, or the defaults."""
+    if path is None and search:
+        path = find_config()
+    if path is None:
+        return Config()
+    try:
+        text = path.read_text("utf-8")
+        raw = tomllib.loads(text)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    table = raw.get("tool", {}).get("partnerkit", {}) if path.name == "pyproject.toml" else raw
+    return _build(table, path, text)
+
+
+def _build(table: dict[str, Any], path: Path, text: str) -> Config:
+    def bad(key: str, message: str) -> UsageError:
+        line = _line_of(text, key.split(".")[-1])
+        return UsageError(f"{path}:{line}: `{key}`: {message}")
+
+    config = Config(source=path, root=path.parent)
+    for key in table:
+        if key not in _KEYS:
+            raise bad(key, f"unknown setting{_close(key)}")
+    config.paths = _str_list(table, "paths", bad)
+    config.exclude = _str_list(table, "exclude", bad)
+    config.select = [s.upper() for s in _str_list(table, "select", bad)]
+    config.ignore = [s.upper() for s in _str_list(table, "ignore", bad)]
+    if "min_score" in table:
+        value = table["min_score"]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise bad("min_score", "must be a number from 0 to 100")
+        config.min_score = float(value)
+    if "strict" in table:
+        if not isinstance(table["strict"], bool):
+            raise bad("strict", "must be true or false")
+        config.strict = table["strict"]
+    if "severity" in table:
+        levels = table["severity"]
+        if not isinstance(levels, dict):
+            raise bad("severity", 'must be a table such as `PK402 = "error"`')
+        for code, level in levels.items():
+            if level not in SEVERITY_NAMES:
+                raise bad(f"severity.{code}", f"must be one of {', '.join(SEVERITY_NAMES)}")
+            config.severity[code.upper()] = level
+    if "bands" in table:
+        config.bands = _bands(table["bands"], bad)
+    if "max_file_size" in table:
+        config.max_file_size = parse_size(table["max_file_size"], bad)
+    if "templates" in table:
+        if not isinstance(table["templates"], str):
+            raise bad("templates", "must be a folder path")
+        config.templates = (path.parent / table["templates"]).resolve()
+    if "jobs" in table:
+        jobs = table["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise bad("jobs", "must be a whole number of 1 or more")
+        config.jobs = jobs
+    return config
+
+
+def _str_list(table: dict[str, Any], key: str, bad: Any) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise bad(key, "must be a list of strings")
+    return list(value)
+
+
+def _bands(value: Any, bad: Any) -> Bands:
+    if not isinstance(value, dict) or set(value) - {"ready", "developing"}:
+        raise bad("bands", "must be a table with `ready` and `developing`")
+    bands = Bands(**{k: v for k, v in value.items()})
+    for name in ("ready", "developing"):
+        score = getattr(bands, name)
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 100:
+            raise bad(f"bands.{name}", "must be a number from 0 to 100")
+    if bands.developing > bands.ready:
+        raise bad("bands", "`developing` must not be above `ready`")
+    return bands
+
+
+def parse_size(value: Any, bad: Any = None) -> int:
+    """`5242880`, `"5 MB"`, `"512kb"` → bytes."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(str(value)) if isinstance(value, str) else None
+    if match is None:
+        message = 'must be a size in bytes or like "5 MB"'
+        if bad is None:
+            raise UsageError(f"max file size {value!r}: {message}")
+        raise bad("max_file_size", message)
+    number, unit = match.groups()
+    return int(float(number) * _UNITS[(unit or "b").lower()])
+
+
+def _line_of(text: str, key: str) -> int:
+    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _close(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else f"; known: {', '.join(sorted(_KEYS))}"

@@ -1,0 +1,39 @@
+"""Console entry point: fast path for `--version`, one place that maps errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run partnerkit; exit 0 clean, 1 content has problems, 2 could not run as asked."""
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        from partnerkit import __version__
+
+        sys.stdout.write(f"partnerkit {__version__}\n")
+        return
+    from partnerkit.cli import app
+    from partnerkit.errors import UsageError
+
+    try:
+        app(args=args, prog_name="partnerkit")
+    except UsageError as exc:
+        sys.stderr.write(f"partnerkit: error: {exc}\n")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.stderr.write("partnerkit: interrupted\n")
+        sys.exit(2)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(2)
+    except Exception as exc:  # a bug: say so plainly, never exit 0
+        if os.environ.get("PARTNERKIT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"partnerkit: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in partnerkit. Run again with PARTNERKIT_DEBUG=1 for details.\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,56 @@
+"""The one record every check produces and every reporter consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters: errors fail a check, warnings only with `--strict`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A located problem in one file.
+
+    `line` and `column` are 1-based. `field` is the dotted path of the value the
+    finding is about (`partners[1].benefits`), stable across edits, used for SARIF
+    fingerprints.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    field: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+
+def field_path(parts: tuple[str | int, ...] | list[str | int]) -> str:
+    """Render a location tuple as `partners[1].benefits`."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

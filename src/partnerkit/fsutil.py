@@ -1,0 +1,64 @@
+"""Writing outputs without losing anything: atomic, no clobbering without `force`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from partnerkit.errors import UsageError
+
+
+def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` in one step: readers see the old file or the new one, never half.
+
+    Refuses to replace an existing file unless `force` (exit 2 with a message).
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name a file to write")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; it was left as it is (use --force to replace it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
+            except FileExistsError:
+                raise UsageError(f"{path} already exists; it was left as it is") from None
+            except OSError:  # no hard links on this file system
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def emit(text: str, output: Path | None, *, force: bool = False) -> None:
+    """Write to `output`, or to standard output when it is None or `-`."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text, force=force)
+
+
+def use_color(option: bool | None, stream: object = None) -> bool:
+    """Colour when asked, or when writing to a terminal and `NO_COLOR` is not set."""
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

@@ -1,0 +1,290 @@
+"""The partnership file format, version 1, as Pydantic models.
+
+Each field's description is user documentation: it becomes the JSON Schema's
+description (editor hover text) and the scaffold's comments. Types are strict where
+YAML would otherwise let a mistake through: text must be text, dates must be dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+Date = Annotated[dt.date, Strict()]
+Number = Annotated[float, Strict()]
+Rating = Annotated[int, Strict(), Field(ge=1, le=5)]
+TextList = list[Text]
+
+Kind = Literal["vendor", "internal", "community", "school", "other"]
+Status = Literal["exploring", "proposed", "active", "under-review", "renewing", "ended"]
+Role = Literal["lead", "provider", "funder", "member", "advisor"]
+Interest = Literal["training-need", "training-source", "funder", "learner", "sponsor", "other"]
+CostType = Literal["real", "intangible", "possible"]
+DeliverableStatus = Literal["planned", "in-progress", "done", "late", "dropped"]
+MeetingRhythm = Literal["weekly", "fortnightly", "monthly", "quarterly"]
+Level = Literal["reaction", "learning", "behaviour", "results", "roi"]
+Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+ReviewKind = Literal["kickoff", "periodic", "annual", "closing"]
+
+SIX_CS = ("commitment", "communication", "credibility", "clarity", "cadence", "collaboration")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Model):
+    """When the partnership runs."""
+
+    start: Date = Field(description="First day of the partnership (YYYY-MM-DD).")
+    end: Date | None = Field(None, description="Last day, if the partnership has an end date.")
+
+
+class Person(_Model):
+    """A named person who speaks for a partner."""
+
+    name: Text = Field(description="Full name.")
+    title: Text | None = Field(None, description="Job title.")
+    email: Annotated[str, Strict(), StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
+        None, description="Email address."
+    )
+    phone: Text | None = Field(None, description="Phone number.")
+
+
+class Signature(_Model):
+    """Who signed the agreement for a partner, and when."""
+
+    by: Text = Field(description="Name of the person who signed.")
+    date: Date = Field(description="Date of signature (YYYY-MM-DD).")
+
+
+class Partner(_Model):
+    """An organisation in the partnership (Q2: its benefits; Q7: its spokesperson)."""
+
+    id: Slug = Field(description="Short id used to refer to this partner elsewhere in the file.")
+    name: Text = Field(description="The organisation's name.")
+    role: Role = Field(description="lead, provider, funder, member or advisor.")
+    spokesperson: Person | None = Field(None, description="Who speaks for this partner (Q7).")
+    strengths: TextList = Field([], description="What this partner is good at (credibility).")
+    contributes: TextList = Field([], description="What this partner puts in: time, money, skills.")
+    benefits: TextList = Field([], description="What this partner gains (Q2).")
+    signed: Signature | None = Field(None, description="Signature of the agreement, once signed.")
+
+
+class Stakeholder(_Model):
+    """Someone with a stake: who needs training, provides it, funds it, takes it."""
+
+    name: Text = Field(description="Person, group or organisation.")
+    interest: Interest = Field(
+        description="training-need, training-source, funder, learner, sponsor or other."
+    )
+    note: Text | None = Field(None, description="Anything worth knowing about this stakeholder.")
+
+
+class Value(_Model):
+    """Q1: how the partnership adds value to existing goals and strategies."""
+
+    goals: TextList = Field([], description="The existing goals this partnership serves.")
+    strategies: TextList = Field([], description="The planned strategies it supports.")
+    needs: TextList = Field([], description="The training needs it meets.")
+
+
+class Cost(_Model):
+    """Q3: a cost of the partnership: real (money), intangible (time, focus) or possible (risk)."""
+
+    item: Text = Field(description="What the cost is.")
+    type: CostType = Field(description="real, intangible or possible.")
+    amount: Number | None = Field(None, ge=0, description="Amount, for real costs.")
+    currency: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
+        None, description="ISO 4217 currency code, such as USD or EUR."
+    )
+    borne_by: Slug | None = Field(None, description="Id of the partner who bears this cost.")
+    note: Text | None = Field(None, description="Assumptions or context.")
+
+
+class Expectation(_Model):
+    """Q4: a deliverable expected of a partner, and by when."""
+
+    deliverable: Text = Field(description="What is to be delivered.")
+    owner: Slug | None = Field(None, description="Id of the partner responsible.")
+    due: Date | None = Field(None, description="Due date (YYYY-MM-DD).")
+    status: DeliverableStatus = Field(
+        "planned", description="planned, in-progress, done, late or dropped."
+    )
+    note: Text | None = Field(None, description="Detail or acceptance criteria.")
+
+
+class Termination(_Model):
+    """How the partnership can be ended."""
+
+    notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+        None, description="Days of written notice required to end the partnership."
+    )
+    procedure: Text | None = Field(None, description="What happens on termination.")
+
+
+class Changes(_Model):
+    """Q5: how the plan is changed, or the partnership ended."""
+
+    amendment: Text | None = Field(
+        None, description="How either partner proposes and agrees a change."
+    )
+    termination: Termination | None = Field(None, description="How the partnership is ended.")
+
+
+class Decisions(_Model):
+    """Q6: which decisions are joint and which each partner makes alone."""
+
+    joint: TextList = Field([], description="Decisions the partners make together.")
+    independent: dict[Slug, TextList] = Field(
+        {}, description="Decisions each partner makes alone, keyed by partner id."
+    )
+
+
+class Communication(_Model):
+    """Q7: how the partners communicate."""
+
+    channels: TextList = Field([], description="Meetings, boards, lists the partners use.")
+    meetings: MeetingRhythm | None = Field(
+        None, description="How often the partners meet: weekly, fortnightly, monthly, quarterly."
+    )
+
+
+class Disagreements(_Model):
+    """Q8: how disagreements are handled, step by step."""
+
+    steps: TextList = Field([], description="Escalation steps, in order.")
+
+
+class Steward(_Model):
+    """A person with a role in running the partnership."""
+
+    name: Text = Field(description="Full name.")
+    partner: Slug | None = Field(None, description="Id of the partner this person belongs to.")
+    email: Annotated[str, Strict(), StringConstraints(pattern=EMAIL_PATTERN)] | None = Field(
+        None, description="Email address."
+    )
+
+
+class Governance(_Model):
+    """Q9: who manages the partnership, and who sponsors it."""
+
+    manager: Steward | None = Field(None, description="Who runs the partnership day to day.")
+    sponsor: Steward | None = Field(None, description="The senior person who backs it.")
+
+
+class Criterion(_Model):
+    """Q10: one measurable criterion of success."""
+
+    name: Text = Field(description="Short name of the criterion.")
+    measure: Text | None = Field(None, description="What exactly is measured, and how.")
+    level: Level | None = Field(
+        None,
+        description="Kirkpatrick level: reaction, learning, behaviour, results, or roi.",
+    )
+    baseline: Number | None = Field(None, description="Value before the partnership.")
+    target: Number | None = Field(None, description="Value that counts as success.")
+    current: Number | None = Field(None, description="Latest measured value.")
+    unit: Text | None = Field(None, description="Unit of the values, such as % or hours.")
+    by: Date | None = Field(None, description="Date by which the target should be met.")
+
+
+class Success(_Model):
+    """Q10: the criteria and benchmarks that measure success."""
+
+    criteria: list[Criterion] = Field([], description="Measurable success criteria.")
+    benchmarks: TextList = Field([], description="External points of comparison.")
+
+
+class Ratings(_Model):
+    """The Six C's rated 1 (weak) to 5 (strong)."""
+
+    commitment: Rating | None = Field(None, description="Both parties committed to mutual success.")
+    communication: Rating | None = Field(None, description="Regular, open and honest conversation.")
+    credibility: Rating | None = Field(None, description="Confidence in each other's expertise.")
+    clarity: Rating | None = Field(None, description="Expectations stated and managed.")
+    cadence: Rating | None = Field(None, description="Schedules, milestones and deliverables kept.")
+    collaboration: Rating | None = Field(None, description="Behaviour that meets expectations.")
+
+    def values(self) -> dict[str, int]:
+        """The ratings given, by C."""
+        return {c: v for c in SIX_CS if (v := getattr(self, c)) is not None}
+
+
+class Review(_Model):
+    """A review meeting: ratings, wins, concerns and the adjustments agreed."""
+
+    date: Date = Field(description="Date of the review (YYYY-MM-DD).")
+    kind: ReviewKind = Field("periodic", description="kickoff, periodic, annual or closing.")
+    attendees: TextList = Field([], description="Who took part.")
+    ratings: Ratings | None = Field(None, description="Six-C ratings agreed jointly (1-5).")
+    partner_ratings: dict[Slug, Ratings] = Field(
+        {}, description="Six-C ratings given by each partner separately, keyed by partner id."
+    )
+    wins: TextList = Field([], description="What went well.")
+    concerns: TextList = Field([], description="What worries the partners.")
+    adjustments: TextList = Field(
+        [], description="Changes agreed to the plan or the way of working."
+    )
+    minutes: Text | None = Field(None, description="Path or link to the minutes.")
+
+
+class Reviews(_Model):
+    """How the partnership is reviewed, and the reviews held."""
+
+    cadence: Cadence | None = Field(
+        None, description="How often reviews happen: monthly, quarterly, half-yearly, yearly."
+    )
+    next: Date | None = Field(None, description="Date of the next review (YYYY-MM-DD).")
+    history: list[Review] = Field([], description="Reviews held, oldest first.")
+
+
+class Partnership(_Model):
+    """A learning-and-development partnership (partnerkit format, version 1)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="partnerkit partnership",
+        json_schema_extra={"$id": "https://partnerkit.dev/schema/partnership-1.json"},
+    )
+
+    partnerkit: Literal[1] = Field(description="Format version; marks a partnership file.")
+    id: Slug = Field(description="Unique id in the portfolio: lowercase letters, digits, hyphens.")
+    title: Text = Field(description="Short title of the partnership.")
+    kind: Kind = Field(description="vendor, internal, community, school or other.")
+    status: Status = Field(
+        description="exploring, proposed, active, under-review, renewing or ended."
+    )
+    summary: Text | None = Field(None, description="What the partnership is for, in a paragraph.")
+    period: Period | None = Field(None, description="When the partnership runs.")
+    partners: Annotated[list[Partner], Field(min_length=2)] = Field(
+        description="The organisations in the partnership: two or more."
+    )
+    stakeholders: list[Stakeholder] = Field(
+        [], description="Who has training needs, who provides training, who funds it."
+    )
+    value: Value | None = Field(None, description="Q1: value to existing goals and strategies.")
+    costs: list[Cost] = Field([], description="Q3: real, intangible and possible costs.")
+    expectations: list[Expectation] = Field(
+        [], description="Q4: what is expected of each partner, and by when."
+    )
+    changes: Changes | None = Field(None, description="Q5: changing the plan, or ending it.")
+    decisions: Decisions | None = Field(None, description="Q6: joint and independent decisions.")
+    communication: Communication | None = Field(None, description="Q7: how partners communicate.")
+    disagreements: Disagreements | None = Field(
+        None, description="Q8: how disagreements are handled."
+    )
+    governance: Governance | None = Field(None, description="Q9: who manages the partnership.")
+    success: Success | None = Field(None, description="Q10: criteria and benchmarks of success.")
+    reviews: Reviews | None = Field(None, description="Review cadence and history.")
+
+    def partner_ids(self) -> list[str]:
+        return [p.id for p in self.partners]

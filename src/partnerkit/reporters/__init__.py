@@ -1,0 +1,25 @@
+"""Reporters turn a `CheckReport` into text for people or machines.
+
+Each is a function `(report, out, *, color) -> None` registered by name; machine
+formats write plain text (never through Rich, which wraps and reads markup).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import IO, Any
+
+FORMATS = {
+    "text": "partnerkit.reporters.text:report",
+}
+
+
+def get(name: str) -> Callable[..., None]:
+    module, _, func = FORMATS[name].partition(":")
+    reporter: Callable[..., Any] = getattr(importlib.import_module(module), func)
+    return reporter
+
+
+def write(name: str, report: Any, out: IO[str], *, color: bool) -> None:
+    get(name)(report, out, color=color)

@@ -1,0 +1,70 @@
+"""Human output: `path:line:col: severity CODE message`, grouped by file, then a summary."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from partnerkit.checker import CheckReport, FileReport
+from partnerkit.finding import Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def line(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}"
+
+
+def summary(report: CheckReport) -> str:
+    files = len(report.files)
+    noun = "file" if files == 1 else "files"
+    parts = [f"{report.errors} error{'s' if report.errors != 1 else ''}"]
+    parts.append(f"{report.warnings} warning{'s' if report.warnings != 1 else ''}")
+    text = f"Checked {files} {noun}: {', '.join(parts)}."
+    below = report.below_min_score()
+    if below:
+        text += f" {len(below)} below the minimum readiness of {report.min_score:g}."
+    return text
+
+
+def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
+    if not color:
+        for file in report.files:
+            for f in file.findings:
+                out.write(line(f) + "\n")
+        for file in report.below_min_score():
+            out.write(_below(file, report) + "\n")
+        out.write(summary(report) + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for file in report.files:
+        if not file.findings:
+            continue
+        console.print(Text(file.path, style="bold underline"))
+        for f in file.findings:
+            console.print(
+                Text.assemble(
+                    (f"{f.path}:{f.line}:{f.column}:", "dim"),
+                    " ",
+                    (f"{f.severity.value:<7}", _STYLE[f.severity]),
+                    " ",
+                    (f.code, "bold"),
+                    " ",
+                    f.message,
+                )
+            )
+        console.print()
+    for file in report.below_min_score():
+        console.print(Text(_below(file, report), style="red"))
+    style = "bold red" if report.failed() else ("yellow" if report.warnings else "bold green")
+    mark = "✗" if report.failed() else "✓"
+    console.print(Text(f"{mark} {summary(report)}", style=style))
+
+
+def _below(file: FileReport, report: CheckReport) -> str:
+    return (
+        f"{file.path}: readiness {file.readiness() or 0:.0f} is below the minimum of "
+        f"{report.min_score:g} (--min-score)"
+    )

@@ -1,0 +1,91 @@
+"""In-file suppressions: `# partnerkit: ignore[PK402]` on a line, `ignore-file[...]` for a file.
+
+Without a code list the comment suppresses every finding it covers. A suppression
+that suppresses nothing is itself reported (PK120), so stale comments do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from partnerkit.finding import Finding, Severity
+
+_COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
+
+
+@dataclass
+class _Suppression:
+    line: int
+    column: int
+    whole_file: bool
+    codes: frozenset[str]  # empty: every code
+    used: set[str]
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.whole_file and finding.line != self.line:
+            return False
+        return not self.codes or finding.code in self.codes
+
+
+def parse_suppressions(text: str) -> list[_Suppression]:
+    """Every suppression comment in the text, with its 1-based position."""
+    if "ignore" not in text:
+        return []
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "#" not in line:
+            continue
+        for match in _COMMENT.finditer(line):
+            codes = frozenset(
+                c.strip().upper() for c in (match.group(2) or "").split(",") if c.strip()
+            )
+            found.append(
+                _Suppression(
+                    number, match.start() + 1, match.group(1) == "ignore-file", codes, set()
+                )
+            )
+    return found
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    text: str,
+    path: str,
+    enabled: Callable[[str], bool] = lambda code: True,
+) -> list[Finding]:
+    """Drop suppressed findings and add PK120 for suppressions that matched nothing.
+
+    Codes switched off by the configuration do not make a suppression unused.
+    """
+    suppressions = parse_suppressions(text)
+    if not suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        hit = next((s for s in suppressions if s.covers(finding)), None)
+        if hit is None:
+            kept.append(finding)
+        else:
+            hit.used.add(finding.code)
+    if not enabled("PK120"):
+        return kept
+    for s in suppressions:
+        if s.codes:
+            unused = [c for c in sorted(s.codes - s.used) if enabled(c)]
+        else:
+            unused = [] if s.used else ["any finding"]
+        for code in unused:
+            kept.append(
+                Finding(
+                    path,
+                    s.line,
+                    s.column,
+                    "PK120",
+                    Severity.WARNING,
+                    f"unused suppression: nothing here is reported as {code}; "
+                    "remove it from the comment",
+                )
+            )
+    return kept

@@ -1,0 +1,208 @@
+"""Schema validation and cross-reference checks, as located findings (PK11x, PK2xx)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from partnerkit.finding import Finding, Severity, field_path
+from partnerkit.model import Partnership
+from partnerkit.yamlio import Document, locate, value_position
+
+Loc = tuple[str | int, ...]
+
+
+def validate(doc: Document, path: str) -> tuple[Partnership | None, list[Finding]]:
+    """Validate parsed data against the format; return the model or located findings."""
+    try:
+        model = Partnership.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, [_finding(doc, path, err) for err in exc.errors(include_url=False)]
+    return model, list(consistency(model, doc, path))
+
+
+def _finding(doc: Document, path: str, err: Any) -> Finding:
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    on_key = bool(loc) and loc[-1] == "[key]"
+    if on_key:
+        loc = loc[:-1]
+    if on_key or kind in ("missing", "extra_forbidden"):
+        line, col, _ = locate(doc.root, loc)
+    else:
+        line, col = value_position(doc.root, loc)
+    name = str(loc[-1]) if loc else "the file"
+    code, message = "PK113", ""
+    if kind == "missing":
+        code = "PK111"
+        parent = field_path(loc[:-1]) or "the top level"
+        message = f"`{name}` is required in {parent}: add it"
+    elif kind == "extra_forbidden":
+        code = "PK110"
+        message = f"unknown key `{name}`{_suggest(name, loc[:-1])}"
+    elif kind == "too_short" and loc == ("partners",):
+        code = "PK203"
+        message = "a partnership needs at least two partners; add the other organisation"
+    elif kind == "too_short":
+        message = f"`{name}` must not be empty"
+    elif kind == "literal_error":
+        expected = err["ctx"]["expected"].replace("'", "`")
+        got = err["input"]
+        close = difflib.get_close_matches(str(got), _literal_options(err), n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        message = f"`{got}` is not a valid {name}{hint}; use {expected}"
+    elif kind == "string_pattern_mismatch":
+        message = _pattern_message(name, err["input"], err["ctx"]["pattern"], on_key)
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = _range_message(name, err["input"], loc)
+    elif kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
+        code = "PK112"
+        message = f"`{name}` should be {_expected(kind)}, not {_describe(err['input'])}"
+    else:
+        message = f"`{name}`: {err['msg']}"
+    return Finding(path, line, col, code, Severity.ERROR, message, field_path(loc))
+
+
+def _literal_options(err: Any) -> list[str]:
+    return [part.strip(" '") for part in err["ctx"]["expected"].replace(" or ", ",").split(",")]
+
+
+def _suggest(name: str, parent: Loc) -> str:
+    fields = _fields_at(parent)
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean `{close[0]}`?)"
+    if fields:
+        return "; expected one of: " + ", ".join(f"`{f}`" for f in fields)
+    return ""
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    """The keys a model accepts at a location, found by walking the model types."""
+    model: Any = Partnership
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+        info = model.model_fields.get(part)
+        if info is None:
+            return []
+        model = _inner_model(info.annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _pattern_message(name: str, value: Any, pattern: str, on_key: bool) -> str:
+    if "@" in pattern:
+        return f"`{value}` is not an email address"
+    if "A-Z" in pattern:
+        return f"`{value}` is not a currency code; use three capital letters such as USD or EUR"
+    what = "partner id" if on_key else f"`{name}`"
+    slug = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+    hint = f", such as `{slug}`" if slug else ""
+    return f"`{value}` is not a valid {what}: use lowercase letters, digits and hyphens{hint}"
+
+
+def _range_message(name: str, value: Any, loc: Loc) -> str:
+    if any(part in ("ratings", "partner_ratings") for part in loc if isinstance(part, str)):
+        return f"rating `{value}` for {name} is out of range; rate from 1 (weak) to 5 (strong)"
+    return f"`{name}` must not be negative, got `{value}`"
+
+
+def _expected(kind: str) -> str:
+    base = kind.removesuffix("_type").removesuffix("_attributes")
+    return {
+        "string": "text",
+        "int": "a whole number",
+        "float": "a number",
+        "date": "a date written as YYYY-MM-DD (unquoted)",
+        "model": "a mapping of keys",
+        "dict": "a mapping of keys",
+        "list": "a list",
+        "bool": "`true` or `false`",
+    }.get(base, base)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}` (true/false)"
+    if isinstance(value, int | float):
+        return f"the number `{value}` (quote it if it is text)"
+    if isinstance(value, dt.datetime):
+        return f"a date and time `{value.isoformat()}`"
+    if isinstance(value, dt.date):
+        return f"the date `{value.isoformat()}` (quote it if it is text)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = str(value)
+    return f"the text `{text[:40]}{'…' if len(text) > 40 else ''}`"
+
+
+def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Finding]:
+    """References and consistency inside one file (PK2xx)."""
+
+    def at(loc: Loc, code: str, message: str, *, key: bool = False) -> Finding:
+        line, col = locate(doc.root, loc)[:2] if key else value_position(doc.root, loc)
+        return Finding(path, line, col, code, Severity.ERROR, message, field_path(loc))
+
+    ids = model.partner_ids()
+    seen: set[str] = set()
+    for i, pid in enumerate(ids):
+        if pid in seen:
+            yield at(
+                ("partners", i, "id"),
+                "PK202",
+                f"partner id `{pid}` is used twice; ids must be unique",
+            )
+        seen.add(pid)
+    known = ", ".join(f"`{p}`" for p in ids)
+
+    def ref(loc: Loc, value: str | None, *, key: bool = False) -> Iterator[Finding]:
+        if value is not None and value not in seen:
+            close = difflib.get_close_matches(value, ids, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"use one of {known}"
+            message = f"`{value}` is not a partner of this partnership; {hint}"
+            yield at(loc, "PK201", message, key=key)
+
+    for i, cost in enumerate(model.costs):
+        yield from ref(("costs", i, "borne_by"), cost.borne_by)
+    for i, exp in enumerate(model.expectations):
+        yield from ref(("expectations", i, "owner"), exp.owner)
+    if model.decisions:
+        for key in model.decisions.independent:
+            yield from ref(("decisions", "independent", key), key, key=True)
+    if model.governance:
+        for role in ("manager", "sponsor"):
+            steward = getattr(model.governance, role)
+            if steward is not None:
+                yield from ref(("governance", role, "partner"), steward.partner)
+    if model.reviews:
+        for i, review in enumerate(model.reviews.history):
+            for key in review.partner_ratings:
+                yield from ref(("reviews", "history", i, "partner_ratings", key), key, key=True)
+    if model.period and model.period.end and model.period.end < model.period.start:
+        yield at(
+            ("period", "end"),
+            "PK204",
+            f"the period ends ({model.period.end}) before it starts ({model.period.start})",
+        )

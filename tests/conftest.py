@@ -1,0 +1,50 @@
+"""Shared test helpers: run the CLI in-process and read its exit code and output."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+BAD = Path(__file__).resolve().parent / "bad"
+SHARED = ROOT.parent / "shared"
+TODAY = "2026-11-23"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Call `partnerkit ARGS...` in-process; returns exit code, stdout and stderr."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    from partnerkit.entry import main
+
+    def run(*args: str | os.PathLike[str]) -> Result:
+        capsys.readouterr()
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty current folder, with no configuration above it that could leak in."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,105 @@
+"""The command line: exit codes, options, output shape."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BAD, EXAMPLES
+
+
+def test_examples_are_clean_of_errors(cli) -> None:
+    result = cli("check", "--no-config", EXAMPLES)
+    assert result.code == 0, result.out
+    assert ": error " not in result.out
+    assert "Checked 4 files: 0 errors" in result.out
+
+
+def test_version(cli) -> None:
+    from partnerkit import __version__
+
+    assert cli("--version").out == f"partnerkit {__version__}\n"
+
+
+def test_help_lists_every_command(cli) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    for command in ("check", "schema"):
+        assert f"  {command} " in result.out
+
+
+def test_missing_path_is_exit_2(cli, workdir: Path) -> None:
+    result = cli("check", "does-not-exist.yaml")
+    assert result.code == 2
+    assert "does-not-exist.yaml: no such file or folder" in result.err
+
+
+def test_unknown_option_is_exit_2(cli) -> None:
+    result = cli("check", "--no-such-option")
+    assert result.code == 2
+
+
+def test_bad_today_is_exit_2(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text("partnerkit: 1\n")
+    result = cli("check", "--today", "tomorrow", "p.yaml")
+    assert result.code == 2
+    assert "YYYY-MM-DD" in result.err
+
+
+def test_folder_without_yaml_is_exit_2(cli, workdir: Path) -> None:
+    (workdir / "notes.txt").write_text("hello")
+    result = cli("check", ".")
+    assert result.code == 2
+    assert "no YAML files found" in result.err
+
+
+def test_broken_file_is_exit_1_not_2(cli, monkeypatch) -> None:
+    monkeypatch.chdir(BAD)
+    assert cli("check", "--no-config", "syntax-error.yaml").code == 1
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "check", "--no-config", str(EXAMPLES)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_hidden_folders_and_other_suffixes_are_skipped(cli, workdir: Path) -> None:
+    (workdir / ".github").mkdir()
+    (workdir / ".github" / "ci.yaml").write_text("on: push\n")
+    (workdir / "notes.json").write_text("{}")
+    (workdir / "p.yml").write_text((EXAMPLES / "northgate-crm-golive.yaml").read_text())
+    result = cli("check", "--no-config", ".")
+    assert result.code == 0, result.out
+    assert "Checked 1 file" in result.out
+
+
+def test_exclude_glob(cli, workdir: Path) -> None:
+    (workdir / "ci.yaml").write_text("on: push\n")
+    (workdir / "p.yaml").write_text((EXAMPLES / "northgate-crm-golive.yaml").read_text())
+    assert cli("check", "--no-config", ".").code == 1
+    assert cli("check", "--no-config", "--exclude", "ci.yaml", ".").code == 0
+
+
+def test_max_file_size(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text((EXAMPLES / "northgate-crm-golive.yaml").read_text())
+    result = cli("check", "--no-config", "--max-file-size", "1kb", "p.yaml")
+    assert result.code == 1
+    assert "p.yaml:1:1: error PK105 the file is" in result.out
+
+
+def test_duplicate_id_across_files(cli, workdir: Path) -> None:
+    text = (EXAMPLES / "northgate-crm-golive.yaml").read_text()
+    (workdir / "a.yaml").write_text(text)
+    (workdir / "b.yaml").write_text(text)
+    result = cli("check", "--no-config", ".")
+    assert result.code == 1
+    assert (
+        "b.yaml:5:5: error PK205 the id `northgate-crm-golive` is already used by a.yaml:5"
+        in result.out
+    )

@@ -1,0 +1,89 @@
+"""`partnerkit schema` agrees with `check`, tested with a third-party validator."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BAD, EXAMPLES
+
+SCHEMA_LEVEL = [
+    "unknown-key.yaml",
+    "unknown-nested-key.yaml",
+    "missing-required.yaml",
+    "wrong-type-number.yaml",
+    "wrong-type-list.yaml",
+    "bad-enum.yaml",
+    "bad-slug.yaml",
+    "bad-email.yaml",
+    "single-partner.yaml",
+    "rating-out-of-range.yaml",
+    "negative-amount.yaml",
+    "unsupported-version.yaml",
+]
+
+
+@pytest.fixture(scope="module")
+def schema_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("schema") / "schema.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "schema", "--output", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def _validator() -> list[str]:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    return [exe]
+
+
+def test_schema_is_draft_2020_12_with_descriptions(schema_file: Path) -> None:
+    schema = json.loads(schema_file.read_text())
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert "Q1" in schema["properties"]["value"]["description"]
+    assert schema["properties"]["partners"]["minItems"] == 2
+
+
+def test_schema_output_is_stable(cli) -> None:
+    assert cli("schema").out == cli("schema").out
+
+
+def test_every_example_validates(schema_file: Path) -> None:
+    examples = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+    done = subprocess.run(
+        [*_validator(), "--schemafile", str(schema_file), *examples],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("name", SCHEMA_LEVEL)
+def test_schema_rejects_what_check_rejects(schema_file: Path, name: str) -> None:
+    done = subprocess.run(
+        [*_validator(), "--schemafile", str(schema_file), str(BAD / name)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+
+
+def test_schema_refuses_to_overwrite(cli, workdir: Path) -> None:
+    target = workdir / "schema.json"
+    target.write_text("keep me")
+    result = cli("schema", "--output", target)
+    assert result.code == 2
+    assert target.read_text() == "keep me"
+    assert cli("schema", "--output", target, "--force").code == 0
+    assert json.loads(target.read_text())["title"] == "partnerkit partnership"

@@ -1,0 +1,57 @@
+"""The YAML layer keeps what the author wrote: no YAML 1.1 surprises, positions kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from partnerkit.loader import load_bytes
+from partnerkit.yamlio import YamlProblems, locate, parse
+
+
+def data(text: str) -> dict:
+    doc, problems = parse(text)
+    assert not problems
+    return doc.data
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "No", "on", "off", "Y", "n"])
+def test_yaml11_booleans_stay_text(word: str) -> None:
+    assert data(f"name: {word}\n{word}: key\n") == {"name": word, word: "key"}
+
+
+def test_only_true_false_are_booleans() -> None:
+    assert data("a: true\nb: False\n") == {"a": True, "b": False}
+
+
+def test_no_octal_or_sexagesimal() -> None:
+    assert data("a: 010\nb: 1:30\nc: 10\nd: 2.5\n") == {"a": "010", "b": "1:30", "c": 10, "d": 2.5}
+
+
+def test_dates_and_nulls() -> None:
+    assert data("a: 2026-01-15\nb: ~\nc:\n") == {"a": dt.date(2026, 1, 15), "b": None, "c": None}
+
+
+def test_impossible_date_is_located() -> None:
+    with pytest.raises(YamlProblems) as caught:
+        parse("a: 1\nb: 2026-02-30\n")
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.line, problem.column) == ("PK109", 2, 4)
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    raw = "\ufeffpartnerkit: 1\nid: x\n".encode()
+    result = load_bytes(raw, "bom.yaml")
+    assert all(f.code != "PK106" for f in result.findings)
+    assert result.doc is not None and result.doc.data["id"] == "x"
+
+
+def test_locate_points_at_keys_and_items() -> None:
+    doc, _ = parse("a:\n  b:\n    - x\n    - {c: 1}\n")
+    assert locate(doc.root, ("a", "b", 1, "c"))[:2] == (4, 8)
+    assert locate(doc.root, ("a", "missing")) == (1, 1, False)
+
+
+def test_aliases_are_shared_not_copied() -> None:
+    assert data("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
