@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+
 from conftest import BAD
 
 EXPECTED = tomllib.loads((BAD / "expected.toml").read_text("utf-8"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerkit.loader import load_bytes
+
+from conftest import EXAMPLES
 
 SEED = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
 YAMLISH = st.sampled_from([*":-[]{}&*!|>'\"#%@`,?\n\t ", "yes", "no", "2026-02-30", "<<", "---"])

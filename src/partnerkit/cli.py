@@ -72,8 +72,11 @@ def check(
         typer.Argument(help="Files or folders (default: configured paths, or this folder)."),
     ] = None,
     format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CheckFormat.text,
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: text; github under GitHub Actions)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
@@ -108,7 +111,7 @@ def check(
 
     opts = CheckOptions(
         paths=paths or [],
-        format=format.value,
+        format=format.value if format else _default_check_format(),
         output=output,
         force=force,
         strict=strict,
@@ -124,6 +127,63 @@ def check(
         color=color,
     )
     raise typer.Exit(run_check(opts))
+
+
+def _default_check_format() -> str:
+    import os
+
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def score(
+    path: Annotated[Path, typer.Argument(help="The partnership file.")],
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ScoreFormat.text
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option(min=0, max=100, help="Exit 1 when readiness is below this.")
+    ] = None,
+    today: Today = None,
+    config: ConfigOpt = None,
+    force: Force = False,
+    color: Color = None,
+) -> None:
+    """Show Six-C readiness, health, the ten questions and the next actions."""
+    from partnerkit.commands.score import run_score
+
+    raise typer.Exit(
+        run_score(
+            path,
+            fmt=format.value,
+            output=output,
+            force=force,
+            today=today,
+            config_path=config,
+            min_score=min_score,
+            color=color,
+        )
+    )
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code or name to explain.")] = None,
+    color: Color = None,
+) -> None:
+    """List the rules, or explain one: why it matters and how to fix it."""
+    from partnerkit.commands.rules import run_rules
+
+    raise typer.Exit(run_rules(code, color=color))
 
 
 @app.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 from partnerkit.config import Config, load_config
 from partnerkit.errors import UsageError
 from partnerkit.files import discover
+from partnerkit.loader import Loaded
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -49,3 +50,23 @@ def _shown(path: Path) -> str:
     import os
 
     return os.path.relpath(path)
+
+
+def load_valid(path: Path, config: Config) -> Loaded | None:
+    """Load one file for a command that needs a valid model; print findings when it is not."""
+    import sys
+
+    from partnerkit.loader import load_file
+    from partnerkit.reporters.text import line
+
+    if not path.exists():
+        raise UsageError(f"{path}: no such file")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name one partnership file")
+    loaded = load_file(path, max_bytes=config.max_file_size)
+    if loaded.model is None:
+        for finding in loaded.findings:
+            sys.stdout.write(line(finding) + "\n")
+        sys.stderr.write(f"{loaded.path}: fix the errors above first (see `partnerkit check`)\n")
+        return None
+    return loaded

@@ -12,6 +12,10 @@ from typing import IO, Any
 
 FORMATS = {
     "text": "partnerkit.reporters.text:report",
+    "json": "partnerkit.reporters.machine:write_json",
+    "github": "partnerkit.reporters.machine:write_github",
+    "sarif": "partnerkit.reporters.machine:write_sarif",
+    "junit": "partnerkit.reporters.machine:write_junit",
 }
 
 

@@ -38,7 +38,9 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    console = Console(
+        file=out, highlight=False, soft_wrap=True, force_terminal=True, no_color=False
+    )
     for file in report.files:
         if not file.findings:
             continue

@@ -1,0 +1,198 @@
+"""Machine formats for `check`: JSON, GitHub annotations, SARIF 2.1.0, JUnit XML.
+
+All are written as plain text (never through Rich). Paths are relative to the
+current folder, positions 1-based.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import IO, Any
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from partnerkit import __version__
+from partnerkit.checker import CheckReport, FileReport
+from partnerkit.finding import Severity
+from partnerkit.reporters.text import line as text_line
+from partnerkit.reporters.text import report as text_report
+
+INFO_URI = "https://github.com/partnerkit/partnerkit"
+
+
+def file_fails(file: FileReport, report: CheckReport) -> bool:
+    if file.errors or file in report.below_min_score():
+        return True
+    return report.strict and file.warnings > 0
+
+
+def to_dict(report: CheckReport) -> dict[str, Any]:
+    """The documented JSON structure (see README, "JSON output")."""
+    return {
+        "format": "partnerkit-check",
+        "version": 1,
+        "tool": {"name": "partnerkit", "version": __version__},
+        "summary": {
+            "files": len(report.files),
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "failed": report.failed(),
+            "strict": report.strict,
+            "min_score": report.min_score,
+        },
+        "files": [
+            {
+                "path": f.path,
+                "id": f.id,
+                "title": f.title,
+                "valid": f.valid,
+                "failed": file_fails(f, report),
+                "errors": f.errors,
+                "warnings": f.warnings,
+                "score": f.score,
+                "findings": [
+                    {
+                        "code": x.code,
+                        "severity": x.severity.value,
+                        "line": x.line,
+                        "column": x.column,
+                        "field": x.field,
+                        "message": x.message,
+                    }
+                    for x in f.findings
+                ],
+            }
+            for f in report.files
+        ],
+    }
+
+
+def write_json(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
+    out.write(json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n")
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+_GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def write_github(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
+    """Workflow commands, then the full text report (GitHub shows only ten of each level)."""
+    for f in report.findings:
+        props = (
+            f"file={_gh_prop(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.line},title={_gh_prop(f.code)}"
+        )
+        out.write(f"::{_GH_LEVEL[f.severity]} {props}::{_gh_data(f.code + ' ' + f.message)}\n")
+    for file in report.below_min_score():
+        out.write(
+            f"::error file={_gh_prop(file.path)},line=1,title=min-score::"
+            f"{_gh_data(f'readiness {file.readiness() or 0:.0f} is below {report.min_score:g}')}\n"
+        )
+    text_report(report, out, color=False)
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_dict(report: CheckReport) -> dict[str, Any]:
+    from partnerkit.rules import all_rules
+
+    rules = all_rules()
+    index = {code: i for i, code in enumerate(rules)}
+    results = []
+    seen: Counter[str] = Counter()
+    for f in report.findings:
+        key = f"{f.path}\0{f.field}\0{f.code}"
+        seen[key] += 1
+        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {
+                            "uri": quote(f.path.replace("\\", "/")),
+                            "uriBaseId": "%SRCROOT%",
+                        },
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
+            "partialFingerprints": {"partnerkitFieldHash/v1": fingerprint},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "partnerkit",
+                        "version": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": [
+                            {
+                                "id": r.code,
+                                "name": r.name,
+                                "shortDescription": {"text": r.summary},
+                                "fullDescription": {"text": r.doc.split("\n\n")[0]},
+                                "help": {"text": r.doc, "markdown": r.doc},
+                                "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+                                "properties": {"tags": [r.area]},
+                            }
+                            for r in rules.values()
+                        ],
+                    }
+                },
+                "invocations": [{"executionSuccessful": True}],
+                "results": results,
+            }
+        ],
+    }
+
+
+def write_sarif(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
+    out.write(json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n")
+
+
+def write_junit(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
+    """One test case per file: failed when the file fails the check, findings in the body."""
+    failures = sum(file_fails(f, report) for f in report.files)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(
+        f'<testsuites name="partnerkit" tests="{len(report.files)}" failures="{failures}">\n'
+        f'  <testsuite name="partnerkit check" tests="{len(report.files)}" '
+        f'failures="{failures}" errors="0">\n'
+    )
+    for f in report.files:
+        out.write(
+            f"    <testcase classname={quoteattr(f.path)} name={quoteattr(f.title or f.path)}>\n"
+        )
+        body = "\n".join(text_line(x) for x in f.findings)
+        if file_fails(f, report):
+            message = f"{f.errors} error(s), {f.warnings} warning(s)"
+            if f in report.below_min_score():
+                message += f"; readiness {f.readiness() or 0:.0f} below {report.min_score:g}"
+            out.write(
+                f'      <failure message={quoteattr(message)} type="partnerkit">'
+                f"{escape(body)}</failure>\n"
+            )
+        elif body:
+            out.write(f"      <system-out>{escape(body)}</system-out>\n")
+        out.write("    </testcase>\n")
+    out.write("  </testsuite>\n</testsuites>\n")

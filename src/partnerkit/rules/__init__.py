@@ -1,0 +1,45 @@
+"""Rules: small declared units that look at one valid partnership and yield findings.
+
+Each rule has a code, a name, a default severity, a one-line summary and a docstring
+that is its documentation (why it matters, how to fix it, a bad and a good example).
+The registry is a plain dict filled when the rule modules are imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+from partnerkit.finding import Finding, field_path
+from partnerkit.model import Partnership
+from partnerkit.rules.base import REGISTRY, Context, Rule, rule
+from partnerkit.yamlio import Document, locate, value_position
+
+__all__ = ["REGISTRY", "Context", "Rule", "all_rules", "rule", "run"]
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every documented code, rules and built-in checks alike, by code."""
+    from partnerkit.rules import catalogue, dates, quality, questions  # noqa: F401
+
+    return dict(sorted(REGISTRY.items()))
+
+
+def run(
+    model: Partnership,
+    doc: Document,
+    path: str,
+    today: dt.date,
+    enabled: Callable[[str], bool] = lambda code: True,
+) -> Iterator[Finding]:
+    """Run every enabled rule on one file."""
+    ctx = Context(model, today)
+    for code, r in all_rules().items():
+        if r.check is None or not enabled(code):
+            continue
+        for hit in r.check(ctx):
+            if hit.on_value:
+                line, col = value_position(doc.root, hit.loc)
+            else:
+                line, col, _ = locate(doc.root, hit.loc)
+            yield Finding(path, line, col, code, r.severity, hit.message, field_path(hit.loc))
