@@ -187,6 +187,59 @@ def rules(
 
 
 @app.command()
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="File or folder to create (default: partnerships/<id>.yaml); "
+            "with --repo, the repository folder (default: here).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="vendor, internal, community, school or other.")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the partnership.")] = None,
+    id: Annotated[str | None, typer.Option("--id", help="Partnership id (a slug).")] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(help='A partner: "Name" or "id=Name". Repeat for each; the first leads.'),
+    ] = None,
+    repo: Annotated[
+        bool,
+        typer.Option(
+            "--repo", help="Set up a partnership repository: config, schema, pre-commit, CI."
+        ),
+    ] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; use defaults or fail.")
+    ] = False,
+    today: Today = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Start a partnership file that teaches the format, or set up a repository."""
+    from partnerkit.commands.init import InitOptions, run_init
+
+    opts = InitOptions(
+        path=None if repo else path,
+        kind=kind,
+        title=title,
+        id=id,
+        partners=partner or [],
+        force=force,
+        today=today,
+        interactive=False if no_input else None,
+    )
+    if repo:
+        from partnerkit.commands.repo import run_init_repo
+
+        if not partner:
+            opts = None  # type: ignore[assignment]
+        raise typer.Exit(run_init_repo(path or Path("."), opts))
+    raise typer.Exit(run_init(opts))
+
+
+@app.command()
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")

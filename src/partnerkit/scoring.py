@@ -164,7 +164,11 @@ def question_statuses(p: Partnership) -> list[Question]:
         (
             bool(ch and ch.amendment and ch.termination),
             bool(ch and (ch.amendment or ch.termination)),
-            "both how to amend the plan and how to end the partnership",
+            "how the plan is amended (`changes.amendment`)"
+            if ch and ch.termination
+            else "how the partnership is ended (`changes.termination`)"
+            if ch and ch.amendment
+            else "how to amend the plan and how to end the partnership",
         ),
         (
             bool(d and d.joint and d.independent),

@@ -1,0 +1,126 @@
+"""`partnerkit init`: scaffold a partnership, or set up a partnership repository."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnerkit.commands.common import parse_today
+from partnerkit.config import find_config, load_config
+from partnerkit.errors import UsageError
+from partnerkit.fsutil import write_atomic
+from partnerkit.scaffold import (
+    KINDS,
+    PartnerSpec,
+    parse_partner,
+    render_scaffold,
+    slugify,
+    unique_ids,
+)
+
+SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
+
+
+@dataclass
+class InitOptions:
+    path: Path | None = None
+    kind: str | None = None
+    title: str | None = None
+    id: str | None = None
+    partners: list[str] = field(default_factory=list)
+    force: bool = False
+    today: str | None = None
+    interactive: bool | None = None  # None: ask when a terminal is attached
+
+
+def _can_prompt(opts: InitOptions) -> bool:
+    if opts.interactive is not None:
+        return opts.interactive
+    return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
+
+
+def _ask(opts: InitOptions) -> None:
+    """Fill in missing details at a terminal, with defaults."""
+    from rich.prompt import Prompt
+
+    if not opts.partners:
+        first = Prompt.ask("Your organisation (the lead partner)").strip()
+        second = Prompt.ask("The partner organisation").strip()
+        more = Prompt.ask("Any other partners, separated by commas", default="").strip()
+        opts.partners = [p for p in (first, second, *more.split(",")) if p.strip()]
+    if opts.kind is None:
+        opts.kind = Prompt.ask("Kind", choices=list(KINDS), default="vendor")
+    if opts.title is None:
+        names = [parse_partner(p).name for p in opts.partners]
+        opts.title = Prompt.ask("Title", default=" and ".join(names[:2]) + " partnership")
+
+
+def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
+    """id, title, kind and partners, asking or defaulting what is missing."""
+    if (not opts.partners or opts.kind is None or opts.title is None) and _can_prompt(opts):
+        _ask(opts)
+    if len(opts.partners) < 2:
+        raise UsageError(
+            "name the partners with --partner, at least twice "
+            '(--partner "Riverside Health" --partner meridian="Meridian Learning"), '
+            "or run `partnerkit init` in a terminal to be asked"
+        )
+    kind = opts.kind or "other"
+    if kind not in KINDS:
+        raise UsageError(f"--kind {kind}: use one of {', '.join(KINDS)}")
+    partners = unique_ids([parse_partner(p) for p in opts.partners])
+    title = (opts.title or " and ".join(p.name for p in partners[:2]) + " partnership").strip()
+    pid = opts.id or slugify("-".join(p.id for p in partners[:2]), limit=48)
+    if slugify(pid) != pid:
+        raise UsageError(
+            f"--id {pid}: use lowercase letters, digits and hyphens, like {slugify(pid)}"
+        )
+    return pid, title, kind, partners
+
+
+def target_path(path: Path | None, pid: str) -> Path:
+    if path is not None:
+        if path.is_dir():
+            return path / f"{pid}.yaml"
+        if path.suffix not in (".yaml", ".yml"):
+            raise UsageError(f"{path}: a partnership file ends in .yaml or .yml")
+        return path
+    config = load_config()
+    folder = config.root / (config.paths[0] if config.paths else "partnerships")
+    return Path(os.path.relpath(folder / f"{pid}.yaml"))
+
+
+def schema_ref(target: Path) -> str | None:
+    """Relative path from the new file to the repository's schema, if it has one."""
+    found = find_config(target.parent if target.parent.exists() else Path.cwd())
+    root = found.parent if found else Path.cwd()
+    schema = root / SCHEMA_PATH
+    if not schema.is_file():
+        return None
+    return os.path.relpath(schema.resolve(), target.parent.resolve()).replace(os.sep, "/")
+
+
+def run_init(opts: InitOptions) -> int:
+    today = parse_today(opts.today)
+    pid, title, kind, partners = resolve(opts)
+    target = target_path(opts.path, pid)
+    if target.exists() and not opts.force:
+        raise UsageError(
+            f"{target} already exists; it was left as it is (use --force to replace it)"
+        )
+    text = render_scaffold(
+        pid=pid,
+        title=title,
+        kind=kind,
+        partners=partners,
+        today=today,
+        schema_ref=schema_ref(target),
+    )
+    write_atomic(target, text, force=opts.force)
+    sys.stdout.write(
+        f"Created {target}\n"
+        f"Next: fill it in, then run `partnerkit check {target}` and `partnerkit score {target}`.\n"
+    )
+    return 0

@@ -1,0 +1,229 @@
+"""A new partnership file that teaches the format as it is filled in.
+
+Every section is present with a comment naming the partnership question it answers
+and what a good answer looks like. Starter content fits the kind. The result is
+schema-valid as written: `partnerkit check` passes it and lists the open questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+KINDS = ("vendor", "internal", "community", "school", "other")
+SECOND_ROLE = {
+    "vendor": "provider",
+    "internal": "member",
+    "community": "member",
+    "school": "provider",
+    "other": "member",
+}
+
+
+@dataclass(frozen=True)
+class PartnerSpec:
+    id: str
+    name: str
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """`Riverside Health L&D` → `riverside-health-l-d`, cut at a hyphen within `limit`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug or "partner"
+
+
+def parse_partner(text: str) -> PartnerSpec:
+    """`--partner "Riverside Health"` or `--partner riverside=Riverside Health`."""
+    if "=" in text:
+        pid, name = (part.strip() for part in text.split("=", 1))
+        return PartnerSpec(slugify(pid), name or pid)
+    name = text.strip()
+    return PartnerSpec(slugify(name.split(" ")[0] if len(name) > 24 else name), name)
+
+
+def unique_ids(partners: list[PartnerSpec]) -> list[PartnerSpec]:
+    seen: dict[str, int] = {}
+    out = []
+    for p in partners:
+        n = seen.get(p.id, 0)
+        seen[p.id] = n + 1
+        out.append(p if n == 0 else PartnerSpec(f"{p.id}-{n + 1}", p.name))
+    return out
+
+
+def _q(text: str) -> str:
+    """A YAML scalar that stays the text it is (JSON strings are valid YAML)."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .'()&/-]*", text) and text.lower() not in {
+        "yes", "no", "on", "off", "true", "false", "null", "y", "n",
+    }:  # fmt: skip
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if c.isprintable() else _escape(c) for c in quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+_STAKEHOLDERS = {
+    "vendor": [
+        ("Managers of the teams to be trained", "training-need"),
+        ("The learners", "learner"),
+    ],
+    "internal": [
+        ("The project team and its sponsor", "training-need"),
+        ("End users who will use what the project delivers", "learner"),
+    ],
+    "community": [
+        ("Organisations in the community with training needs", "training-need"),
+        ("Institutions that provide training (colleges, agencies)", "training-source"),
+        ("Funders of training", "funder"),
+    ],
+    "school": [
+        ("Teachers taking part", "learner"),
+        ("Principals", "sponsor"),
+    ],
+    "other": [("The learners", "learner")],
+}
+
+
+def _costs(kind: str, lead: str, other: str) -> list[str]:
+    if kind == "vendor":
+        return [
+            f"  - {{item: Vendor fees, type: real, borne_by: {lead}}}   # add amount and currency",
+            f"  - {{item: Staff time spent with the vendor, type: intangible, borne_by: {lead}}}",
+        ]
+    if kind == "school":
+        return [
+            f"  - {{item: Provider fees, type: real, borne_by: {lead}}}   # add amount, currency",
+            f"  - {{item: Substitute cover for release days, type: real, borne_by: {lead}}}",
+        ]
+    if kind == "internal":
+        return [
+            f"  - {{item: Trainer time on the project, type: intangible, borne_by: {lead}}}",
+            f"  - {{item: Project staff time in training, type: intangible, borne_by: {other}}}",
+        ]
+    return []
+
+
+def render_scaffold(
+    *,
+    pid: str,
+    title: str,
+    kind: str,
+    partners: list[PartnerSpec],
+    today: dt.date,
+    schema_ref: str | None = None,
+) -> str:
+    """The text of a new partnership file."""
+    lead, other = _q(partners[0].id), _q(partners[1].id)
+    lines: list[str] = []
+    add = lines.append
+    if schema_ref:
+        add(f"# yaml-language-server: $schema={schema_ref}")
+    add("# A partnership file (partnerkit format 1). Each section answers one of the ten")
+    add("# partnership questions; `partnerkit score` shows which are still open and what")
+    add("# to do next. `partnerkit rules CODE` explains any warning.")
+    add("partnerkit: 1")
+    add(f"id: {_q(pid)}")
+    add(f"title: {_q(title)}")
+    add(f"kind: {kind}                 # vendor | internal | community | school | other")
+    add("status: exploring  # exploring | proposed | active | under-review | renewing | ended")
+    add("# summary: What the partnership is for, in a paragraph.")
+    add(f"period: {{start: {today.isoformat()}}}   # add `end:` once agreed")
+    add("")
+    add("# The organisations in the partnership. Refer to them elsewhere by `id`.")
+    add("partners:")
+    for i, p in enumerate(partners):
+        role = "lead" if i == 0 else SECOND_ROLE[kind]
+        add(f"  - id: {_q(p.id)}")
+        add(f"    name: {_q(p.name)}")
+        add(f"    role: {role}                # lead | provider | funder | member | advisor")
+        add("    # Q7: who speaks for this partner")
+        add("    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}")
+        add("    strengths: []             # what this partner is good at: why it is in the room")
+        add("    contributes: []           # the time, money, skills and access it puts in")
+        add("    benefits: []              # Q2: what this partner gains")
+        add("    # signed: {by: Full Name, date: YYYY-MM-DD}   # once the agreement is signed")
+    add("")
+    add("# Who has a stake: who needs training, who provides it, who funds it, who learns.")
+    add("stakeholders:")
+    for name, interest in _STAKEHOLDERS[kind]:
+        add(f"  - {{name: {_q(name)}, interest: {interest}}}")
+    add("")
+    add("# Q1: How does the partnership add value to goals and strategies you already have?")
+    add("value:")
+    add("  goals: []        # e.g. Cut time-to-competence for new hires from twelve weeks to eight")
+    add("  strategies: []   # the plans it supports, e.g. Blended onboarding")
+    add("  needs: []        # the training needs it meets")
+    add("")
+    add("# Q3: What does it cost — real (money), intangible (time, focus), possible (risks)?")
+    costs = _costs(kind, lead, other)
+    add(
+        "costs:"
+        if costs
+        else "costs: []   # e.g. - {item: Fees, type: real, amount: 1000, borne_by: …}"
+    )
+    lines.extend(costs)
+    add("")
+    add("# Q4: What is expected of each partner, and by when? Give each an owner and a due date.")
+    add("expectations: []")
+    add(f"  # - {{deliverable: Needs analysis, owner: {other}, due: YYYY-MM-DD, status: planned}}")
+    add("")
+    add("# Q5: How is the plan changed, or the partnership ended?")
+    add("changes:")
+    add("  # amendment: Either spokesperson proposes a change in writing; both approve it.")
+    if kind in ("vendor", "school"):
+        add("  termination:")
+        add("    notice_days: 60")
+        add("    # procedure: What happens to work in progress and materials when it ends.")
+    else:
+        add("  # termination: {notice_days: 30, procedure: What happens to work in progress.}")
+    add("")
+    add("# Q6: Which decisions do partners make together, and which alone?")
+    add("decisions:")
+    add("  joint: []         # e.g. Scope, Evaluation design")
+    add("  independent: {}   # by partner id, e.g. " + f"{other}: [Who facilitates each session]")
+    add("")
+    add("# Q7: How do the partners communicate?")
+    add("communication:")
+    add("  channels: []      # e.g. Monthly steering call, Shared project board")
+    add("  # meetings: monthly   # weekly | fortnightly | monthly | quarterly")
+    add("")
+    add("# Q8: How are disagreements handled? Steps in order, from talking to escalating.")
+    add("disagreements:")
+    add("  steps: []")
+    add("")
+    add("# Q9: Who manages the partnership day to day, and who sponsors it?")
+    add("governance: {}")
+    add(f"  # manager: {{name: Full Name, partner: {lead}}}")
+    add(f"  # sponsor: {{name: Full Name, partner: {lead}}}")
+    add("")
+    add("# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:")
+    add("# level is reaction | learning | behaviour | results | roi.")
+    add("success:")
+    add("  criteria: []")
+    add("  # - {name: Completion, measure: Share completing within 30 days, level: behaviour,")
+    add("  #    baseline: 60, target: 90, unit: '%', by: YYYY-MM-DD}")
+    add("  benchmarks: []    # outside points of comparison")
+    add("")
+    add("# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,")
+    add("# concerns and the adjustments you agree.")
+    add("reviews:")
+    add("  cadence: quarterly   # monthly | quarterly | half-yearly | yearly")
+    add("  history: []")
+    return "\n".join(_align(line) for line in lines) + "\n"
+
+
+def _align(line: str, column: int = 30) -> str:
+    """Line up a trailing `# comment` on a data line."""
+    if line.lstrip().startswith("#") or " # " not in line:
+        return line
+    code, comment = line.split(" # ", 1)
+    code = code.rstrip()
+    return f"{code.ljust(column - 1)} # {comment}"

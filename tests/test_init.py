@@ -1,0 +1,201 @@
+"""`partnerkit init`: scaffolds that check clean, never overwrite, never hang."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, TODAY
+
+PARTNERS = ("--partner", "Riverside Health", "--partner", "meridian=Meridian Clinical Learning")
+
+
+@pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
+def test_scaffold_checks_clean_with_open_questions(cli, workdir: Path, kind: str) -> None:
+    made = cli("init", "--kind", kind, "--today", TODAY, *PARTNERS)
+    assert made.code == 0, made.err
+    target = workdir / "partnerships" / "riverside-health-meridian.yaml"
+    assert f"Created {target.relative_to(workdir)}" in made.out
+    checked = cli("check", "--no-config", "--today", TODAY, target)
+    assert checked.code == 0, checked.out
+    assert ": error " not in checked.out
+    assert "warning PK301 Q1 is not answered" in checked.out
+    data = yaml.safe_load(target.read_text("utf-8"))
+    assert data["kind"] == kind and data["status"] == "exploring"
+    assert [p["id"] for p in data["partners"]] == ["riverside-health", "meridian"]
+    interests = {s["interest"] for s in data["stakeholders"]}
+    if kind == "community":
+        assert {"funder", "training-source", "training-need"} <= interests
+    if kind == "vendor":
+        assert data["costs"] and data["changes"]["termination"]["notice_days"] == 60
+    if kind == "internal":
+        assert any("project team" in s["name"] for s in data["stakeholders"])
+
+
+def test_every_section_names_its_question(cli, workdir: Path) -> None:
+    cli("init", "--today", TODAY, *PARTNERS)
+    text = next((workdir / "partnerships").iterdir()).read_text("utf-8")
+    for n in range(1, 11):
+        assert f"Q{n}:" in text
+
+
+def test_init_never_overwrites(cli, workdir: Path) -> None:
+    assert cli("init", "--today", TODAY, *PARTNERS).code == 0
+    target = next((workdir / "partnerships").iterdir())
+    target.write_text(target.read_text() + "# my edits\n")
+    before = target.read_bytes()
+    again = cli("init", "--kind", "school", "--today", TODAY, *PARTNERS)
+    assert again.code == 2
+    assert "already exists" in again.err
+    assert target.read_bytes() == before
+    assert cli("init", "--kind", "school", "--force", *PARTNERS).code == 0
+    assert b"kind: school" in target.read_bytes()
+
+
+def test_path_options(cli, workdir: Path) -> None:
+    (workdir / "deals").mkdir()
+    assert cli("init", "deals", "--id", "pilot", *PARTNERS).code == 0
+    assert (workdir / "deals" / "pilot.yaml").exists()
+    assert cli("init", "nested/new/p.yml", *PARTNERS).code == 0
+    assert (workdir / "nested" / "new" / "p.yml").exists()
+    assert cli("init", "p.txt", *PARTNERS).code == 2
+    assert cli("init", "--id", "Not A Slug", *PARTNERS).code == 2
+    assert cli("init", "--kind", "charity", *PARTNERS).code == 2
+
+
+def test_no_terminal_never_waits(workdir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "init"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "--partner" in done.stderr
+    assert not (workdir / "partnerships").exists()
+
+
+def test_interactive_prompts_fill_in_the_details(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partnerkit.commands.init import InitOptions, run_init
+
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("Lakeview USD\nCornerstone Literacy\n\nschool\n\n")
+    )
+    assert run_init(InitOptions(interactive=True, today=TODAY)) == 0
+    target = workdir / "partnerships" / "lakeview-usd-cornerstone-literacy.yaml"
+    data = yaml.safe_load(target.read_text("utf-8"))
+    assert data["kind"] == "school"
+    assert data["title"] == "Lakeview USD and Cornerstone Literacy partnership"
+    assert data["partners"][1]["role"] == "provider"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=30).filter(lambda s: s.strip() and "=" not in s),
+        min_size=2,
+        max_size=3,
+    ),
+    st.text(min_size=1, max_size=40).filter(str.strip),
+)
+def test_any_names_round_trip(names: list[str], title: str) -> None:
+    import datetime as dt
+
+    from partnerkit.loader import load_bytes
+    from partnerkit.scaffold import parse_partner, render_scaffold, unique_ids
+
+    partners = unique_ids([parse_partner(n) for n in names])
+    text = render_scaffold(
+        pid="x", title=title.strip(), kind="vendor", partners=partners, today=dt.date(2026, 1, 1)
+    )
+    loaded = load_bytes(text.encode("utf-8"), "x.yaml")
+    assert loaded.model is not None, loaded.findings
+    assert [p.name for p in loaded.model.partners] == [p.name for p in partners]
+    assert loaded.model.title == title.strip()
+
+
+def test_init_repo(cli, workdir: Path) -> None:
+    (workdir / ".pre-commit-config.yaml").write_text("repos: []\n")
+    result = cli("init", "--repo")
+    assert result.code == 0
+    assert "kept     .pre-commit-config.yaml" in result.out
+    assert "created  partnerkit.toml" in result.out
+    assert (workdir / ".pre-commit-config.yaml").read_text() == "repos: []\n"
+    for rel in ("partnerkit.toml", ".partnerkit/partnership.schema.json",
+                ".github/workflows/partnerkit.yml", ".vscode/settings.json"):  # fmt: skip
+        assert (workdir / rel).is_file(), rel
+    assert (workdir / "partnerships").is_dir()
+    made = cli("init", "--partner", "A", "--partner", "B", "--today", TODAY)
+    assert made.code == 0
+    target = workdir / "partnerships" / "a-b.yaml"
+    first = target.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../.partnerkit/partnership.schema.json"
+    assert cli("check", "--today", TODAY).code == 0
+    again = cli("init", "--repo")
+    assert again.out.count("kept") == 5
+
+
+def _git_repo(folder: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=folder, check=True)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    return env
+
+
+needs_pre_commit = pytest.mark.skipif(
+    shutil.which("git") is None or shutil.which("pre-commit", path=_env()["PATH"]) is None,
+    reason="git and pre-commit are needed",
+)
+
+
+@needs_pre_commit
+def test_new_repository_runs_the_check_in_pre_commit(cli, workdir: Path) -> None:
+    cli("init", "--repo", "--partner", "A", "--partner", "B")
+    _git_repo(workdir)
+    done = subprocess.run(
+        ["pre-commit", "run", "--all-files"], cwd=workdir, env=_env(),
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "partnerkit check" in done.stdout and "Passed" in done.stdout
+    target = workdir / "partnerships" / "a-b.yaml"
+    target.write_text(target.read_text().replace("kind: other", "kind: charity"))
+    failed = subprocess.run(
+        ["pre-commit", "run", "--all-files"], cwd=workdir, env=_env(),
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert failed.returncode == 1
+    assert "PK113" in failed.stdout
+
+
+@needs_pre_commit
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs this repository's git")
+def test_shipped_hook_with_pre_commit_try_repo(workdir: Path) -> None:
+    (workdir / "partnerships").mkdir()
+    (workdir / "partnerships" / "p.yaml").write_text("partnerkit: 1\nid: Bad Id\n")
+    (workdir / "ci.yaml").write_text("on: push\n")  # not a partnership: not passed to the hook
+    _git_repo(workdir)
+    done = subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "partnerkit-check", "--all-files"],
+        cwd=workdir, env=_env(), capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "partnerships/p.yaml:2:5: error PK113" in done.stdout
+    assert "ci.yaml" not in done.stdout
