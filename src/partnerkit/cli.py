@@ -239,6 +239,70 @@ def init(
     raise typer.Exit(run_init(opts))
 
 
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command()
+def render(
+    files: Annotated[list[Path], typer.Argument(help="Partnership files to render.")],
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Template name (see `partnerkit templates`).")
+    ] = "agreement",
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        RenderFormat.md
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder (default: here), file, or - for stdout."),
+    ] = None,
+    final: Annotated[
+        bool, typer.Option("--final", help="Refuse partnerships below the ready band.")
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="Print this date on the document (default: none)."),
+    ] = None,
+    paper: Annotated[str, typer.Option(help="Page size for HTML and PDF: a4 or letter.")] = "a4",
+    templates: Annotated[
+        Path | None, typer.Option(help="Folder of your own templates (adds or overrides).")
+    ] = None,
+    today: Today = None,
+    config: ConfigOpt = None,
+    force: Force = False,
+) -> None:
+    """Render agreement documents (Markdown, HTML, PDF) from partnership files."""
+    from partnerkit.commands.render import RenderOptions, run_render
+
+    opts = RenderOptions(
+        files=files,
+        template=template,
+        format=format.value,
+        output=output,
+        force=force,
+        final=final,
+        date=date,
+        today=today,
+        templates=templates,
+        config=config,
+        paper=paper,
+    )
+    raise typer.Exit(run_render(opts))
+
+
+@app.command("templates")
+def templates_command(
+    templates: Annotated[Path | None, typer.Option(help="Folder of your own templates.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List document templates and the variables they receive."""
+    from partnerkit.commands.render import run_templates
+
+    raise typer.Exit(run_templates(templates, config))
+
+
 @app.command()
 def schema(
     output: Annotated[

@@ -325,3 +325,40 @@ def assess(p: Partnership, today: dt.date, bands: Bands | None = None) -> Assess
     return Assessment(
         readiness, question_statuses(p), health, bands or Bands(), rated_on, count, gains[:3]
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a success criterion has come from its baseline towards its target."""
+
+    name: str
+    share: float | None  # 0-100, None when baseline, current or target is missing
+    status: str  # met | on track | in progress | behind | missed | not measured
+
+    @property
+    def on_track(self) -> bool:
+        return self.status in ("met", "on track")
+
+
+def criterion_progress(c: Any, start: dt.date | None, today: dt.date) -> Progress:
+    """Baseline → current → target, judged against the time elapsed towards `by`."""
+    if c.target is None or c.current is None:
+        return Progress(c.name, None, "not measured")
+    lower_better = c.baseline is not None and c.target < c.baseline
+    met = c.current <= c.target if lower_better else c.current >= c.target
+    share = None
+    if c.baseline is not None and c.target != c.baseline:
+        share = max(0.0, min(100.0, 100 * (c.current - c.baseline) / (c.target - c.baseline)))
+    if met:
+        return Progress(c.name, 100.0 if share is not None else None, "met")
+    if c.by is not None and c.by < today:
+        return Progress(c.name, share, "missed")
+    if share is None or c.by is None or start is None or c.by <= start:
+        return Progress(c.name, share, "in progress")  # nothing to judge the pace against
+    expected = 100 * (today - start).days / (c.by - start).days
+    return Progress(c.name, share, "on track" if share >= expected - 10 else "behind")
+
+
+def progress_of(p: Partnership, today: dt.date) -> list[Progress]:
+    start = p.period.start if p.period else None
+    return [criterion_progress(c, start, today) for c in (p.success.criteria if p.success else [])]

@@ -1,0 +1,179 @@
+"""`partnerkit render` and `partnerkit templates`."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnerkit.commands.common import configure, load_valid, parse_today
+from partnerkit.errors import UsageError
+from partnerkit.fsutil import write_atomic
+
+
+@dataclass
+class RenderOptions:
+    files: list[Path] = field(default_factory=list)
+    template: str = "agreement"
+    format: str = "md"
+    output: Path | None = None
+    force: bool = False
+    final: bool = False
+    date: str | None = None
+    today: str | None = None
+    templates: Path | None = None
+    config: Path | None = None
+    paper: str = "a4"
+
+
+def _destination(opts: RenderOptions) -> tuple[str, Path]:
+    """('stdout' | 'file' | 'folder', path)."""
+    out = opts.output
+    if out is not None and str(out) == "-":
+        if opts.format == "pdf":
+            raise UsageError("PDF cannot be written to standard output; name a file or folder")
+        if len(opts.files) > 1:
+            raise UsageError("-o - takes one file; name a folder to render several")
+        return "stdout", out
+    if out is None:
+        return "folder", Path(".")
+    if out.suffix and not out.is_dir():
+        if len(opts.files) > 1:
+            raise UsageError(f"{out} is a file name; name a folder to render several files")
+        if out.suffix.lstrip(".") != opts.format:
+            raise UsageError(
+                f"{out}: the file name should end in .{opts.format} for --format {opts.format}"
+            )
+        return "file", out
+    return "folder", out
+
+
+def run_render(opts: RenderOptions) -> int:
+    from partnerkit import render
+    from partnerkit.checker import finish
+    from partnerkit.rules import run as run_rules
+    from partnerkit.scoring import assess
+
+    if opts.format not in render.FORMATS:
+        raise UsageError(f"--format {opts.format}: use md, html or pdf")
+    if opts.paper not in ("a4", "letter"):
+        raise UsageError(f"--paper {opts.paper}: use a4 or letter")
+    config = configure(opts.config)
+    user_dir = opts.templates or config.templates
+    if user_dir is not None and not user_dir.is_dir():
+        raise UsageError(f"templates folder {user_dir}: no such folder")
+    today = parse_today(opts.today)
+    stamp = parse_today(opts.date) if opts.date else None
+    kind, dest = _destination(opts)
+    env = render.environment(user_dir)
+    if opts.format == "pdf":
+        from partnerkit.pdf import find_browser
+
+        find_browser()  # fail early, before any work, when there is none
+    status = 0
+    for path in opts.files:
+        loaded = load_valid(path, config)
+        if loaded is None:
+            status = 1
+            continue
+        assert loaded.model is not None and loaded.doc is not None
+        findings = finish(
+            run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled),
+            config,
+            loaded.text,
+            loaded.path,
+        )
+        assessment = assess(loaded.model, today, config.bands)
+        draft = assessment.band != "ready"
+        if opts.final and draft:
+            sys.stderr.write(
+                f"{loaded.path}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
+                f"the ready band ({config.bands.ready}); --final refuses to render it. "
+                f"`partnerkit score {loaded.path}` shows what is missing\n"
+            )
+            status = 1
+            continue
+        content = Path(path).read_bytes()
+        meta = render.DocumentMeta(
+            source=loaded.path,
+            sha256=render.sha256_of(content),
+            template=opts.template,
+            format=opts.format,
+            draft=draft,
+            final=opts.final,
+            date=stamp,
+            paper=opts.paper,
+        )
+        inp = render.RenderInput(loaded.model, assessment, findings, loaded.path, content, today)
+        text = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
+        data: str | bytes = text
+        if opts.format == "pdf":
+            from partnerkit.pdf import html_to_pdf
+
+            data = html_to_pdf(text)
+        if kind == "stdout":
+            sys.stdout.write(text)
+            continue
+        target = (
+            dest
+            if kind == "file"
+            else render.inside(dest, render.output_name(loaded.model, opts.template, opts.format))
+        )
+        write_atomic(target, data, force=opts.force)
+        marking = " (DRAFT: below the ready band)" if draft else ""
+        sys.stderr.write(f"Wrote {target if kind == 'file' else _rel(target)}{marking}\n")
+    return status
+
+
+def _rel(path: Path) -> str:
+    import os
+
+    return os.path.relpath(path)
+
+
+VARIABLES = """\
+Variables every template receives:
+  p           the validated partnership, fields as in the file: p.title, p.value.goals, ...
+  partners    partners by id: partners['riverside'].name
+  readiness   readiness.overall (0-100), readiness.band, readiness.readiness (per C: .c, .score,
+              .evidence with .name/.held/.advice), readiness.actions (next actions)
+  questions   the ten questions: .number, .text, .where, .status (answered|partial|missing), .detail
+  health      per C: .c, .latest, .previous, .trend, .spread, .reading
+  reviews     review history oldest first: .review, .ratings (per C), .spreads (per C)
+  findings    every finding of the rules for this file: .code, .severity, .line, .message
+  gaps        the findings of the question, quality and date rules (what keeps it a draft)
+  six_cs      the six C's in order
+  progress    per success criterion: .name, .share (0-100 from baseline to target), .status
+              (met | on track | in progress | behind | missed | not measured)
+  doc         .source, .sha256, .sha_short, .template, .format, .draft, .final, .date (or none),
+              .paper (a4|letter), .version
+  today       the date the file is judged by
+Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c.
+Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
+"""
+
+
+def run_templates(templates: Path | None, config_path: Path | None) -> int:
+    from partnerkit.render import builtin_dir, list_templates
+
+    config = configure(config_path)
+    user_dir = templates or config.templates
+    out = sys.stdout
+    out.write(f"Built-in templates: {builtin_dir()}\n")
+    if user_dir:
+        out.write(f"Your templates:     {user_dir}\n")
+    out.write("\n")
+    infos = list_templates(user_dir)
+    width = max((len(t.name) for t in infos), default=8)
+    for t in infos:
+        origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
+        out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<7}  {t.description}{origin}\n")
+    out.write(
+        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML).\n"
+    )
+    out.write(
+        "Put your own in the folder of `templates` in partnerkit.toml, or pass --templates DIR;\n"
+    )
+    out.write("one with a built-in's name replaces it.\n\n")
+    out.write(VARIABLES)
+    return 0

@@ -1,0 +1,255 @@
+"""Render documents from a partnership with Jinja2 templates, built-in or the user's own.
+
+Every template runs in Jinja's immutable sandbox with undefined variables as errors;
+HTML templates autoescape everything they show. Output depends only on the file, the
+template and the options: no timestamps unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from partnerkit import __version__
+from partnerkit.errors import UsageError
+from partnerkit.finding import Finding
+from partnerkit.model import SIX_CS, Partnership
+from partnerkit.scoring import Assessment, progress_of, review_ratings, spreads
+
+FORMATS = {"md": "md", "html": "html", "pdf": "html"}
+TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def builtin_dir() -> Path:
+    """Built-in templates: inside the installed package, or the repository's `templates/`."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    formats: tuple[str, ...]
+    description: str
+    origin: str  # built-in | user (overrides built-in)
+
+
+_DESCRIPTION = re.compile(r"\{#-?\s*description:\s*(.+?)\s*-?#\}", re.S)
+
+
+def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
+    """Templates by name with their formats and description, user ones first in priority."""
+    found: dict[str, dict[str, Any]] = {}
+    dirs = [("built-in", builtin_dir())] + ([("user", user_dir)] if user_dir else [])
+    for origin, folder in dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.j2")):
+            stem, _, ext = path.name[:-3].rpartition(".")
+            if not stem or stem.startswith("_") or ext not in ("md", "html"):
+                continue
+            entry = found.setdefault(stem, {"formats": set(), "description": "", "origin": origin})
+            entry["formats"].add(ext)
+            if origin == "user":
+                entry["origin"] = (
+                    "user" if entry["origin"] == "user" else "user (overrides built-in)"
+                )
+            match = _DESCRIPTION.search(path.read_text("utf-8", "replace")[:2000])
+            if match and (origin == "user" or not entry["description"]):
+                entry["description"] = " ".join(match.group(1).split())
+    return [
+        TemplateInfo(name, tuple(sorted(e["formats"])), e["description"], e["origin"])
+        for name, e in sorted(found.items())
+    ]
+
+
+def environment(user_dir: Path | None) -> Any:
+    """The sandboxed Jinja environment: user templates override built-ins by name."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders.append(FileSystemLoader(str(builtin_dir())))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        longdate=longdate,
+        num=num,
+        md=md_escape,
+        mdmsg=lambda value: _MD_SPECIAL_NO_TICK.sub(r"\\\1", " ".join(str(value).split())),
+        pct=pct,
+        title_c=lambda c: str(c).title(),
+        css_string=css_string,
+        ticks=ticks,
+    )
+    return env
+
+
+def longdate(value: Any) -> str:
+    """2026-01-15 → 15 January 2026."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    return "" if value is None else str(value)
+
+
+def num(value: Any) -> str:
+    """24000.0 → 24,000; 9.5 → 9.5."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def css_string(value: Any) -> Any:
+    """A quoted CSS string with everything but plain characters escaped (safe in <style>)."""
+    from markupsafe import Markup
+
+    out = "".join(c if c.isalnum() or c in " .-_/·" else f"\\{ord(c):x} " for c in str(value))
+    return Markup(f'"{out}"')
+
+
+def ticks(value: Any) -> Any:
+    """HTML-escape text, then show `backticked` names as code (messages quote keys that way)."""
+    from markupsafe import Markup, escape
+
+    escaped = str(escape(str(value)))
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escaped))
+
+
+def pct(value: Any) -> str:
+    return f"{float(value):.0f}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL_NO_TICK = re.compile(r"([\\*_\[\]<>|#])")
+
+
+def md_escape(value: Any) -> str:
+    """Text safe inside Markdown (tables included): specials escaped, one line."""
+    text = " ".join(str(value).split()) if value is not None else ""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@dataclass
+class DocumentMeta:
+    """What every document says about itself: source, content hash, status."""
+
+    source: str
+    sha256: str
+    template: str
+    format: str
+    draft: bool
+    final: bool
+    date: dt.date | None
+    paper: str = "a4"
+    version: str = __version__
+
+    @property
+    def sha_short(self) -> str:
+        return self.sha256[:12]
+
+
+@dataclass
+class RenderInput:
+    model: Partnership
+    assessment: Assessment
+    findings: list[Finding]
+    source: str
+    content: bytes
+    today: dt.date
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
+    """The variables a template receives (documented by `partnerkit templates`)."""
+    p = inp.model
+    partners = {x.id: x for x in p.partners}
+    history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
+    return {
+        "p": p,
+        "partners": partners,
+        "readiness": inp.assessment,
+        "health": inp.assessment.health,
+        "questions": inp.assessment.questions,
+        "findings": inp.findings,
+        "gaps": [f for f in inp.findings if f.code[:3] in ("PK3", "PK4", "PK5")],
+        "reviews": [
+            {"review": r, "ratings": review_ratings(r), "spreads": spreads(r)} for r in history
+        ],
+        "six_cs": SIX_CS,
+        "progress": progress_of(p, inp.today),
+        "doc": meta,
+        "today": inp.today,
+        **inp.extras,
+    }
+
+
+def sha256_of(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) -> str:
+    """Render one template; template problems become a `UsageError` naming file and line."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    name = f"{template}.{FORMATS[fmt]}.j2"
+    try:
+        return str(env.get_template(name).render(**variables))
+    except TemplateNotFound as exc:
+        if exc.name == name:
+            raise UsageError(
+                f"no template `{template}` in {fmt} format; `partnerkit templates` lists them"
+            ) from None
+        raise UsageError(f"template {name}: includes `{exc.name}`, which does not exist") from None
+    except TemplateSyntaxError as exc:
+        raise UsageError(
+            f"{exc.filename or name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except SecurityError as exc:
+        where = _template_line(exc, name)
+        raise UsageError(f"{where}: template refused by the sandbox: {exc}") from None
+    except TemplateError as exc:
+        where = _template_line(exc, name)
+        raise UsageError(f"{where}: template error: {exc.message or exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        where = _template_line(exc, name)
+        raise UsageError(f"{where}: template error: {type(exc).__name__}: {exc}") from None
+
+
+def _template_line(exc: BaseException, fallback: str) -> str:
+    """The deepest template frame of an exception's traceback, as `file:line`."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}"
+    return fallback
+
+
+def output_name(model: Partnership, template: str, fmt: str) -> str:
+    """A safe file name from the partnership id (a validated slug) and the template name."""
+    if not TEMPLATE_NAME.match(template):
+        raise UsageError(f"template name {template!r}: use lowercase letters, digits and hyphens")
+    safe_id = re.sub(r"[^a-z0-9-]", "-", model.id)
+    return f"{safe_id}-{template}.{fmt}"
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder/name`, refusing anything that would land outside `folder`."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise UsageError(f"refusing to write {name}: it is outside {folder}")
+    return target
