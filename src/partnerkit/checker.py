@@ -28,6 +28,7 @@ class FileReport:
     title: str | None = None
     valid: bool = False
     score: dict[str, Any] | None = None
+    facts: dict[str, Any] | None = None
 
     @property
     def errors(self) -> int:
@@ -73,9 +74,6 @@ class CheckReport:
         return self.strict and self.warnings > 0
 
 
-Analyse = Callable[[Loaded, Config, dt.date], tuple[list[Finding], dict[str, Any] | None]]
-
-
 def check_file(path: Path, config: Config, today: dt.date) -> FileReport:
     """Load one file and run everything that looks at one file alone."""
     loaded = load_file(path, max_bytes=config.max_file_size)
@@ -92,15 +90,15 @@ def check_file(path: Path, config: Config, today: dt.date) -> FileReport:
     if loaded.model is not None:
         report.valid = True
         for analyse in _analysers():
-            findings, score = analyse(loaded, config, today)
+            findings, fields = analyse(loaded, config, today)
             report.findings.extend(findings)
-            if score is not None:
-                report.score = score
+            for name, value in fields.items():
+                setattr(report, name, value)
     report.findings = finish(report.findings, config, loaded.text, report.path)
     return report
 
 
-def _analysers() -> list[Analyse]:
+def _analysers() -> list[Callable[[Loaded, Config, dt.date], tuple[list[Finding], dict[str, Any]]]]:
     """Per-file analyses that run on a valid model (rules, scoring)."""
     from partnerkit import analysis
 

@@ -303,6 +303,94 @@ def templates_command(
     raise typer.Exit(run_templates(templates, config))
 
 
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+class ReviewSort(StrEnum):
+    next_review = "next-review"
+    readiness = "readiness"
+    status = "status"
+    title = "title"
+
+
+@app.command()
+def review(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="One file for a detailed view; files or folders for the portfolio."),
+    ] = None,
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReviewFormat.table
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+    sort: Annotated[ReviewSort, typer.Option(help="Order of the rows.")] = ReviewSort.next_review,
+    status: Annotated[list[str] | None, typer.Option(help="Only this status (repeatable).")] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="Only this kind (repeatable).")] = None,
+    partner: Annotated[
+        str | None, typer.Option(help="Only partnerships with a partner matching this.")
+    ] = None,
+    due_within: Annotated[
+        int | None, typer.Option(min=0, help="Only reviews due within DAYS (or overdue).")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
+    ] = None,
+    today: Today = None,
+    config: ConfigOpt = None,
+    force: Force = False,
+    color: Color = None,
+) -> None:
+    """Show the portfolio dashboard, or one partnership in detail."""
+    from partnerkit.commands.review import ReviewOptions, run_review
+
+    opts = ReviewOptions(
+        paths=paths or [],
+        format=format.value,
+        output=output,
+        force=force,
+        sort=sort.value,
+        status=status or [],
+        kind=kind or [],
+        partner=partner,
+        due_within=due_within,
+        today=today,
+        strict=strict,
+        config=config,
+        jobs=jobs,
+        color=color,
+    )
+    raise typer.Exit(run_review(opts))
+
+
+@app.command()
+def calendar(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders (default: configured paths).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The .ics file to write (default: stdout)."),
+    ] = None,
+    today: Today = None,
+    config: ConfigOpt = None,
+    force: Force = False,
+) -> None:
+    """Export next reviews, deliverable due dates and period ends as an iCalendar file."""
+    from partnerkit.commands.calendar import run_calendar
+
+    raise typer.Exit(
+        run_calendar(paths or [], output, force=force, today=today, config_path=config)
+    )
+
+
 @app.command()
 def schema(
     output: Annotated[

@@ -73,3 +73,11 @@ def use_color(option: bool | None, stream: object = None) -> bool:
     stream = stream or sys.stdout
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def plain_width(default: int) -> int:
+    """Width for plain (non-terminal) Rich output: `COLUMNS` when set, else `default`."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", default)))
+    except ValueError:
+        return default

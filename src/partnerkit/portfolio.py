@@ -1,0 +1,156 @@
+"""The portfolio: one row per partnership, sorting, filtering and the summary under it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnerkit.checker import FileReport
+from partnerkit.model import SIX_CS
+
+SORTS = ("next-review", "readiness", "status", "title")
+STATUS_ORDER = ("active", "under-review", "renewing", "proposed", "exploring", "ended")
+DUE_SOON_DAYS = 14
+
+
+@dataclass(slots=True)
+class Row:
+    """Everything the dashboard shows for one file, valid or not."""
+
+    path: str
+    id: str | None
+    title: str
+    valid: bool
+    errors: int
+    warnings: int
+    kind: str = ""
+    status: str = ""
+    partners: list[str] = field(default_factory=list)
+    partner_ids: list[str] = field(default_factory=list)
+    readiness: float | None = None
+    band: str = ""
+    health: dict[str, float | None] = field(default_factory=dict)
+    health_trend: float | None = None
+    next_review: dt.date | None = None
+    late: list[str] = field(default_factory=list)
+    criteria: int = 0
+    on_track: int = 0
+
+    def review_state(self, today: dt.date) -> str:
+        """overdue | soon | later | none."""
+        if self.next_review is None:
+            return "none"
+        if self.next_review < today:
+            return "overdue"
+        if (self.next_review - today).days <= DUE_SOON_DAYS:
+            return "soon"
+        return "later"
+
+    def as_dict(self, today: dt.date) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "id": self.id,
+            "title": self.title,
+            "valid": self.valid,
+            "kind": self.kind,
+            "status": self.status,
+            "partners": self.partners,
+            "readiness": self.readiness,
+            "band": self.band,
+            "health": self.health,
+            "health_trend": self.health_trend,
+            "next_review": self.next_review.isoformat() if self.next_review else None,
+            "review_state": self.review_state(today),
+            "late_deliverables": self.late,
+            "criteria": self.criteria,
+            "criteria_on_track": self.on_track,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+def row_of(report: FileReport) -> Row:
+    row = Row(
+        path=report.path,
+        id=report.id,
+        title=report.title or report.path,
+        valid=report.valid,
+        errors=report.errors,
+        warnings=report.warnings,
+    )
+    if report.score:
+        row.readiness = report.score["overall"]
+        row.band = report.score["band"]
+        health = report.score["health"]
+        row.health = {c: health[c]["latest"] for c in SIX_CS}
+        trends = [health[c]["trend"] for c in SIX_CS if health[c]["trend"] is not None]
+        row.health_trend = round(sum(trends) / len(trends), 2) if trends else None
+    if report.facts:
+        f = report.facts
+        row.kind, row.status = f["kind"], f["status"]
+        row.partners = [p["name"] for p in f["partners"]]
+        row.partner_ids = [p["id"] for p in f["partners"]]
+        row.next_review = dt.date.fromisoformat(f["next_review"]) if f["next_review"] else None
+        row.late = list(f["late_deliverables"])
+        row.criteria, row.on_track = f["criteria"], f["criteria_on_track"]
+    return row
+
+
+def select(
+    rows: list[Row],
+    today: dt.date,
+    *,
+    status: list[str] | None = None,
+    kind: list[str] | None = None,
+    partner: str | None = None,
+    due_within: int | None = None,
+) -> list[Row]:
+    """Keep rows matching every filter given. Broken files stay unless a filter excludes them."""
+    out = []
+    for r in rows:
+        if status and r.status not in status:
+            continue
+        if kind and r.kind not in kind:
+            continue
+        if partner:
+            needle = partner.lower()
+            if not any(needle in n.lower() for n in r.partners + r.partner_ids):
+                continue
+        if due_within is not None and (
+            r.next_review is None or (r.next_review - today).days > due_within
+        ):
+            continue
+        out.append(r)
+    return out
+
+
+def order(rows: list[Row], by: str) -> list[Row]:
+    far = dt.date.max
+    keys = {
+        "next-review": lambda r: (r.next_review or far, r.title.lower()),
+        "readiness": lambda r: (-(r.readiness if r.readiness is not None else -1), r.title.lower()),
+        "status": lambda r: (
+            STATUS_ORDER.index(r.status) if r.status in STATUS_ORDER else len(STATUS_ORDER),
+            r.title.lower(),
+        ),
+        "title": lambda r: (r.title.lower(), r.path),
+    }
+    return sorted(rows, key=keys[by])
+
+
+def summary(rows: list[Row], today: dt.date) -> dict[str, Any]:
+    scored = [r.readiness for r in rows if r.readiness is not None]
+    month_end = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return {
+        "partnerships": len(rows),
+        "broken": sum(not r.valid for r in rows),
+        "by_status": dict(sorted(Counter(r.status for r in rows if r.status).items())),
+        "reviews_due_this_month": sum(
+            1 for r in rows if r.next_review and r.next_review < month_end
+        ),
+        "reviews_overdue": sum(r.review_state(today) == "overdue" for r in rows),
+        "late_deliverables": sum(len(r.late) for r in rows),
+        "average_readiness": round(sum(scored) / len(scored), 1) if scored else None,
+    }

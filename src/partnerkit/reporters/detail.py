@@ -1,0 +1,206 @@
+"""`partnerkit review FILE`: one partnership in detail, in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import IO, Any
+
+from partnerkit.fsutil import plain_width
+from partnerkit.model import Partnership
+from partnerkit.reporters.score import (
+    BAND_STYLE,
+    READING_STYLE,
+    STATUS_MARK,
+    STATUS_STYLE,
+    bar,
+    trend_arrow,
+)
+from partnerkit.scoring import Assessment, Progress, progress_of, review_ratings
+
+DELIVERABLE_STYLE = {
+    "done": "green",
+    "late": "red",
+    "dropped": "dim",
+    "in-progress": "cyan",
+    "planned": "",
+}
+PROGRESS_STYLE = {"met": "green", "on track": "green", "behind": "yellow", "missed": "red"}
+
+
+def write_detail(
+    p: Partnership, a: Assessment, path: str, today: dt.date, out: IO[str], *, color: bool
+) -> None:
+    from rich import box
+    from rich.columns import Columns
+    from rich.console import Console, Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, highlight=False,
+        width=None if color else plain_width(110),
+    )  # fmt: skip
+
+    head = Text()
+    head.append(p.title, "bold")
+    head.append(f"  {p.id}\n", "dim")
+    head.append(f"{p.kind} · ")
+    head.append(p.status, "bold")
+    if p.period:
+        end = p.period.end.isoformat() if p.period.end else "open-ended"
+        head.append(f" · {p.period.start.isoformat()} → {end}")
+    head.append(" · readiness ")
+    head.append(f"{a.overall:.0f} {a.band}", BAND_STYLE[a.band])
+    if p.summary:
+        head.append(f"\n{' '.join(p.summary.split())}", "dim")
+    partners = Table(box=None, pad_edge=False, show_header=False)
+    for x in p.partners:
+        who = x.spokesperson.name if x.spokesperson else Text("no spokesperson", "yellow")
+        signed = (
+            Text(f"signed {x.signed.date}", "green") if x.signed else Text("not signed", "yellow")
+        )
+        partners.add_row(Text(x.name, "bold"), x.role, who, signed)
+    console.print(
+        Panel(Group(head, Text(), partners), title=path, title_align="left", box=box.ROUNDED)
+    )
+
+    cs = Table(
+        title="Six C's: readiness of the file · health from reviews",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for col in ("C", "readiness", "", "health", "trend", "spread"):
+        cs.add_column(col, justify="right" if col in ("", "health", "spread") else "left")
+    for c, h in zip(a.readiness, a.health, strict=True):
+        style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
+        latest = (
+            Text(f"{h.latest:.1f}", READING_STYLE.get(h.reading, ""))
+            if h.latest is not None
+            else Text("—", "dim")
+        )
+        spread = (
+            Text(str(h.spread), "red" if (h.spread or 0) >= 2 else "")
+            if h.spread is not None
+            else ""
+        )
+        cs.add_row(
+            c.c.title(),
+            Text(bar(c.score), style),
+            f"{c.score:.0f}",
+            latest,
+            trend_arrow(h.trend),
+            spread,
+        )
+    questions = Table(
+        title="The ten questions",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_header=False,
+    )
+    questions.add_column("q")
+    questions.add_column("status")
+    for q in a.questions:
+        questions.add_row(
+            f"Q{q.number} {q.where}",
+            Text(f"{STATUS_MARK[q.status]} {q.status}", STATUS_STYLE[q.status]),
+        )
+    console.print(Columns([cs, questions], padding=(0, 4)))
+
+    progress = progress_of(p, today)
+    if progress:
+        table = Table(
+            title="Success criteria: baseline → current → target",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for col in ("criterion", "level", "progress", "", "values", "by", "status"):
+            table.add_column(col, overflow="fold" if col == "criterion" else "ellipsis")
+        assert p.success is not None
+        for c, g in zip(p.success.criteria, progress, strict=True):
+            table.add_row(*_criterion_cells(c, g, Text))
+        console.print(table)
+
+    if p.expectations:
+        timeline = Table(
+            title="Deliverables on a timeline",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for col in ("due", "deliverable", "owner", "status"):
+            timeline.add_column(
+                col, overflow="fold" if col == "deliverable" else "ellipsis", no_wrap=col == "due"
+            )
+        names = {x.id: x.name for x in p.partners}
+        marked = False
+        for e in sorted(p.expectations, key=lambda e: (e.due or dt.date.max, e.deliverable)):
+            if not marked and (e.due is None or e.due >= today):
+                timeline.add_row(
+                    Text(f"{today} ▸", "bold cyan"), Text("today", "bold cyan"), "", ""
+                )
+                marked = True
+            late = e.due is not None and e.due < today and e.status not in ("done", "dropped")
+            status = Text(
+                e.status + (" · overdue" if late else ""),
+                "red" if late else DELIVERABLE_STYLE[e.status],
+            )
+            timeline.add_row(
+                str(e.due or "no date"),
+                e.deliverable,
+                names.get(e.owner or "", e.owner or "—"),
+                status,
+            )
+        if not marked:
+            timeline.add_row(Text(f"{today} ▸", "bold cyan"), Text("today", "bold cyan"), "", "")
+        console.print(timeline)
+
+    history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
+    if history:
+        reviews = Table(
+            title="Review history", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+        )
+        for col in ("date", "kind", "ratings", "adjustments agreed"):
+            reviews.add_column(col, overflow="fold")
+        for r in history:
+            ratings = review_ratings(r)
+            shown = " ".join(
+                f"{ratings[c]:.0f}" if c in ratings else "·"
+                for c in (
+                    "commitment",
+                    "communication",
+                    "credibility",
+                    "clarity",
+                    "cadence",
+                    "collaboration",
+                )
+            )
+            adjustments = "\n".join(f"• {x}" for x in r.adjustments) or Text("—", "dim")
+            reviews.add_row(
+                str(r.date), r.kind, shown if ratings else Text("—", "dim"), adjustments
+            )
+        console.print(reviews)
+    nxt = p.reviews.next if p.reviews else None
+    if nxt:
+        style = "bold red" if nxt < today else "bold yellow" if (nxt - today).days <= 14 else ""
+        console.print(
+            Text.assemble(
+                "Next review: ", (str(nxt), style), (" (overdue)" if nxt < today else "", "red")
+            )
+        )
+
+
+def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:
+    unit = f" {c.unit}" if c.unit else ""
+    values = (
+        " → ".join("—" if v is None else f"{v:g}" for v in (c.baseline, c.current, c.target)) + unit
+    )
+    share = bar(g.share, 12) if g.share is not None else "—"
+    style = PROGRESS_STYLE.get(g.status, "")
+    return [
+        c.name, c.level or "—", text(share, style), "" if g.share is None else f"{g.share:.0f}%",
+        values, str(c.by or "—"), text(g.status, style),
+    ]  # fmt: skip

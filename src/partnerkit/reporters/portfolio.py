@@ -1,0 +1,207 @@
+"""Portfolio formats: a Rich table, JSON, CSV, Markdown and a standalone HTML dashboard."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from typing import IO, Any
+
+from partnerkit.fsutil import plain_width
+from partnerkit.model import SIX_CS
+from partnerkit.portfolio import Row
+
+BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
+REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": "dim"}
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _health_text(row: Row) -> str:
+    return " ".join("·" if row.health.get(c) is None else f"{row.health[c]:.0f}" for c in SIX_CS)
+
+
+def _arrow(trend: float | None) -> str:
+    if trend is None:
+        return ""
+    return "↑" if trend > 0 else "↓" if trend < 0 else "→"
+
+
+def write_json(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+    data = {
+        "format": "partnerkit-portfolio",
+        "version": 1,
+        "today": today.isoformat(),
+        "summary": summary,
+        "partnerships": [r.as_dict(today) for r in rows],
+    }
+    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+CSV_COLUMNS = [
+    "path", "id", "title", "kind", "status", "partners", "readiness", "band",
+    *(f"health_{c}" for c in SIX_CS), "health_trend", "next_review", "review_state",
+    "late_deliverables", "criteria_on_track", "criteria", "errors", "warnings",
+]  # fmt: skip
+
+
+def write_csv(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        d = r.as_dict(today)
+        writer.writerow(
+            [
+                d["path"], d["id"] or "", d["title"], d["kind"], d["status"],
+                "; ".join(d["partners"]), _num(d["readiness"]), d["band"],
+                *(_num(r.health.get(c)) for c in SIX_CS), _num(d["health_trend"]),
+                d["next_review"] or "", d["review_state"], len(r.late), r.on_track,
+                r.criteria, r.errors, r.warnings,
+            ]
+        )  # fmt: skip
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+    w = out.write
+    w(f"# Partnership portfolio — {today.isoformat()}\n\n")
+    w(
+        "| Partnership | Kind | Status | Partners | Readiness | Health | Next review | Late "
+        "| On track | Issues |\n"
+    )
+    w("|---|---|---|---|---:|---|---|---:|---:|---|\n")
+    for r in rows:
+        review = r.next_review.isoformat() if r.next_review else "—"
+        if r.review_state(today) == "overdue":
+            review = f"**{review} overdue**"
+        ready = f"{r.readiness:.0f} {r.band}" if r.readiness is not None else "—"
+        health = f"{_health_text(r)} {_arrow(r.health_trend)}".strip() if r.health else "—"
+        on_track = f"{r.on_track}/{r.criteria}" if r.criteria else "—"
+        w(
+            f"| **{_md(r.title)}**<br>`{r.id or r.path}` | {r.kind or '—'} | {r.status or '—'} | "
+            f"{_md(', '.join(r.partners)) or '—'} | {ready} | {health} | {review} | "
+            f"{len(r.late)} | {on_track} | {r.errors} E, {r.warnings} W |\n"
+        )
+    w("\n" + _summary_line(summary) + "\n")
+    w("\nHealth: " + ", ".join(SIX_CS) + " (latest review, 1–5).\n")
+
+
+def _summary_line(s: dict[str, Any]) -> str:
+    statuses = ", ".join(f"{n} {k}" for k, n in s["by_status"].items()) or "none valid"
+    avg = f"{s['average_readiness']:.0f}" if s["average_readiness"] is not None else "—"
+    broken = f" · {s['broken']} with errors" if s["broken"] else ""
+    return (
+        f"{s['partnerships']} partnerships ({statuses}){broken} · reviews due this month: "
+        f"{s['reviews_due_this_month']} ({s['reviews_overdue']} overdue) · late deliverables: "
+        f"{s['late_deliverables']} · average readiness: {avg}"
+    )
+
+
+def write_table(
+    rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, color: bool
+) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, highlight=False,
+        width=None if color else plain_width(120),
+    )  # fmt: skip
+    width = console.width
+    wide, narrow = width >= 130, width < 100
+    table = Table(
+        box=box.SIMPLE_HEAVY, title=f"Partnership portfolio · {today.isoformat()}",
+        title_justify="left", pad_edge=False, expand=False,
+    )  # fmt: skip
+    table.add_column("Partnership", ratio=3, overflow="fold", min_width=18)
+    if wide:
+        table.add_column("Kind", no_wrap=True)
+    if not narrow:
+        table.add_column("Status", no_wrap=True)
+    if wide:
+        table.add_column("Partners", ratio=2, overflow="fold")
+    table.add_column("Ready", justify="right", no_wrap=True)
+    table.add_column("Health", no_wrap=True)
+    table.add_column("Next review", no_wrap=True)
+    table.add_column("Late", justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column("Track", justify="right", no_wrap=True)
+    table.add_column("E/W", justify="right", no_wrap=True)
+    gap = "" if narrow else " "
+    for r in rows:
+        name = Text(r.title, style="bold" if r.valid else "bold red")
+        if narrow:
+            name.append(f"\n{r.status or 'broken'}", "" if r.valid else "red")
+            if r.kind:
+                name.append(f" · {r.kind}", "dim")
+        name.append(f"\n{r.id or r.path}", style="dim")
+        ready = (
+            Text(f"{r.readiness:.0f}", style=BAND_STYLE.get(r.band, ""))
+            if r.readiness is not None
+            else Text("—", "dim")
+        )
+        health = Text()
+        for i, c in enumerate(SIX_CS):
+            v = r.health.get(c)
+            style = "dim" if v is None else "green" if v >= 4 else "yellow" if v >= 3 else "red"
+            health.append((gap if i else "") + ("·" if v is None else f"{v:.0f}"), style)
+        if r.health_trend is not None:
+            trend_style = "green" if r.health_trend > 0 else "red" if r.health_trend < 0 else "dim"
+            health.append(f" {_arrow(r.health_trend)}", trend_style)
+        state = r.review_state(today)
+        review = Text(r.next_review.isoformat() if r.next_review else "—", REVIEW_STYLE[state])
+        late = Text(str(len(r.late)), "red" if r.late else "dim")
+        track = Text(
+            f"{r.on_track}/{r.criteria}" if r.criteria else "—", "" if r.criteria else "dim"
+        )
+        issues = Text(
+            f"{r.errors}/{r.warnings}", "red" if r.errors else "yellow" if r.warnings else "dim"
+        )
+        status = Text(r.status or "broken", "" if r.valid else "red")
+        if not wide and r.kind:
+            status.append(f"\n{r.kind}", "dim")
+        cells: list[Any] = [name]
+        if wide:
+            cells.append(r.kind or "—")
+        if not narrow:
+            cells.append(status)
+        if wide:
+            cells.append("\n".join(r.partners) or "—")
+        cells += [ready, health, review, late]
+        if not narrow:
+            cells.append(track)
+        cells.append(issues)
+        table.add_row(*cells)
+    console.print(table)
+    console.print(Text(_summary_line(summary)), soft_wrap=not color)
+    legend = (
+        "Health: " + " · ".join(c[:5] for c in SIX_CS) + " (latest review, 1–5). Next review: red "
+        "overdue, yellow within 14 days. "
+        + ("" if narrow else "Track: success criteria on track. ")
+        + "E/W: errors/warnings."
+    )
+    console.print(Text(legend, style="dim"), soft_wrap=not color)
+
+
+def write_html(
+    rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, env: Any
+) -> None:
+    from partnerkit import __version__
+    from partnerkit.render import render_text
+
+    variables = {
+        "rows": [r.as_dict(today) | {"late_count": len(r.late)} for r in rows],
+        "summary": summary,
+        "summary_line": _summary_line(summary),
+        "today": today,
+        "six_cs": SIX_CS,
+        "version": __version__,
+    }
+    out.write(render_text(env, "_dashboard", "html", variables))
