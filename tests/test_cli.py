@@ -103,3 +103,18 @@ def test_duplicate_id_across_files(cli, workdir: Path) -> None:
         "b.yaml:5:5: error PK205 the id `northgate-crm-golive` is already used by a.yaml:5"
         in result.out
     )
+
+
+def test_fast_help_lists_exactly_the_typer_commands(cli) -> None:
+    import typer.main
+
+    from partnerkit.cli import app
+    from partnerkit.commands_index import COMMANDS
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) == set(COMMANDS)  # type: ignore[attr-defined]
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help == COMMANDS[name]
+    assert cli().out == cli("--help").out == cli("-h").out
+    for name, summary in COMMANDS.items():
+        assert f"  {name}" in cli("--help").out and summary in cli("--help").out

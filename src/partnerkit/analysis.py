@@ -59,4 +59,5 @@ def run_facts(loaded: Loaded, config: Config, today: dt.date) -> Result:
     }
 
 
+# Order matters: `check` without detail runs only the first two.
 ANALYSERS: list[Callable[[Loaded, Config, dt.date], Result]] = [run_rules, run_scoring, run_facts]

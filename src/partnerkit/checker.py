@@ -6,7 +6,9 @@ rest, and the CLI turns it into an exit code.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +76,12 @@ class CheckReport:
         return self.strict and self.warnings > 0
 
 
-def check_file(path: Path, config: Config, today: dt.date) -> FileReport:
-    """Load one file and run everything that looks at one file alone."""
+def check_file(path: Path, config: Config, today: dt.date, detail: bool = True) -> FileReport:
+    """Load one file and run everything that looks at one file alone.
+
+    Without `detail`, the report keeps only what `check` needs to decide and print
+    (findings, readiness and band), so that 10,000 reports stay small in memory.
+    """
     loaded = load_file(path, max_bytes=config.max_file_size)
     report = FileReport(loaded.path, findings=list(loaded.findings))
     if loaded.doc is not None:
@@ -89,20 +95,24 @@ def check_file(path: Path, config: Config, today: dt.date) -> FileReport:
             report.title = data["title"]
     if loaded.model is not None:
         report.valid = True
-        for analyse in _analysers():
+        for analyse in _analysers(detail):
             findings, fields = analyse(loaded, config, today)
             report.findings.extend(findings)
             for name, value in fields.items():
                 setattr(report, name, value)
     report.findings = finish(report.findings, config, loaded.text, report.path)
+    if not detail and report.score is not None:
+        report.score = {"overall": report.score["overall"], "band": report.score["band"]}
     return report
 
 
-def _analysers() -> list[Callable[[Loaded, Config, dt.date], tuple[list[Finding], dict[str, Any]]]]:
-    """Per-file analyses that run on a valid model (rules, scoring)."""
+def _analysers(
+    detail: bool,
+) -> list[Callable[[Loaded, Config, dt.date], tuple[list[Finding], dict[str, Any]]]]:
+    """Per-file analyses that run on a valid model (rules, scoring, portfolio facts)."""
     from partnerkit import analysis
 
-    return analysis.ANALYSERS
+    return analysis.ANALYSERS if detail else analysis.ANALYSERS[:2]
 
 
 def finish(findings: Iterable[Finding], config: Config, text: str, path: str) -> list[Finding]:
@@ -118,20 +128,45 @@ def finish(findings: Iterable[Finding], config: Config, text: str, path: str) ->
     return sorted(kept, key=Finding.sort_key)
 
 
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Collect cycles less often while checking.
+
+    Loading allocates many short-lived, acyclic objects (YAML nodes, dicts); the default
+    thresholds run the cyclic collector thousands of times for nothing. Long-lived
+    objects (modules, models' schemas) are frozen out of its view.
+    """
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
 def check_paths(
-    paths: list[Path], config: Config, today: dt.date, *, jobs: int = 1, progress: Any = None
+    paths: list[Path],
+    config: Config,
+    today: dt.date,
+    *,
+    jobs: int = 1,
+    progress: Any = None,
+    detail: bool = True,
 ) -> CheckReport:
     """Check every file, then the checks that need the whole portfolio."""
     if jobs > 1 and len(paths) >= 64:
         from partnerkit.parallel import check_parallel
 
-        files = check_parallel(paths, config, today, jobs, progress)
+        files = check_parallel(paths, config, today, jobs, progress, detail)
     else:
         files = []
-        for path in paths:
-            files.append(check_file(path, config, today))
-            if progress is not None:
-                progress()
+        with quiet_gc():
+            for path in paths:
+                files.append(check_file(path, config, today, detail))
+                if progress is not None:
+                    progress()
     for finding in duplicate_ids(files):
         if config.enabled(finding.code):
             target = next(r for r in files if r.path == finding.path)

@@ -13,11 +13,11 @@ from typing import Annotated
 import typer
 
 from partnerkit import __version__
+from partnerkit.commands_index import ABOUT, COMMANDS
 
 app = typer.Typer(
     name="partnerkit",
-    help="Learning-and-development partnerships as code: check, score, review and render "
-    "partnership files kept in git.",
+    help=ABOUT,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -65,7 +65,7 @@ Color = Annotated[
 ]
 
 
-@app.command()
+@app.command(help=COMMANDS["check"])
 def check(
     paths: Annotated[
         list[Path] | None,
@@ -106,7 +106,6 @@ def check(
     force: Force = False,
     color: Color = None,
 ) -> None:
-    """Validate partnership files and report every problem as path:line:col."""
     from partnerkit.commands.check import CheckOptions, run_check
 
     opts = CheckOptions(
@@ -141,7 +140,7 @@ class ScoreFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(help=COMMANDS["score"])
 def score(
     path: Annotated[Path, typer.Argument(help="The partnership file.")],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -158,7 +157,6 @@ def score(
     force: Force = False,
     color: Color = None,
 ) -> None:
-    """Show Six-C readiness, health, the ten questions and the next actions."""
     from partnerkit.commands.score import run_score
 
     raise typer.Exit(
@@ -175,18 +173,17 @@ def score(
     )
 
 
-@app.command()
+@app.command(help=COMMANDS["rules"])
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code or name to explain.")] = None,
     color: Color = None,
 ) -> None:
-    """List the rules, or explain one: why it matters and how to fix it."""
     from partnerkit.commands.rules import run_rules
 
     raise typer.Exit(run_rules(code, color=color))
 
 
-@app.command()
+@app.command(help=COMMANDS["init"])
 def init(
     path: Annotated[
         Path | None,
@@ -217,7 +214,6 @@ def init(
     today: Today = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
-    """Start a partnership file that teaches the format, or set up a repository."""
     from partnerkit.commands.init import InitOptions, run_init
 
     opts = InitOptions(
@@ -245,7 +241,7 @@ class RenderFormat(StrEnum):
     pdf = "pdf"
 
 
-@app.command()
+@app.command(help=COMMANDS["render"])
 def render(
     files: Annotated[list[Path], typer.Argument(help="Partnership files to render.")],
     template: Annotated[
@@ -273,7 +269,6 @@ def render(
     config: ConfigOpt = None,
     force: Force = False,
 ) -> None:
-    """Render agreement documents (Markdown, HTML, PDF) from partnership files."""
     from partnerkit.commands.render import RenderOptions, run_render
 
     opts = RenderOptions(
@@ -292,12 +287,11 @@ def render(
     raise typer.Exit(run_render(opts))
 
 
-@app.command("templates")
+@app.command("templates", help=COMMANDS["templates"])
 def templates_command(
     templates: Annotated[Path | None, typer.Option(help="Folder of your own templates.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List document templates and the variables they receive."""
     from partnerkit.commands.render import run_templates
 
     raise typer.Exit(run_templates(templates, config))
@@ -318,7 +312,7 @@ class ReviewSort(StrEnum):
     title = "title"
 
 
-@app.command()
+@app.command(help=COMMANDS["review"])
 def review(
     paths: Annotated[
         list[Path] | None,
@@ -348,7 +342,6 @@ def review(
     force: Force = False,
     color: Color = None,
 ) -> None:
-    """Show the portfolio dashboard, or one partnership in detail."""
     from partnerkit.commands.review import ReviewOptions, run_review
 
     opts = ReviewOptions(
@@ -370,7 +363,7 @@ def review(
     raise typer.Exit(run_review(opts))
 
 
-@app.command()
+@app.command(help=COMMANDS["calendar"])
 def calendar(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files or folders (default: configured paths).")
@@ -383,7 +376,6 @@ def calendar(
     config: ConfigOpt = None,
     force: Force = False,
 ) -> None:
-    """Export next reviews, deliverable due dates and period ends as an iCalendar file."""
     from partnerkit.commands.calendar import run_calendar
 
     raise typer.Exit(
@@ -391,14 +383,13 @@ def calendar(
     )
 
 
-@app.command()
+@app.command(help=COMMANDS["schema"])
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
     ] = None,
     force: Force = False,
 ) -> None:
-    """Print the JSON Schema of the partnership format, for editors and other tools."""
     from partnerkit.commands.schema import run_schema
 
     raise typer.Exit(run_schema(output, force=force))

@@ -14,6 +14,11 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"partnerkit {__version__}\n")
         return
+    if args in ([], ["--help"], ["-h"]):
+        from partnerkit.commands_index import top_level_help
+
+        sys.stdout.write(top_level_help())
+        return
     from partnerkit.cli import app
     from partnerkit.errors import UsageError
 

@@ -141,8 +141,19 @@ def _status(answered: bool, partial: bool) -> str:
     return "answered" if answered else ("partial" if partial else "missing")
 
 
+_LAST: list[tuple[Partnership, list[Question]]] = []
+
+
 def question_statuses(p: Partnership) -> list[Question]:
-    """The ten questions as answered, partial or missing, with what is lacking."""
+    """The ten questions as answered, partial or missing (computed once per model)."""
+    if _LAST and _LAST[0][0] is p:
+        return _LAST[0][1]
+    result = _question_statuses(p)
+    _LAST[:] = [(p, result)]
+    return result
+
+
+def _question_statuses(p: Partnership) -> list[Question]:
     v, ch, d, cm, g, s = p.value, p.changes, p.decisions, p.communication, p.governance, p.success
     with_benefits = [x for x in p.partners if x.benefits]
     spokes = [x for x in p.partners if x.spokesperson]

@@ -43,6 +43,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_DEPTH = 50
 MAX_NODES = 200_000
+# The C composer recurses once per nesting level and crashes somewhere past ~10,000
+# levels. Below this bound it is safe to compose first and check the depth while
+# building; above it, an event scan (no recursion) checks the depth first.
+SAFE_COMPOSE_BOUND = 1_000
 
 _T = "tag:yaml.org,2002:"
 
@@ -78,10 +82,31 @@ _Resolver.add_implicit_resolver(
 )
 
 
+_BY_CHAR: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _Resolver.yaml_implicit_resolvers
+
+
 class _Composer(_Parser, _Resolver):  # type: ignore[misc, valid-type]
+    """The C parser with our resolver, made lean: the composer calls these per node."""
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver.__init__(self)
+
+    # No path resolvers are registered, so PyYAML's bookkeeping per node is not needed.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _BY_CHAR.get(value[:1] if value else "", ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _T + "str"
+        return _T + "seq" if kind is SequenceNode else _T + "map"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +165,8 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
                 )
             ]
         )
-    _guard_expansion(root)
+    if "*" in text:  # aliases are possible only with an alias indicator
+        _guard_expansion(root)
     builder = _Builder()
     data = builder.build(root)
     if builder.fatal:
@@ -149,9 +175,13 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
 
 
 def _guard_depth(text: str) -> None:
-    """Refuse deep nesting before the C composer recurses into it (it can crash)."""
+    """Refuse deep nesting before the C composer recurses into it (it can crash).
+
+    Depth is bounded by the flow brackets plus the longest line (block nesting needs
+    indentation or indicators on a line); ordinary files are far below the bound.
+    """
     bound = text.count("[") + text.count("{") + max(map(len, text.splitlines()), default=0)
-    if bound <= MAX_DEPTH:
+    if bound <= SAFE_COMPOSE_BOUND:
         return
     depth = 0
     try:
@@ -166,8 +196,7 @@ def _guard_depth(text: str) -> None:
                                 "PK105",
                                 line,
                                 col,
-                                f"nesting is deeper than {MAX_DEPTH} levels; a partnership "
-                                "file never needs that, so the file is refused",
+                                _TOO_DEEP,
                             )
                         ]
                     )
@@ -215,6 +244,12 @@ def _guard_expansion(root: Node) -> None:
     size(root)
 
 
+_TOO_DEEP = (
+    f"nesting is deeper than {MAX_DEPTH} levels; a partnership file never needs that, "
+    "so the file is refused"
+)
+
+
 class _Builder:
     """Turn composed nodes into dicts, lists and scalars, collecting problems."""
 
@@ -227,18 +262,20 @@ class _Builder:
         self.problems.append(Problem(code, *_pos(node), message))
         self.fatal = True
 
-    def build(self, node: Node) -> Any:
+    def build(self, node: Node, depth: int = 1) -> Any:
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         key = id(node)
         if key in self._memo:  # an alias: share, as PyYAML does
             return self._memo[key]
+        if depth > MAX_DEPTH:
+            raise YamlProblems([Problem("PK105", *_pos(node), _TOO_DEEP)])
         if isinstance(node, SequenceNode):
             if node.tag != _T + "seq":
                 self.fail(node, "PK104", _unsupported_tag(node.tag))
             items: list[Any] = []
             self._memo[key] = items
-            items.extend(self.build(child) for child in node.value)
+            items.extend(self.build(child, depth + 1) for child in node.value)
             return items
         assert isinstance(node, MappingNode)
         if node.tag != _T + "map":
@@ -270,7 +307,7 @@ class _Builder:
                 )
                 continue
             first_seen[name] = key_node
-            mapping[name] = self.build(value_node)
+            mapping[name] = self.build(value_node, depth + 1)
         return mapping
 
     def scalar(self, node: ScalarNode) -> Any:

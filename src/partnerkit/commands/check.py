@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkit.checker import CheckReport, check_paths
-from partnerkit.commands.common import configure, parse_today, partnership_files
+from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.config import Config, parse_size
 from partnerkit.fsutil import emit, use_color
 
@@ -51,18 +51,19 @@ def run_check(opts: CheckOptions) -> int:
         config.max_file_size = parse_size(opts.max_file_size)
     today = parse_today(opts.today)
     files = partnership_files(opts.paths, config)
-    jobs = opts.jobs or config.jobs or 1
-    report = _check_with_progress(files, config, today, jobs)
+    jobs = opts.jobs or config.jobs or default_jobs()
+    # Only the JSON report prints each file's full score digest.
+    report = _check_with_progress(files, config, today, jobs, detail=opts.format == "json")
     write_report(report, opts.format, opts.output, force=opts.force, color=opts.color)
     return 1 if report.failed() else 0
 
 
 def _check_with_progress(
-    files: list[Path], config: Config, today: dt.date, jobs: int
+    files: list[Path], config: Config, today: dt.date, jobs: int, *, detail: bool
 ) -> CheckReport:
     """Show a progress bar on a terminal's stderr for large portfolios."""
     if len(files) < 50 or not sys.stderr.isatty() or os.environ.get("CI"):
-        return check_paths(files, config, today, jobs=jobs)
+        return check_paths(files, config, today, jobs=jobs, detail=detail)
     from rich.console import Console
     from rich.progress import Progress
 

@@ -70,3 +70,13 @@ def load_valid(path: Path, config: Config) -> Loaded | None:
         sys.stderr.write(f"{loaded.path}: fix the errors above first (see `partnerkit check`)\n")
         return None
     return loaded
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the cores this process may use."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -79,7 +79,9 @@ def _portfolio(opts: ReviewOptions) -> int:
         config.strict = True
     today = parse_today(opts.today)
     files = partnership_files(opts.paths, config)
-    report = check_paths(files, config, today, jobs=opts.jobs or config.jobs or 1)
+    from partnerkit.commands.common import default_jobs
+
+    report = check_paths(files, config, today, jobs=opts.jobs or config.jobs or default_jobs())
     rows = [portfolio.row_of(r) for r in report.files]
     rows = portfolio.select(
         rows, today, status=opts.status, kind=opts.kind, partner=opts.partner,

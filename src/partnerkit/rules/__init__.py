@@ -18,11 +18,16 @@ from partnerkit.yamlio import Document, locate, value_position
 __all__ = ["REGISTRY", "Context", "Rule", "all_rules", "rule", "run"]
 
 
+_SORTED: dict[str, Rule] = {}
+
+
 def all_rules() -> dict[str, Rule]:
     """Every documented code, rules and built-in checks alike, by code."""
-    from partnerkit.rules import catalogue, dates, quality, questions  # noqa: F401
+    if not _SORTED:
+        from partnerkit.rules import catalogue, dates, quality, questions  # noqa: F401
 
-    return dict(sorted(REGISTRY.items()))
+        _SORTED.update(sorted(REGISTRY.items()))
+    return _SORTED
 
 
 def run(

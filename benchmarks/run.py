@@ -1,0 +1,247 @@
+"""Measure partnerkit against what a user would otherwise run, on the same files, in one run.
+
+    python benchmarks/run.py                 # N = 1, 100, 1000, 10000; writes RESULTS.md
+    python benchmarks/run.py --sizes 1 100   # a quick look
+
+For each N: `partnerkit check` with one worker and with the default workers (all rules
+and scoring on), `check-jsonschema --schemafile <partnerkit schema>`, and the floor:
+parsing the same files with PyYAML's C loader in one process. Also start-up
+(`partnerkit --version` and `--help` against `python -c pass`) and each command's peak
+memory. Times are medians of several runs; ratios are taken within this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write  # noqa: E402
+
+BIN = Path(sys.executable).parent
+FLOOR = (
+    "import sys, yaml, pathlib\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+    "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+)
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mb: float
+    runs: int
+
+
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of one command, children included."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:3])}… exited {proc.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(cmd: list[str], cwd: Path, runs: int) -> Measure:
+    results = [run_once(cmd, cwd) for _ in range(runs)]
+    return Measure(statistics.median(r[0] for r in results), max(r[1] for r in results), runs)
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        mem = "unknown"
+    import yaml
+
+    versions = subprocess.run(
+        [tool("check-jsonschema"), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    pk = subprocess.run([tool("partnerkit"), "--version"], capture_output=True, text=True).stdout
+    return (
+        f"{platform.system()} {platform.release()} on {platform.machine()}, {cpu}, "
+        f"{os.cpu_count()} cores, {mem} memory; Python {platform.python_version()}, "
+        f"PyYAML {yaml.__version__} (C loader: {yaml.__with_libyaml__}), {pk.strip()}, "
+        f"{versions or 'check-jsonschema'}"
+    )
+
+
+def startup(runs: int) -> dict[str, float]:
+    out = {}
+    for label, cmd in (
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        ("partnerkit --version", [tool("partnerkit"), "--version"]),
+        ("partnerkit --help", [tool("partnerkit"), "--help"]),
+        ("partnerkit check --help", [tool("partnerkit"), "check", "--help"]),
+    ):
+        out[label] = measure(cmd, HERE, runs).seconds
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--data", type=Path, default=HERE / "data")
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--cjs-max", type=int, default=10000, help="largest N to run check-jsonschema on"
+    )
+    args = parser.parse_args(argv)
+
+    schema = args.data / "schema.json"
+    args.data.mkdir(parents=True, exist_ok=True)
+    subprocess.run([tool("partnerkit"), "schema", "-o", str(schema), "--force"], check=True)
+    today = "2026-11-23"
+    rows = []
+    for n in args.sizes:
+        folder = args.data / f"n{n}"
+        if not folder.is_dir() or len(list(folder.glob("*.yaml"))) != n:
+            shutil.rmtree(folder, ignore_errors=True)
+            write(n, folder, seed=7)
+        files = sorted(p.name for p in folder.glob("*.yaml"))
+        runs = args.runs if n <= 1000 else max(1, args.runs - 1)
+        print(f"N={n}: partnerkit…", flush=True)
+        check = [tool("partnerkit"), "check", "--no-config", "--today", today, "."]
+        pk1 = measure([*check, "--jobs", "1"], folder, runs)
+        pkn = measure(check, folder, runs)
+        print(f"N={n}: floor…", flush=True)
+        floor = measure([sys.executable, "-c", FLOOR, "."], folder, runs)
+        cjs = None
+        if n <= args.cjs_max:
+            print(f"N={n}: check-jsonschema…", flush=True)
+            cjs = measure(
+                [tool("check-jsonschema"), "--schemafile", str(schema), *files],
+                folder,
+                runs if n <= 1000 else 1,
+            )
+        rows.append((n, pk1, pkn, floor, cjs))
+    print("start-up…", flush=True)
+    start = startup(max(9, args.runs * 3))
+    report = render(rows, start, machine())
+    args.output.write_text(report, "utf-8")
+    print(report)
+    return 0
+
+
+def _s(m: Measure | None) -> str:
+    return "—" if m is None else f"{m.seconds:.2f} s"
+
+
+def render(rows: list, start: dict[str, float], description: str) -> str:
+    from partnerkit.commands.common import default_jobs
+
+    lines = [
+        "# partnerkit benchmark results",
+        "",
+        f"Measured {dt.date.today().isoformat()} with `python benchmarks/run.py` on: {description}.",
+        "",
+        "Files come from `benchmarks/generate.py` (seed 7): varied kinds, stages and sizes",
+        "(about 4.7 KB each), a fifth incomplete and a few with schema errors. `check` runs",
+        "every rule and the scoring. The floor parses the same files with PyYAML's C loader",
+        f"in one process. Times are medians; default workers here: {default_jobs()}.",
+        "",
+        "| N | partnerkit, 1 worker | partnerkit, default workers | check-jsonschema | floor (C-loader parse) | pk 1 worker / floor | pk default / floor | check-jsonschema / pk default |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, pk1, pkn, floor, cjs in rows:
+        ratio = f"{cjs.seconds / pkn.seconds:.1f}×" if cjs else "—"
+        lines.append(
+            f"| {n:,} | {_s(pk1)} | {_s(pkn)} | {_s(cjs)} | {_s(floor)} | "
+            f"{pk1.seconds / floor.seconds:.2f} | {pkn.seconds / floor.seconds:.2f} | {ratio} |"
+        )
+    lines += ["", "Peak memory (resident, MB; for the parallel run, the largest process):", ""]
+    lines.append(
+        "| N | partnerkit, 1 worker | partnerkit, default workers | check-jsonschema | floor |"
+    )
+    lines.append("|---:|---:|---:|---:|---:|")
+    for n, pk1, pkn, floor, cjs in rows:
+        c = f"{cjs.peak_mb:.0f}" if cjs else "—"
+        lines.append(
+            f"| {n:,} | {pk1.peak_mb:.0f} | {pkn.peak_mb:.0f} | {c} | {floor.peak_mb:.0f} |"
+        )
+    base = start["python -c pass"]
+    lines += [
+        "",
+        "Start-up (median wall time):",
+        "",
+        "| command | time | over `python -c pass` |",
+        "|---|---:|---:|",
+    ]
+    for label, seconds in start.items():
+        lines.append(f"| `{label}` | {seconds * 1000:.0f} ms | {(seconds - base) * 1000:+.0f} ms |")
+    by_n = {n: (pk1, pkn, floor, cjs) for n, pk1, pkn, floor, cjs in rows}
+    lines += ["", "## Targets", ""]
+    lines += targets(by_n, start)
+    return "\n".join(lines) + "\n"
+
+
+def targets(by_n: dict, start: dict[str, float]) -> list[str]:
+    out = []
+    base = start["python -c pass"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    for label in ("partnerkit --version", "partnerkit --help"):
+        over = (start[label] - base) * 1000
+        out.append(
+            f"- `{label}` within 60 ms of `python -c pass`: {over:+.0f} ms — {verdict(over <= 60)}."
+        )
+    if 1000 in by_n:
+        pk1, pkn, floor, cjs = by_n[1000]
+        r1, rn = pk1.seconds / floor.seconds, pkn.seconds / floor.seconds
+        out.append(
+            f"- 1,000 files, one worker, within 1.5× the floor: {r1:.2f}× — {verdict(r1 <= 1.5)}."
+        )
+        out.append(
+            f"- 1,000 files, default workers, faster than the floor: {rn:.2f}× — {verdict(rn < 1)}."
+        )
+        if cjs:
+            r = cjs.seconds / pkn.seconds
+            out.append(
+                f"- 1,000 files, at least 10× faster than check-jsonschema: {r:.1f}× — {verdict(r >= 10)}."
+            )
+    if 1000 in by_n and 10000 in by_n:
+        for i, label in ((0, "one worker"), (1, "default workers")):
+            scale = by_n[10000][i].seconds / by_n[1000][i].seconds
+            out.append(
+                f"- 10,000 files take at most 11× the time of 1,000 ({label}): {scale:.1f}× — {verdict(scale <= 11)}."
+            )
+        peak = max(by_n[10000][0].peak_mb, by_n[10000][1].peak_mb)
+        out.append(
+            f"- Peak memory at 10,000 files under 150 MB: {peak:.0f} MB — {verdict(peak < 150)}."
+        )
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The commands and their one-line summaries: the source of both `--help` listings.
+
+`partnerkit --help` is printed from here without importing Typer, so that it starts
+as fast as `--version`; the Typer app takes each command's help from here too.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from partnerkit import __version__
+
+ABOUT = (
+    "Learning-and-development partnerships as code: check, score, review and render "
+    "partnership files kept in git."
+)
+
+COMMANDS: dict[str, str] = {
+    "init": "Start a partnership file that teaches the format, or set up a repository.",
+    "check": "Validate partnership files and report every problem as path:line:col.",
+    "score": "Show Six-C readiness, health, the ten questions and the next actions.",
+    "review": "Show the portfolio dashboard, or one partnership in detail.",
+    "calendar": "Export next reviews, due dates and period ends as an iCalendar file.",
+    "render": "Render agreement documents (Markdown, HTML, PDF) from partnership files.",
+    "templates": "List document templates and the variables they receive.",
+    "rules": "List the rules, or explain one: why it matters and how to fix it.",
+    "schema": "Print the JSON Schema of the partnership format, for editors and tools.",
+}
+
+
+def top_level_help() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [
+        "Usage: partnerkit [OPTIONS] COMMAND [ARGS]...",
+        "",
+        *textwrap.wrap(ABOUT, 78, initial_indent="  ", subsequent_indent="  "),
+        "",
+        "Options:",
+        "  --version   Show the version.",
+        "  -h, --help  Show this message and exit.",
+        "",
+        "Commands:",
+        *(f"  {name:<{width}}  {summary}" for name, summary in COMMANDS.items()),
+        "",
+        f"Run `partnerkit COMMAND --help` for a command's options. (partnerkit {__version__})",
+    ]
+    return "\n".join(lines) + "\n"
