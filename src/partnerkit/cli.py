@@ -59,6 +59,13 @@ ConfigOpt = Annotated[
 ]
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+]
 Color = Annotated[
     bool | None,
     typer.Option("--color/--no-color", help="Force colour on or off (default: on in a terminal)."),
@@ -77,9 +84,7 @@ def check(
             "--format", "-f", help="Output format (default: text; github under GitHub Actions)."
         ),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
-    ] = None,
+    output: Output = None,
     strict: Annotated[
         bool | None, typer.Option("--strict/--no-strict", help="Fail on warnings too.")
     ] = None,
@@ -95,9 +100,7 @@ def check(
     exclude: Annotated[
         list[str] | None, typer.Option(help="Skip paths matching this glob.")
     ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
-    ] = None,
+    jobs: Jobs = None,
     max_file_size: Annotated[
         str | None, typer.Option(help='Refuse larger files, e.g. "5 MB".')
     ] = None,
@@ -146,9 +149,7 @@ def score(
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ScoreFormat.text
     ),
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    output: Output = None,
     min_score: Annotated[
         float | None, typer.Option(min=0, max=100, help="Exit 1 when readiness is below this.")
     ] = None,
@@ -321,9 +322,7 @@ def review(
     format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ReviewFormat.table
     ),
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    output: Output = None,
     sort: Annotated[ReviewSort, typer.Option(help="Order of the rows.")] = ReviewSort.next_review,
     status: Annotated[list[str] | None, typer.Option(help="Only this status (repeatable).")] = None,
     kind: Annotated[list[str] | None, typer.Option(help="Only this kind (repeatable).")] = None,
@@ -334,9 +333,7 @@ def review(
         int | None, typer.Option(min=0, help="Only reviews due within DAYS (or overdue).")
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")
-    ] = None,
+    jobs: Jobs = None,
     today: Today = None,
     config: ConfigOpt = None,
     force: Force = False,
@@ -385,9 +382,7 @@ def calendar(
 
 @app.command(help=COMMANDS["schema"])
 def schema(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
-    ] = None,
+    output: Output = None,
     force: Force = False,
 ) -> None:
     from partnerkit.commands.schema import run_schema
