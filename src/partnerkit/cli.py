@@ -310,7 +310,7 @@ class ReviewSort(StrEnum):
     next_review = "next-review"
     readiness = "readiness"
     status = "status"
-    title = "title"
+    by_title = "title"
 
 
 @app.command(help=COMMANDS["review"])

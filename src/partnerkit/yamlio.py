@@ -20,13 +20,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 try:  # The C parser is several times faster; fall back when libyaml is missing.
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -54,7 +54,8 @@ _T = "tag:yaml.org,2002:"
 class _Resolver(yaml.resolver.BaseResolver):
     """Implicit types of the YAML 1.2 core schema, plus plain dates."""
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+
+_Resolver.yaml_implicit_resolvers = {}  # our own table, not PyYAML's YAML 1.1 one
 
 
 _Resolver.add_implicit_resolver(
@@ -85,7 +86,7 @@ _Resolver.add_implicit_resolver(
 _BY_CHAR: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _Resolver.yaml_implicit_resolvers
 
 
-class _Composer(_Parser, _Resolver):  # type: ignore[misc, valid-type]
+class _Composer(_Parser, _Resolver):
     """The C parser with our resolver, made lean: the composer calls these per node."""
 
     def __init__(self, stream: str) -> None:
@@ -185,7 +186,7 @@ def _guard_depth(text: str) -> None:
         return
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Composer):
+        for event in yaml.parse(text, Loader=_Composer):  # type: ignore[arg-type]
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -348,7 +349,7 @@ class _Builder:
                 "PK109",
                 f"`{value}` is not a real date ({exc}); use an existing date as YYYY-MM-DD",
             )
-            return value
+            return str(value)
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
@@ -453,7 +454,8 @@ def _child(node: Node, part: str | int) -> Node | None:
     if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                return value_node
+                found: Node = value_node
+                return found
     elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
         child: Node = node.value[part]
         return child

@@ -120,8 +120,8 @@ def write_detail(
         for col in ("criterion", "level", "progress", "", "values", "by", "status"):
             table.add_column(col, overflow="fold" if col == "criterion" else "ellipsis")
         assert p.success is not None
-        for c, g in zip(p.success.criteria, progress, strict=True):
-            table.add_row(*_criterion_cells(c, g, Text))
+        for criterion, g in zip(p.success.criteria, progress, strict=True):
+            table.add_row(*_criterion_cells(criterion, g, Text))
         console.print(table)
 
     if p.expectations:
