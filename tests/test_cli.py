@@ -118,3 +118,13 @@ def test_fast_help_lists_exactly_the_typer_commands(cli) -> None:
     assert cli().out == cli("--help").out == cli("-h").out
     for name, summary in COMMANDS.items():
         assert f"  {name}" in cli("--help").out and summary in cli("--help").out
+
+
+def test_unwritable_outputs_are_plain_errors(cli, workdir: Path) -> None:
+    (workdir / "a-file").write_text("x")
+    result = cli("init", "--repo", "a-file")
+    assert result.code == 2 and "is a file" in result.err
+    blocked = cli("schema", "-o", "a-file/schema.json")
+    assert blocked.code == 2 and "cannot write a-file/schema.json" in blocked.err
+    assert cli("templates", "--templates", "nowhere").code == 2
+    assert cli("check", "--max-file-size", "0", str(EXAMPLES)).code == 2

@@ -184,7 +184,13 @@ def parse_size(value: Any, bad: Any = None) -> int:
             raise UsageError(f"max file size {value!r}: {message}")
         raise bad("max_file_size", message)
     number, unit = match.groups()
-    return int(float(number) * _UNITS[(unit or "b").lower()])
+    size = int(float(number) * _UNITS[(unit or "b").lower()])
+    if size <= 0:
+        message = "must be more than zero"
+        if bad is None:
+            raise UsageError(f"max file size {value!r}: {message}")
+        raise bad("max_file_size", message)
+    return size
 
 
 def _line_of(text: str, key: str) -> int:

@@ -16,6 +16,13 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
 
     Refuses to replace an existing file unless `force` (exit 2 with a message).
     """
+    try:
+        _write(path, data, force)
+    except OSError as exc:  # permissions, a file where a folder should be, a full disk
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write(path: Path, data: str | bytes, force: bool) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name a file to write")

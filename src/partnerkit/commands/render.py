@@ -158,6 +158,8 @@ def run_templates(templates: Path | None, config_path: Path | None) -> int:
 
     config = configure(config_path)
     user_dir = templates or config.templates
+    if user_dir is not None and not user_dir.is_dir():
+        raise UsageError(f"templates folder {user_dir}: no such folder")
     out = sys.stdout
     out.write(f"Built-in templates: {builtin_dir()}\n")
     if user_dir:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from partnerkit import __version__
 from partnerkit.commands.init import SCHEMA_PATH, InitOptions, run_init
+from partnerkit.errors import UsageError
 from partnerkit.fsutil import write_atomic
 
 CONFIG = """\
@@ -94,7 +95,13 @@ def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
     """Create what is missing; keep what exists; say which is which."""
     from partnerkit.commands.schema import schema_text
 
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; name a folder for the repository")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "partnerships").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {folder}: {exc.strerror or exc}") from None
     files = {
         Path("partnerkit.toml"): CONFIG,
         SCHEMA_PATH: schema_text(),
@@ -103,7 +110,6 @@ def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
         Path(".vscode/settings.json"): _vscode_settings(),
     }
     created, kept = [], []
-    (folder / "partnerships").mkdir(exist_ok=True)
     for rel, text in files.items():
         target = folder / rel
         if target.exists():
