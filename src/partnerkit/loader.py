@@ -27,10 +27,6 @@ class Loaded:
     doc: Document | None = None
     model: Partnership | None = None
 
-    @property
-    def ok(self) -> bool:
-        return self.model is not None
-
 
 def display_path(path: Path) -> str:
     """Path relative to the current folder when below it, as editors expect."""

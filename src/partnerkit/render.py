@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -165,13 +165,12 @@ class DocumentMeta:
 
 @dataclass
 class RenderInput:
+    """What a document is made from: the valid model, its assessment and findings."""
+
     model: Partnership
     assessment: Assessment
     findings: list[Finding]
-    source: str
-    content: bytes
     today: dt.date
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
@@ -194,7 +193,6 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "progress": progress_of(p, inp.today),
         "doc": meta,
         "today": inp.today,
-        **inp.extras,
     }
 
 

@@ -104,7 +104,7 @@ def run_render(opts: RenderOptions) -> int:
             date=stamp,
             paper=opts.paper,
         )
-        inp = render.RenderInput(loaded.model, assessment, findings, loaded.path, content, today)
+        inp = render.RenderInput(loaded.model, assessment, findings, today)
         text = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
         data: str | bytes = text
         if opts.format == "pdf":
