@@ -89,7 +89,7 @@ def environment(user_dir: Path | None) -> Any:
         longdate=longdate,
         num=num,
         md=md_escape,
-        mdmsg=lambda value: _MD_SPECIAL_NO_TICK.sub(r"\\\1", " ".join(str(value).split())),
+        mdmsg=lambda value: md_escape(value, code_spans=True),
         pct=pct,
         title_c=lambda c: str(c).title(),
         css_string=css_string,
@@ -138,10 +138,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _MD_SPECIAL_NO_TICK = re.compile(r"([\\*_\[\]<>|#])")
 
 
-def md_escape(value: Any) -> str:
-    """Text safe inside Markdown (tables included): specials escaped, one line."""
+def md_escape(value: Any, *, code_spans: bool = False) -> str:
+    """Text safe inside Markdown (tables included): specials escaped, one line.
+
+    With `code_spans`, backticks are kept (our own messages quote keys that way).
+    """
     text = " ".join(str(value).split()) if value is not None else ""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return (_MD_SPECIAL_NO_TICK if code_spans else _MD_SPECIAL).sub(r"\\\1", text)
 
 
 @dataclass

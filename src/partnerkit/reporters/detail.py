@@ -9,11 +9,10 @@ from partnerkit.fsutil import plain_width
 from partnerkit.model import Partnership
 from partnerkit.reporters.score import (
     BAND_STYLE,
-    READING_STYLE,
     STATUS_MARK,
     STATUS_STYLE,
     bar,
-    trend_arrow,
+    c_cells,
 )
 from partnerkit.scoring import Assessment, Progress, progress_of, review_ratings
 
@@ -74,25 +73,7 @@ def write_detail(
     for col in ("C", "readiness", "", "health", "trend", "spread"):
         cs.add_column(col, justify="right" if col in ("", "health", "spread") else "left")
     for c, h in zip(a.readiness, a.health, strict=True):
-        style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
-        latest = (
-            Text(f"{h.latest:.1f}", READING_STYLE.get(h.reading, ""))
-            if h.latest is not None
-            else Text("—", "dim")
-        )
-        spread = (
-            Text(str(h.spread), "red" if (h.spread or 0) >= 2 else "")
-            if h.spread is not None
-            else ""
-        )
-        cs.add_row(
-            c.c.title(),
-            Text(bar(c.score), style),
-            f"{c.score:.0f}",
-            latest,
-            trend_arrow(h.trend),
-            spread,
-        )
+        cs.add_row(c.c.title(), *c_cells(c, h))
     questions = Table(
         title="The ten questions",
         title_justify="left",

@@ -29,6 +29,20 @@ def trend_arrow(trend: float | None) -> str:
     return "→0"
 
 
+def c_cells(c: Any, h: Any) -> tuple[Any, ...]:
+    """One C's cells in both terminal views: bar, score, health, trend, partners' spread."""
+    from rich.text import Text
+
+    style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
+    latest = (
+        Text(f"{h.latest:.1f}", READING_STYLE.get(h.reading, ""))
+        if h.latest is not None
+        else Text("—", "dim")
+    )
+    spread = Text(str(h.spread), "red" if h.spread >= 2 else "") if h.spread else ""
+    return Text(bar(c.score), style), f"{c.score:.0f}", latest, trend_arrow(h.trend), spread
+
+
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
     data = a.summary()
@@ -102,16 +116,9 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
                      ("trend", {}), ("spread", {"justify": "right"})]:  # fmt: skip
         table.add_column(name, **kw)  # type: ignore[arg-type]
     for c, h in zip(a.readiness, a.health, strict=True):
-        style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
         missing = "\n".join(e.name for e in c.evidence if not e.held) or Text("all held", "dim")
-        latest = (
-            Text(f"{h.latest:.1f}", READING_STYLE.get(h.reading, "")) if h.latest else Text("—")
-        )
-        spread = Text(str(h.spread), "red" if (h.spread or 0) >= 2 else "") if h.spread else ""
-        table.add_row(
-            c.c.title(), Text(bar(c.score), style), f"{c.score:.0f}", missing, latest,
-            trend_arrow(h.trend), spread,
-        )  # fmt: skip
+        meter, score, latest, trend, spread = c_cells(c, h)
+        table.add_row(c.c.title(), meter, score, missing, latest, trend, spread)
     questions = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     questions.add_column("#")
     questions.add_column("question", overflow="fold")
