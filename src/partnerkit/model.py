@@ -19,6 +19,9 @@ Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Date = Annotated[dt.date, Strict()]
 Number = Annotated[float, Strict()]
+Flag = Annotated[bool, Strict()]
+Currency = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")]
+Fingerprint = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9a-f]{12}$")]
 Rating = Annotated[int, Strict(), Field(ge=1, le=5)]
 TextList = list[Text]
 
@@ -62,7 +65,20 @@ class Signature(_Model):
     """Who signed the agreement for a partner, and when."""
 
     by: Text = Field(description="Name of the person who signed.")
+    title: Text | None = Field(None, description="Job title or capacity of the person who signed.")
     date: Date = Field(description="Date of signature (YYYY-MM-DD).")
+    terms: Fingerprint | None = Field(
+        None,
+        description="Fingerprint of the agreed content this signature covers "
+        "(written by `partnerkit sign`).",
+    )
+
+
+class Signatory(_Model):
+    """The person authorised to commit a partner to the agreement."""
+
+    name: Text = Field(description="Full name.")
+    title: Text | None = Field(None, description="Job title or capacity in which they sign.")
 
 
 class Partner(_Model):
@@ -70,11 +86,18 @@ class Partner(_Model):
 
     id: Slug = Field(description="Short id used to refer to this partner elsewhere in the file.")
     name: Text = Field(description="The organisation's name.")
+    legal_name: Text | None = Field(
+        None, description="The organisation's full legal name: the party to the agreement."
+    )
+    address: Text | None = Field(None, description="Postal address where formal notices go.")
     role: Role = Field(description="lead, provider, funder, member or advisor.")
     spokesperson: Person | None = Field(None, description="Who speaks for this partner (Q7).")
     strengths: TextList = Field([], description="What this partner is good at (credibility).")
     contributes: TextList = Field([], description="What this partner puts in: time, money, skills.")
     benefits: TextList = Field([], description="What this partner gains (Q2).")
+    signatory: Signatory | None = Field(
+        None, description="Who may sign for this partner (not always the spokesperson)."
+    )
     signed: Signature | None = Field(None, description="Signature of the agreement, once signed.")
 
 
@@ -102,7 +125,7 @@ class Cost(_Model):
     item: Text = Field(description="What the cost is.")
     type: CostType = Field(description="real, intangible or possible.")
     amount: Number | None = Field(None, ge=0, description="Amount, for real costs.")
-    currency: Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")] | None = Field(
+    currency: Currency | None = Field(
         None, description="ISO 4217 currency code, such as USD or EUR."
     )
     borne_by: Slug | None = Field(None, description="Id of the partner who bears this cost.")
@@ -112,6 +135,9 @@ class Cost(_Model):
 class Expectation(_Model):
     """Q4: a deliverable expected of a partner, and by when."""
 
+    id: Slug | None = Field(
+        None, description="Optional short id that stays the same when the deliverable is renamed."
+    )
     deliverable: Text = Field(description="What is to be delivered.")
     owner: Slug | None = Field(None, description="Id of the partner responsible.")
     due: Date | None = Field(None, description="Due date (YYYY-MM-DD).")
@@ -180,6 +206,23 @@ class Governance(_Model):
     sponsor: Steward | None = Field(None, description="The senior person who backs it.")
 
 
+class Benefit(_Model):
+    """A benefit converted to money, for the ROI calculation."""
+
+    item: Text = Field(description="What the benefit is.")
+    amount: Number = Field(ge=0, description="Its monetary value.")
+    currency: Currency | None = Field(None, description="ISO 4217 currency code.")
+    note: Text | None = Field(None, description="How it was converted and isolated.")
+
+
+class Measurement(_Model):
+    """One measured value of a success criterion."""
+
+    date: Date = Field(description="When it was measured (YYYY-MM-DD).")
+    value: Number = Field(description="The measured value.")
+    note: Text | None = Field(None, description="Source or context.")
+
+
 class Criterion(_Model):
     """Q10: one measurable criterion of success."""
 
@@ -194,6 +237,14 @@ class Criterion(_Model):
     current: Number | None = Field(None, description="Latest measured value.")
     unit: Text | None = Field(None, description="Unit of the values, such as % or hours.")
     by: Date | None = Field(None, description="Date by which the target should be met.")
+    benefits: list[Benefit] = Field(
+        [],
+        description="For an roi criterion: benefits converted to money and isolated from "
+        "other causes.",
+    )
+    measurements: list[Measurement] = Field(
+        [], description="Measured values, oldest first (written by `partnerkit measure`)."
+    )
 
 
 class Success(_Model):
@@ -246,6 +297,137 @@ class Reviews(_Model):
     history: list[Review] = Field([], description="Reviews held, oldest first.")
 
 
+class Renewal(_Model):
+    """How the agreement renews at the end of its term."""
+
+    automatic: Flag | None = Field(
+        None, description="true: renews for the same term unless a partner gives notice."
+    )
+    notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+        None, description="Days of notice before the end to renew, or to stop a renewal."
+    )
+
+
+class Payment(_Model):
+    """A payment one partner makes to another."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    for_: Text = Field(alias="for", description="What the payment is for.")
+    amount: Number = Field(ge=0, description="Amount.")
+    currency: Currency | None = Field(None, description="ISO 4217 currency code.")
+    payer: Slug | None = Field(None, description="Id of the partner who pays.")
+    payee: Slug | None = Field(None, description="Id of the partner who is paid.")
+    due: Date | None = Field(None, description="Due date (YYYY-MM-DD).")
+    note: Text | None = Field(None, description="Invoicing or acceptance conditions.")
+
+
+class DataProtection(_Model):
+    """Whether personal data changes hands, and on what terms."""
+
+    personal_data: Flag | None = Field(
+        None, description="true: learner, staff or patient data passes between the partners."
+    )
+    laws: TextList = Field([], description="Laws that apply, such as FERPA, HIPAA or GDPR.")
+    summary: Text | None = Field(
+        None, description="What data, for what purpose, how it is kept and when it is deleted."
+    )
+
+
+class IntellectualProperty(_Model):
+    """Who owns what the partners make together."""
+
+    owner: Slug | None = Field(
+        None, description="joint, each (each keeps its own), or the id of the owning partner."
+    )
+    summary: Text | None = Field(None, description="Ownership and licence terms in a sentence.")
+
+
+class Terms(_Model):
+    """What turns a charter into an agreement: the legal terms."""
+
+    binding: Flag | None = Field(
+        None,
+        description="false: the document records intent and creates no legal obligation (an MOU).",
+    )
+    effective: Date | None = Field(None, description="Date the agreement takes effect.")
+    renewal: Renewal | None = Field(None, description="How the agreement renews.")
+    payments: list[Payment] = Field([], description="Payment schedule between the partners.")
+    confidentiality: Text | None = Field(
+        None, description="How each partner treats the other's non-public information."
+    )
+    data_protection: DataProtection | None = Field(
+        None, description="Personal data that changes hands, and the laws that apply."
+    )
+    intellectual_property: IntellectualProperty | None = Field(
+        None, description="Ownership of materials the partners develop."
+    )
+    publicity: Text | None = Field(None, description="Use of each other's name and logo.")
+    liability: Text | None = Field(None, description="Who answers for what goes wrong.")
+    insurance: TextList = Field([], description="Insurance each partner holds.")
+    governing_law: Text | None = Field(None, description="The law that governs the agreement.")
+
+
+class Amendment(_Model):
+    """Q5 in practice: a signed change to the agreement."""
+
+    date: Date = Field(description="Date the amendment was proposed (YYYY-MM-DD).")
+    summary: Text = Field(description="What changes, in a sentence or two.")
+    sections: TextList = Field([], description="Sections of the file the amendment changes.")
+    signed: dict[Slug, Signature] = Field(
+        {}, description="Signatures of the amendment, keyed by partner id."
+    )
+
+
+class PreviousTerm(_Model):
+    """An earlier term of the partnership and who signed it (written by `partnerkit renew`)."""
+
+    period: Period = Field(description="The earlier period.")
+    signed: dict[Slug, Signature] = Field(
+        {}, description="Signatures of that term, keyed by partner id."
+    )
+
+
+class CandidateCriterion(_Model):
+    """A criterion for choosing between possible partners."""
+
+    name: Text = Field(description="Name of the criterion, such as Shared goals.")
+    weight: Number = Field(ge=0, le=100, description="Weight out of 100; weights sum to 100.")
+    description: Text | None = Field(None, description="What a high score means.")
+
+
+class Money(_Model):
+    """An amount of money."""
+
+    amount: Number = Field(ge=0, description="Amount.")
+    currency: Currency | None = Field(None, description="ISO 4217 currency code.")
+
+
+class Candidate(_Model):
+    """A possible partner, assessed against the criteria."""
+
+    id: Slug = Field(description="Short id; becomes the partner id if chosen.")
+    name: Text = Field(description="The organisation's name.")
+    role: Role | None = Field(None, description="The role it would take if chosen.")
+    strengths: TextList = Field([], description="What it is good at: evidence for the scores.")
+    contributes: TextList = Field([], description="What it would put in.")
+    references: TextList = Field([], description="Track record: past work and referees.")
+    cost: Money | None = Field(None, description="What it would cost.")
+    scores: dict[Text, Rating] = Field(
+        {}, description="Score per criterion, 1 (weak) to 5 (strong), keyed by criterion name."
+    )
+    notes: Text | None = Field(None, description="What the panel noted.")
+
+
+class Candidates(_Model):
+    """Possible partners compared before choosing one."""
+
+    criteria: list[CandidateCriterion] = Field(
+        [], description="Criteria and weights; weights sum to 100."
+    )
+    options: list[Candidate] = Field([], description="The organisations assessed.")
+
+
 class Partnership(_Model):
     """A learning-and-development partnership (partnerkit format, version 1)."""
 
@@ -285,6 +467,16 @@ class Partnership(_Model):
     governance: Governance | None = Field(None, description="Q9: who manages the partnership.")
     success: Success | None = Field(None, description="Q10: criteria and benchmarks of success.")
     reviews: Reviews | None = Field(None, description="Review cadence and history.")
+    terms: Terms | None = Field(None, description="The legal terms of the agreement.")
+    amendments: list[Amendment] = Field(
+        [], description="Q5 in practice: every signed change, oldest first."
+    )
+    previous_terms: list[PreviousTerm] = Field(
+        [], description="Earlier periods and who signed them (written by `partnerkit renew`)."
+    )
+    candidates: Candidates | None = Field(
+        None, description="Possible partners compared before choosing (exploring partnerships)."
+    )
 
     def partner_ids(self) -> list[str]:
         return [p.id for p in self.partners]

@@ -200,6 +200,16 @@ def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Findin
         for i, review in enumerate(model.reviews.history):
             for key in review.partner_ratings:
                 yield from ref(("reviews", "history", i, "partner_ratings", key), key, key=True)
+    if model.terms:
+        for i, pay in enumerate(model.terms.payments):
+            yield from ref(("terms", "payments", i, "payer"), pay.payer)
+            yield from ref(("terms", "payments", i, "payee"), pay.payee)
+        ip = model.terms.intellectual_property
+        if ip is not None and ip.owner not in ("joint", "each"):
+            yield from ref(("terms", "intellectual_property", "owner"), ip.owner)
+    for i, amendment in enumerate(model.amendments):
+        for key in amendment.signed:
+            yield from ref(("amendments", i, "signed", key), key, key=True)
     if model.period and model.period.end and model.period.end < model.period.start:
         yield at(
             ("period", "end"),
