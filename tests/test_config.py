@@ -125,3 +125,23 @@ def test_unused_suppression_is_reported(cli, workdir: Path) -> None:
     assert (
         "p.yaml:17:19: warning PK120 unused suppression: nothing here is reported as PK406" in out
     )
+
+
+def test_setting_appended_after_the_last_table_is_named_at_its_line(cli, repo: Path) -> None:
+    from partnerkit.commands.repo import CONFIG
+
+    text = CONFIG + "min_score = 60\n"
+    (repo / "partnerkit.toml").write_text(text)
+    result = cli("check")
+    assert result.code == 2
+    line = text.count("\n")
+    assert f"partnerkit.toml:{line}: `bands.min_score`: `min_score` is a top-level setting" in (
+        result.err
+    )
+
+
+def test_pyproject_errors_point_at_the_tool_table_line(cli, repo: Path) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "x"\nstrict = 1\n\n[tool.partnerkit]\nstrict = "yes"\n'
+    )
+    assert "pyproject.toml:6: `strict`: must be true or false" in cli("check").err

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from partnerkit.codes import always_counts, parse_codes
 from partnerkit.errors import UsageError
 from partnerkit.finding import Severity
 from partnerkit.loader import DEFAULT_MAX_BYTES
@@ -55,16 +56,26 @@ class Config:
     jobs: int | None = None
 
     def enabled(self, code: str) -> bool:
-        """Whether a finding code is selected and not ignored (prefixes match: `PK3`)."""
+        """Whether a finding code is selected and not ignored (prefixes match: `PK3`).
+
+        File, schema and reference errors always count, whatever is selected.
+        """
+        if always_counts(code):
+            return True
         if self.select and not any(code.startswith(s) for s in self.select):
             return False
         if any(code.startswith(i) for i in self.ignore):
             return False
-        return self.severity.get(code) != "off"
+        return self._level(code) != "off"
 
     def severity_for(self, code: str, default: Severity) -> Severity:
-        level = self.severity.get(code)
+        level = None if always_counts(code) else self._level(code)
         return Severity(level) if level and level != "off" else default
+
+    def _level(self, code: str) -> str | None:
+        """The configured level of the longest code or prefix that matches."""
+        matches = [prefix for prefix in self.severity if code.startswith(prefix)]
+        return self.severity[max(matches, key=len)] if matches else None
 
 
 _KEYS = {
@@ -106,9 +117,13 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
 
 
 def _build(table: dict[str, Any], path: Path, text: str) -> Config:
+    base = "tool.partnerkit" if path.name == "pyproject.toml" else ""
+
+    def line_of(key: str) -> int:
+        return _line_of(text, f"{base}.{key}" if base else key)
+
     def bad(key: str, message: str) -> UsageError:
-        line = _line_of(text, key.split(".")[-1])
-        return UsageError(f"{path}:{line}: `{key}`: {message}")
+        return UsageError(f"{path}:{line_of(key)}: `{key}`: {message}")
 
     config = Config(source=path, root=path.parent)
     for key in table:
@@ -116,8 +131,8 @@ def _build(table: dict[str, Any], path: Path, text: str) -> Config:
             raise bad(key, f"unknown setting{_close(key)}")
     config.paths = _str_list(table, "paths", bad)
     config.exclude = _str_list(table, "exclude", bad)
-    config.select = [s.upper() for s in _str_list(table, "select", bad)]
-    config.ignore = [s.upper() for s in _str_list(table, "ignore", bad)]
+    config.select = _codes(table, "select", bad, f"{path}:{line_of('select')}: `select`:")
+    config.ignore = _codes(table, "ignore", bad, f"{path}:{line_of('ignore')}: `ignore`:")
     if "min_score" in table:
         value = table["min_score"]
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
@@ -132,9 +147,14 @@ def _build(table: dict[str, Any], path: Path, text: str) -> Config:
         if not isinstance(levels, dict):
             raise bad("severity", 'must be a table such as `PK402 = "error"`')
         for code, level in levels.items():
+            if code in _KEYS:
+                raise bad(f"severity.{code}", _misplaced(code, "severity"))
             if level not in SEVERITY_NAMES:
                 raise bad(f"severity.{code}", f"must be one of {', '.join(SEVERITY_NAMES)}")
-            config.severity[code.upper()] = level
+            for upper in parse_codes([code], f"{path}:{line_of(f'severity.{code}')}: `[severity]`"):
+                if always_counts(upper) and level != "error":
+                    raise bad(f"severity.{code}", cannot_lower(upper))
+                config.severity[upper] = level
     if "bands" in table:
         config.bands = _bands(table["bands"], bad)
     if "max_file_size" in table:
@@ -151,6 +171,28 @@ def _build(table: dict[str, Any], path: Path, text: str) -> Config:
     return config
 
 
+def _codes(table: dict[str, Any], key: str, bad: Any, where: str) -> list[str]:
+    """Codes, prefixes or rule names, checked against the rules (exit 2 with a did-you-mean)."""
+    codes = parse_codes(_str_list(table, key, bad), where)
+    if key == "ignore":
+        refuse_always_counting(codes, where)
+    return codes
+
+
+def cannot_lower(code: str) -> str:
+    return (
+        f"{code} always counts as an error: broken YAML, schema and reference problems "
+        "cannot be ignored, lowered or suppressed"
+    )
+
+
+def refuse_always_counting(codes: list[str], where: str) -> None:
+    """`ignore = ["PK110"]` names a code that cannot be ignored: say so rather than pretend."""
+    for code in codes:
+        if always_counts(code) and len(code) == 5:
+            raise UsageError(f"{where} {cannot_lower(code)}")
+
+
 def _str_list(table: dict[str, Any], key: str, bad: Any) -> list[str]:
     value = table.get(key, [])
     if isinstance(value, str):
@@ -160,9 +202,22 @@ def _str_list(table: dict[str, Any], key: str, bad: Any) -> list[str]:
     return list(value)
 
 
+def _misplaced(key: str, table: str) -> str:
+    return (
+        f"`{key}` is a top-level setting, but it is written under `[{table}]`, and every "
+        "line after a `[table]` header belongs to that table: move it above the first "
+        "`[...]` line"
+    )
+
+
 def _bands(value: Any, bad: Any) -> Bands:
-    if not isinstance(value, dict) or set(value) - {"ready", "developing"}:
+    if not isinstance(value, dict):
         raise bad("bands", "must be a table with `ready` and `developing`")
+    for key in value:
+        if key in _KEYS:
+            raise bad(f"bands.{key}", _misplaced(key, "bands"))
+        if key not in ("ready", "developing"):
+            raise bad(f"bands.{key}", "unknown setting; `[bands]` has `ready` and `developing`")
     bands = Bands(**{k: v for k, v in value.items()})
     for name in ("ready", "developing"):
         score = getattr(bands, name)
@@ -193,9 +248,28 @@ def parse_size(value: Any, bad: Any = None) -> int:
     return size
 
 
-def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+_HEADER = re.compile(r"^[ \t]*\[\[?([^\]]+)\]")
+_ASSIGN = re.compile(r"^[ \t]*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)[ \t]*=")
+
+
+def _line_of(text: str, dotted: str) -> int:
+    """The line where the dotted key is set or its `[table]` opens (1 when not found)."""
+    want = dotted.split(".")
+    table: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            table = [part.strip().strip("\"'") for part in header.group(1).split(".")]
+            if table == want:
+                return number
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            key = assign.group(1)
+            parts = [key.strip("\"'")] if key[0] in "\"'" else key.split(".")
+            if table + parts == want:
+                return number
+    return 1
 
 
 def _close(key: str) -> str:

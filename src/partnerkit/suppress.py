@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from partnerkit.codes import always_counts
 from partnerkit.finding import Finding, Severity
 
 _COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
@@ -64,6 +65,9 @@ def apply_suppressions(
         return findings
     kept = []
     for finding in findings:
+        if always_counts(finding.code):  # a broken file is never hidden by a comment
+            kept.append(finding)
+            continue
         hit = next((s for s in suppressions if s.covers(finding)), None)
         if hit is None:
             kept.append(finding)
@@ -77,6 +81,12 @@ def apply_suppressions(
         else:
             unused = [] if s.used else ["any finding"]
         for code in unused:
+            why = (
+                f"{code} cannot be suppressed: broken YAML, schema and reference problems "
+                "always count"
+                if always_counts(code)
+                else f"nothing here is reported as {code}"
+            )
             kept.append(
                 Finding(
                     path,
@@ -84,8 +94,7 @@ def apply_suppressions(
                     s.column,
                     "PK120",
                     Severity.WARNING,
-                    f"unused suppression: nothing here is reported as {code}; "
-                    "remove it from the comment",
+                    f"unused suppression: {why}; remove it from the comment",
                 )
             )
     return kept

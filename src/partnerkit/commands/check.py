@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkit.checker import CheckReport, check_paths
+from partnerkit.codes import parse_codes
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
-from partnerkit.config import Config, parse_size
+from partnerkit.config import Config, parse_size, refuse_always_counting
 from partnerkit.fsutil import emit, use_color
 
 
@@ -40,8 +41,10 @@ def run_check(opts: CheckOptions) -> int:
     """Check the files and write the report; 1 when the check fails, else 0."""
     config = configure(opts.config, no_config=opts.no_config)
     if opts.select:
-        config.select = [s.upper() for s in opts.select]
-    config.ignore += [s.upper() for s in opts.ignore]
+        config.select = parse_codes(opts.select, "--select")
+    ignore = parse_codes(opts.ignore, "--ignore")
+    refuse_always_counting(ignore, "--ignore")
+    config.ignore += ignore
     config.exclude += opts.exclude
     if opts.strict is not None:
         config.strict = opts.strict
