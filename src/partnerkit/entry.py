@@ -27,9 +27,9 @@ def main(argv: list[str] | None = None) -> None:
     except UsageError as exc:
         sys.stderr.write(f"partnerkit: error: {exc}\n")
         sys.exit(2)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
         sys.stderr.write("partnerkit: interrupted\n")
-        sys.exit(2)
+        sys.exit(130)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

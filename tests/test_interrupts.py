@@ -1,0 +1,90 @@
+"""Ctrl-C: exit 130 promptly, no traceback, nothing left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+# A stand-in for Chromium: it starts a helper that keeps writing into the profile
+# folder, as Chromium's renderer and GPU processes do, and never finishes printing.
+FAKE_BROWSER = """\
+#!{python}
+import os, subprocess, sys, time
+profile = next(a.split("=", 1)[1] for a in sys.argv if a.startswith("--user-data-dir="))
+os.makedirs(profile, exist_ok=True)
+helper = (
+    "import os, signal, sys, time\\n"
+    "signal.signal(signal.SIGINT, signal.SIG_IGN)\\n"
+    "p = sys.argv[1]\\n"
+    "i = 0\\n"
+    "end = time.monotonic() + 15\\n"
+    "while time.monotonic() < end:\\n"
+    "    i += 1\\n"
+    "    try:\\n"
+    "        os.makedirs(p, exist_ok=True)\\n"
+    "        open(os.path.join(p, f'cache-{{i % 50}}'), 'w').write('x')\\n"
+    "    except OSError:\\n"
+    "        pass\\n"
+    "    time.sleep(0.0005)\\n"
+)
+subprocess.Popen([sys.executable, "-c", helper, profile])
+open(os.path.join(profile, "ready"), "w").close()
+time.sleep(600)
+"""
+
+
+def interrupt(
+    args: list[str], *, ready: object, cwd: Path, env: dict[str, str], within: float = 20
+) -> tuple[int, str, float]:
+    """Start partnerkit in its own process group, wait for `ready()`, press Ctrl-C."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partnerkit", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + within
+    while not ready() and time.monotonic() < deadline:  # type: ignore[operator]
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    pressed = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)  # a terminal sends it to the whole group
+    _, err = process.communicate(timeout=within)
+    return process.returncode, err, time.monotonic() - pressed
+
+
+def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path) -> None:
+    browser = tmp_path / "fake-chromium"
+    browser.write_text(FAKE_BROWSER.format(python=sys.executable))
+    browser.chmod(0o755)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "PARTNERKIT_CHROMIUM": str(browser), "TMPDIR": str(scratch)}
+
+    def ready() -> bool:
+        return any(scratch.glob("partnerkit-pdf-*/profile/cache-*"))
+
+    code, err, _ = interrupt(
+        ["render", str(EXAMPLES / "northgate-crm-golive.yaml"), "-f", "pdf", "-o", "out"],
+        ready=ready,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert code == 130, err
+    assert "Traceback" not in err and "internal error" not in err
+    time.sleep(0.3)
+    assert not list(scratch.glob("partnerkit-pdf-*")), list(scratch.iterdir())
