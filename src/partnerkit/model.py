@@ -36,6 +36,9 @@ Level = Literal["reaction", "learning", "behaviour", "results", "roi"]
 Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 ReviewKind = Literal["kickoff", "periodic", "annual", "closing"]
 
+# Days in one review cycle: overdue reviews, stale health and the next review date use it.
+CADENCE_DAYS: dict[str, int] = {"monthly": 31, "quarterly": 92, "half-yearly": 183, "yearly": 366}
+
 SIX_CS = ("commitment", "communication", "credibility", "clarity", "cadence", "collaboration")
 
 

@@ -94,8 +94,22 @@ def environment(user_dir: Path | None) -> Any:
         title_c=lambda c: str(c).title(),
         css_string=css_string,
         ticks=ticks,
+        sparkline=_sparkline,
+        sparksvg=_sparksvg,
     )
     return env
+
+
+def _sparkline(values: Any, lo: float | None = 1, hi: float | None = 5) -> str:
+    from partnerkit.trends import sparkline
+
+    return sparkline(list(values), lo, hi)
+
+
+def _sparksvg(values: Any, lo: float | None = 1, hi: float | None = 5, label: str = "trend") -> Any:
+    from partnerkit.trends import svg_sparkline
+
+    return svg_sparkline(list(values), lo, hi, label=label)
 
 
 def longdate(value: Any) -> str:
@@ -194,6 +208,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         ],
         "six_cs": SIX_CS,
         "progress": progress_of(p, inp.today),
+        "actions": inp.assessment.next_actions,
         "doc": meta,
         "today": inp.today,
     }

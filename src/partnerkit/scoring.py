@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnerkit.config import Bands
-from partnerkit.model import SIX_CS, Partnership, Review
+from partnerkit.model import CADENCE_DAYS, SIX_CS, Partnership, Review
 
 Loc = tuple[str | int, ...]
+BEYOND_REACTION = frozenset({"learning", "behaviour", "results", "roi"})
+STALE_CYCLES = 2  # health older than this many review cycles is stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class CHealth:
     latest: float | None = None
     previous: float | None = None
     spread: int | None = None
+    series: list[float | None] = field(default_factory=list)  # every rated review, oldest first
 
     @property
     def trend(self) -> float | None:
@@ -90,6 +93,8 @@ class Assessment:
     rated_on: dt.date | None = None
     reviews_rated: int = 0
     actions: list[tuple[Evidence, float]] = field(default_factory=list)
+    stale: bool = False  # the latest ratings are older than two review cycles
+    next_actions: list[Any] = field(default_factory=list)  # actions.Action, most urgent first
 
     @property
     def overall(self) -> float:
@@ -117,9 +122,8 @@ class Assessment:
                 h.c: {"latest": h.latest, "trend": h.trend, "spread": h.spread} for h in self.health
             },
             "health_rated_on": self.rated_on.isoformat() if self.rated_on else None,
-            "next_actions": [
-                {"action": e.advice, "c": e.c, "gain": round(gain, 1)} for e, gain in self.actions
-            ],
+            "health_stale": self.stale,
+            "next_actions": [a.as_dict() for a in self.next_actions],
         }
 
 
@@ -318,7 +322,16 @@ def _health(p: Partnership) -> tuple[list[CHealth], dt.date | None, int]:
     gaps = spreads(latest_review)
     for h in health:
         h.latest, h.previous, h.spread = latest.get(h.c), previous.get(h.c), gaps.get(h.c)
+        h.series = [ratings.get(h.c) for _, ratings in rated]
     return health, latest_review.date, len(rated)
+
+
+def health_is_stale(p: Partnership, rated_on: dt.date | None, today: dt.date) -> bool:
+    """Ratings older than two review cycles (quarterly when no cadence is set) are stale."""
+    if rated_on is None:
+        return False
+    cadence = p.reviews.cadence if p.reviews and p.reviews.cadence else "quarterly"
+    return (today - rated_on).days > STALE_CYCLES * CADENCE_DAYS[cadence]
 
 
 def assess(p: Partnership, today: dt.date, bands: Bands | None = None) -> Assessment:
@@ -333,9 +346,14 @@ def assess(p: Partnership, today: dt.date, bands: Bands | None = None) -> Assess
         if not e.held
     ]
     gains.sort(key=lambda pair: -pair[1])
-    return Assessment(
-        readiness, question_statuses(p), health, bands or Bands(), rated_on, count, gains[:3]
-    )
+    a = Assessment(
+        readiness, question_statuses(p), health, bands or Bands(), rated_on, count, gains[:3],
+        health_is_stale(p, rated_on, today),
+    )  # fmt: skip
+    from partnerkit.actions import next_actions
+
+    a.next_actions = next_actions(p, today, a)
+    return a
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,7 +138,9 @@ Variables every template receives:
   readiness   readiness.overall (0-100), readiness.band, readiness.readiness (per C: .c, .score,
               .evidence with .name/.held/.advice), readiness.actions (next actions)
   questions   the ten questions: .number, .text, .where, .status (answered|partial|missing), .detail
-  health      per C: .c, .latest, .previous, .trend, .spread, .reading
+  health      per C: .c, .latest, .previous, .trend, .spread, .reading, .series (every rated
+              review, oldest first); readiness.stale: the latest ratings are over two cycles old
+  actions     next actions, most urgent first: .text (plain words), .section, .kind, .date
   reviews     review history oldest first: .review, .ratings (per C), .spreads (per C)
   findings    every finding of the rules for this file: .code, .severity, .line, .message
   gaps        the findings of the question, quality and date rules (what keeps it a draft)
@@ -148,7 +150,8 @@ Variables every template receives:
   doc         .source, .sha256, .sha_short, .template, .format, .draft, .final, .date (or none),
               .paper (a4|letter), .version
   today       the date the file is judged by
-Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c.
+Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c,
+  sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart).
 Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
 """
 

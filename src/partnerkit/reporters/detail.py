@@ -11,8 +11,10 @@ from partnerkit.reporters.score import (
     BAND_STYLE,
     STATUS_MARK,
     STATUS_STYLE,
+    actions_text,
     bar,
     c_cells,
+    health_note,
 )
 from partnerkit.scoring import Assessment, Progress, progress_of, review_ratings
 
@@ -73,7 +75,7 @@ def write_detail(
     for col in ("C", "readiness", "", "health", "trend", "spread"):
         cs.add_column(col, justify="right" if col in ("", "health", "spread") else "left")
     for c, h in zip(a.readiness, a.health, strict=True):
-        cs.add_row(c.c.title(), *c_cells(c, h))
+        cs.add_row(c.c.title(), *c_cells(c, h, a.stale))
     questions = Table(
         title="The ten questions",
         title_justify="left",
@@ -89,6 +91,9 @@ def write_detail(
             Text(f"{STATUS_MARK[q.status]} {q.status}", STATUS_STYLE[q.status]),
         )
     console.print(Columns([cs, questions], padding=(0, 4)))
+    console.print(Text(health_note(a), "bold yellow" if a.stale else "dim"))
+    if a.next_actions:
+        console.print(actions_text(a))
 
     progress = progress_of(p, today)
     if progress:
@@ -98,7 +103,7 @@ def write_detail(
             box=box.SIMPLE_HEAD,
             pad_edge=False,
         )
-        for col in ("criterion", "level", "progress", "", "values", "by", "status"):
+        for col in ("criterion", "level", "progress", "", "values", "trend", "by", "status"):
             table.add_column(col, overflow="fold" if col == "criterion" else "ellipsis")
         assert p.success is not None
         for criterion, g in zip(p.success.criteria, progress, strict=True):
@@ -175,6 +180,8 @@ def write_detail(
 
 
 def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:
+    from partnerkit.trends import criterion_trend
+
     unit = f" {c.unit}" if c.unit else ""
     values = (
         " → ".join("—" if v is None else f"{v:g}" for v in (c.baseline, c.current, c.target)) + unit
@@ -183,5 +190,5 @@ def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:
     style = PROGRESS_STYLE.get(g.status, "")
     return [
         c.name, c.level or "—", text(share, style), "" if g.share is None else f"{g.share:.0f}%",
-        values, str(c.by or "—"), text(g.status, style),
+        values, criterion_trend(c), str(c.by or "—"), text(g.status, style),
     ]  # fmt: skip

@@ -29,18 +29,42 @@ def trend_arrow(trend: float | None) -> str:
     return "→0"
 
 
-def c_cells(c: Any, h: Any) -> tuple[Any, ...]:
+def trend_cell(h: Any) -> str:
+    """The whole history as a sparkline, then the change since the previous review."""
+    from partnerkit.trends import sparkline
+
+    return " ".join(x for x in (sparkline(h.series), trend_arrow(h.trend)) if x)
+
+
+def c_cells(c: Any, h: Any, stale: bool = False) -> tuple[Any, ...]:
     """One C's cells in both terminal views: bar, score, health, trend, partners' spread."""
     from rich.text import Text
 
     style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
     latest = (
-        Text(f"{h.latest:.1f}", READING_STYLE.get(h.reading, ""))
+        Text(f"{h.latest:.1f}" + (" stale" if stale else ""),
+             "dim" if stale else READING_STYLE.get(h.reading, ""))
         if h.latest is not None
         else Text("—", "dim")
-    )
+    )  # fmt: skip
     spread = Text(str(h.spread), "red" if h.spread >= 2 else "") if h.spread else ""
-    return Text(bar(c.score), style), f"{c.score:.0f}", latest, trend_arrow(h.trend), spread
+    return Text(bar(c.score), style), f"{c.score:.0f}", latest, trend_cell(h), spread
+
+
+def health_note(a: Assessment) -> str:
+    """Where health comes from, and whether it is stale."""
+    if not a.rated_on:
+        return "No rated reviews yet: health appears once reviews record ratings."
+    note = f"Health from the review of {a.rated_on} (1–5), trend over {a.reviews_rated} rated "
+    note += "review" + ("s" if a.reviews_rated != 1 else "") + "."
+    if a.stale:
+        note += " STALE: more than two review cycles old; rate the Six C's again."
+    return note
+
+
+def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
+    """The most urgent next actions as (text, where) pairs; `where` names section and field."""
+    return [(x.text, f"{x.section} · {x.field}") for x in a.next_actions[:limit]]
 
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
@@ -74,19 +98,23 @@ def write_markdown(model: Partnership, a: Assessment, path: str, out: IO[str]) -
     w = out.write
     w(f"# Readiness: {model.title}\n\n")
     w(f"`{path}` · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
-    w("| C | readiness | evidence missing | health | trend |\n|---|---:|---|---:|---|\n")
+    stale = " (stale)" if a.stale else ""
+    w(f"| C | readiness | evidence missing | health{stale} | trend |\n|---|---:|---|---:|---|\n")
     for c, h in zip(a.readiness, a.health, strict=True):
         missing = "; ".join(e.name for e in c.evidence if not e.held) or "—"
         latest = f"{h.latest:.1f}" if h.latest is not None else "—"
-        w(f"| {c.c.title()} | {c.score:.0f} | {missing} | {latest} | {trend_arrow(h.trend)} |\n")
+        w(f"| {c.c.title()} | {c.score:.0f} | {missing} | {latest} | {trend_cell(h)} |\n")
+    w(f"\n{health_note(a)}\n")
     w("\n## The ten questions\n\n| # | question | status |\n|---|---|---|\n")
     for q in a.questions:
         extra = f" — needs {q.detail}" if q.detail else ""
         w(f"| Q{q.number} | {q.text} | {STATUS_MARK[q.status]} {q.status}{extra} |\n")
-    if a.actions:
+    if a.next_actions:
         w("\n## Next actions\n\n")
-        for i, (e, gain) in enumerate(a.actions, 1):
-            w(f"{i}. {e.advice} ({e.c}, +{gain:.1f} points)\n")
+        from partnerkit.render import md_escape
+
+        for i, x in enumerate(a.next_actions[:5], 1):
+            w(f"{i}. {md_escape(x.text)} ({x.section} · `{x.field}`)\n")
 
 
 def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color: bool) -> None:
@@ -117,7 +145,7 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
         table.add_column(name, **kw)  # type: ignore[arg-type]
     for c, h in zip(a.readiness, a.health, strict=True):
         missing = "\n".join(e.name for e in c.evidence if not e.held) or Text("all held", "dim")
-        meter, score, latest, trend, spread = c_cells(c, h)
+        meter, score, latest, trend, spread = c_cells(c, h, a.stale)
         table.add_row(c.c.title(), meter, score, missing, latest, trend, spread)
     questions = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     questions.add_column("#")
@@ -130,17 +158,19 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
             text.append(f"\nneeds {q.detail}", "dim")
         questions.add_row(f"Q{q.number}", text, mark)
     parts: list[Any] = [header, table]
-    if a.rated_on:
-        parts.append(Text(f"Health from the review of {a.rated_on} (1–5).", "dim"))
-    else:
-        parts.append(
-            Text("No rated reviews yet: health appears once reviews record ratings.", "dim")
-        )
+    parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
     parts.append(questions)
-    if a.actions:
-        actions = Text("Next actions\n", "bold")
-        for i, (e, gain) in enumerate(a.actions, 1):
-            actions.append(f" {i}. {e.advice} ")
-            actions.append(f"({e.c}, +{gain:.1f})\n", "dim")
-        parts.append(actions)
+    if a.next_actions:
+        parts.append(actions_text(a))
     console.print(Panel(Group(*parts), title=path, title_align="left", box=box.ROUNDED))
+
+
+def actions_text(a: Assessment) -> Any:
+    """The next actions block of the terminal views."""
+    from rich.text import Text
+
+    out = Text("Next actions, most urgent first\n", "bold")
+    for i, (text, where) in enumerate(actions_lines(a), 1):
+        out.append(f" {i}. {text} ")
+        out.append(f"({where})\n", "dim")
+    return out

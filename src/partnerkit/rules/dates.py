@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.finding import Severity
+from partnerkit.model import CADENCE_DAYS
 from partnerkit.rules.base import Context, Hit, rule
 from partnerkit.scoring import overdue_deliverables
 
 W = Severity.WARNING
 RUNNING = {"active", "under-review"}
-CADENCE_DAYS = {"monthly": 31, "quarterly": 92, "half-yearly": 183, "yearly": 366}
 NOTICE_WARNING_DAYS = 30
 
 

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from partnerkit.finding import Severity
 from partnerkit.model import SIX_CS
 from partnerkit.rules.base import Context, Hit, rule
-from partnerkit.scoring import measurable, review_ratings, spreads
+from partnerkit.scoring import BEYOND_REACTION, measurable, review_ratings, spreads
 
 W = Severity.WARNING
-BEYOND_REACTION = {"learning", "behaviour", "results", "roi"}
 SIGNED_STATUSES = {"active", "under-review", "renewing"}
 
 
