@@ -199,3 +199,37 @@ def test_shipped_hook_with_pre_commit_try_repo(workdir: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     assert "partnerships/p.yaml:2:5: error PK113" in done.stdout
     assert "ci.yaml" not in done.stdout
+
+
+@pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
+def test_scaffold_terms_are_valid_once_uncommented(kind: str) -> None:
+    """The starter `terms` wording is meant to be uncommented: it must then still load."""
+    import datetime as dt
+
+    from partnerkit.model import Partnership
+    from partnerkit.scaffold import PartnerSpec, render_scaffold
+
+    text = render_scaffold(
+        pid="x",
+        title="X",
+        kind=kind,
+        partners=[PartnerSpec("a", "A"), PartnerSpec("b", "B")],
+        today=dt.date(2026, 1, 1),
+    )
+    lines = text.splitlines()
+    start = lines.index("# terms:")
+    block = []
+    for line in lines[start:]:
+        if not line.startswith("#"):
+            break
+        block.append(line[2:].replace("YYYY-MM-DD", "2026-02-01"))
+    data = yaml.safe_load(text)
+    data.update(yaml.safe_load("\n".join(block)))
+    terms = Partnership.model_validate(data).terms
+    assert terms is not None and terms.effective == dt.date(2026, 2, 1)
+    if kind == "internal":
+        assert terms.binding is False and terms.liability is None
+    if kind == "school":
+        assert terms.data_protection and "FERPA" in terms.data_protection.laws
+    if kind == "vendor":
+        assert terms.liability and terms.insurance

@@ -149,7 +149,11 @@ def render_scaffold(
         add("    strengths: []             # what this partner is good at: why it is in the room")
         add("    contributes: []           # the time, money, skills and access it puts in")
         add("    benefits: []              # Q2: what this partner gains")
-        add("    # signed: {by: Full Name, date: YYYY-MM-DD}   # once the agreement is signed")
+        if kind != "internal":
+            add("    # legal_name: Full Legal Name, Inc.   # the party named in the agreement")
+            add("    # address: Street, City, Postcode, Country   # where formal notices go")
+            add("    # signatory: {name: Full Name, title: Job title}   # who may commit it")
+        add("    # signed: {by: Full Name, title: Job title, date: YYYY-MM-DD}   # once signed")
     add("")
     add("# Who has a stake: who needs training, who provides it, who funds it, who learns.")
     add("stakeholders:")
@@ -212,12 +216,98 @@ def render_scaffold(
     add("  #    baseline: 60, target: 90, unit: '%', by: YYYY-MM-DD}")
     add("  benchmarks: []    # outside points of comparison")
     add("")
+    lines.extend(_terms(kind, lead, other))
+    add("")
     add("# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,")
     add("# concerns and the adjustments you agree.")
     add("reviews:")
     add("  cadence: quarterly   # monthly | quarterly | half-yearly | yearly")
     add("  history: []")
     return "\n".join(_align(line) for line in lines) + "\n"
+
+
+def _terms(kind: str, lead: str, other: str) -> list[str]:
+    """Commented starter terms that fit the kind: the wording is a start for counsel."""
+    head = [
+        "# What turns the charter into an agreement. Uncomment, then have each partner's",
+        "# legal or procurement contact read the wording: these are starting points only.",
+    ]
+    if kind == "internal":
+        return [
+            "# Teams of one organisation sign no contract: the terms say when the work",
+            "# starts and that the charter records intent rather than obligations.",
+            "# terms:",
+            "#   binding: false",
+            "#   effective: YYYY-MM-DD",
+        ]
+    binding = "false" if kind == "community" else "true"
+    out = [
+        *head,
+        "# terms:",
+        f"#   binding: {binding}"
+        + ("   # a community MOU usually records intent only" if binding == "false" else ""),
+        "#   effective: YYYY-MM-DD",
+        "#   renewal: {automatic: false, notice_days: 60}",
+    ]
+    if kind != "community":
+        out += [
+            "#   payments:",
+            f"#     - {{for: First milestone, amount: 0, currency: USD, payer: {lead},"
+            f" payee: {other}, due: YYYY-MM-DD}}",
+        ]
+    out.append(
+        "#   confidentiality: Each partner keeps the other's non-public information"
+        " confidential during the agreement and for three years after."
+    )
+    if kind == "school":
+        out += [
+            "#   data_protection:",
+            "#     personal_data: true",
+            "#     laws: [FERPA]",
+            "#     summary: The district shares only the student records the work needs;"
+            " the provider acts as a school official under the district's control,"
+            " never re-discloses them, and destroys them within 60 days of the end.",
+        ]
+    elif kind == "vendor":
+        out += [
+            "#   data_protection:",
+            "#     personal_data: true   # learner, staff or patient data changes hands",
+            "#     laws: [HIPAA]         # or GDPR, state law; HIPAA where patient data is near",
+            "#     summary: Only learner records move; no patient information; a business"
+            " associate agreement is signed before any clinical visit; deleted 90 days"
+            " after the end.",
+        ]
+    else:
+        out += [
+            "#   data_protection:",
+            "#     personal_data: false   # true, with the laws, if people's details move",
+        ]
+    owner = lead if kind in ("vendor", "school") else "each"
+    out += [
+        "#   intellectual_property:",
+        f"#     owner: {owner}   # joint | each | a partner id",
+        "#     summary: Who owns what is made together, and who may use it.",
+        "#   publicity: Either partner may name the other; anything more needs written"
+        " approval.",
+    ]
+    if kind == "vendor":
+        out += [
+            "#   liability: Each partner answers for its own staff; the provider's trainers"
+            " give no patient or client care and work on clinical units only under"
+            " supervision.",
+            "#   insurance:",
+            f"#     - Professional liability of at least USD 1,000,000 per claim, held by {other}",
+        ]
+    elif kind == "school":
+        out += [
+            "#   liability: Each partner answers for its own staff; the provider's staff"
+            " complete the district's background checks before working in schools.",
+            "#   insurance:",
+            f"#     - General liability of at least USD 1,000,000 per occurrence, held by {other}",
+        ]
+    if binding == "true":
+        out.append("#   governing_law: State of …")
+    return out
 
 
 def _align(line: str, column: int = 30) -> str:
