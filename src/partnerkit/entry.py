@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=args, prog_name="partnerkit")
     except UsageError as exc:
-        sys.stderr.write(f"partnerkit: error: {exc}\n")
+        from partnerkit.sanitize import printable
+
+        sys.stderr.write(f"partnerkit: error: {printable(exc)}\n")
         sys.exit(2)
     except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
         sys.stderr.write("partnerkit: interrupted\n")
@@ -38,7 +40,13 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("PARTNERKIT_DEBUG"):
             raise
         sys.stderr.write(
-            f"partnerkit: internal error: {type(exc).__name__}: {exc}\n"
+            f"partnerkit: internal error: {type(exc).__name__}: {_printable(exc)}\n"
             "This is a bug in partnerkit. Run again with PARTNERKIT_DEBUG=1 for details.\n"
         )
         sys.exit(2)
+
+
+def _printable(value: object) -> str:
+    from partnerkit.sanitize import printable
+
+    return printable(value)

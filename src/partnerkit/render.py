@@ -19,6 +19,7 @@ from partnerkit import __version__
 from partnerkit.errors import UsageError
 from partnerkit.finding import Finding
 from partnerkit.model import SIX_CS, Partnership
+from partnerkit.sanitize import document, markdown, markdown_message
 from partnerkit.scoring import Assessment, progress_of, review_ratings, spreads
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html"}
@@ -88,8 +89,8 @@ def environment(user_dir: Path | None) -> Any:
     env.filters.update(
         longdate=longdate,
         num=num,
-        md=md_escape,
-        mdmsg=lambda value: md_escape(value, code_spans=True),
+        md=markdown,
+        mdmsg=markdown_message,
         pct=pct,
         title_c=lambda c: str(c).title(),
         css_string=css_string,
@@ -146,19 +147,6 @@ def ticks(value: Any) -> Any:
 
 def pct(value: Any) -> str:
     return f"{float(value):.0f}"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-_MD_SPECIAL_NO_TICK = re.compile(r"([\\*_\[\]<>|#])")
-
-
-def md_escape(value: Any, *, code_spans: bool = False) -> str:
-    """Text safe inside Markdown (tables included): specials escaped, one line.
-
-    With `code_spans`, backticks are kept (our own messages quote keys that way).
-    """
-    text = " ".join(str(value).split()) if value is not None else ""
-    return (_MD_SPECIAL_NO_TICK if code_spans else _MD_SPECIAL).sub(r"\\\1", text)
 
 
 @dataclass
@@ -225,7 +213,7 @@ def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) ->
 
     name = f"{template}.{FORMATS[fmt]}.j2"
     try:
-        return str(env.get_template(name).render(**variables))
+        return document(str(env.get_template(name).render(**variables)))
     except TemplateNotFound as exc:
         if exc.name == name:
             raise UsageError(

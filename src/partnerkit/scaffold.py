@@ -287,8 +287,7 @@ def _terms(kind: str, lead: str, other: str) -> list[str]:
         "#   intellectual_property:",
         f"#     owner: {owner}   # joint | each | a partner id",
         "#     summary: Who owns what is made together, and who may use it.",
-        "#   publicity: Either partner may name the other; anything more needs written"
-        " approval.",
+        "#   publicity: Either partner may name the other; anything more needs written approval.",
     ]
     if kind == "vendor":
         out += [

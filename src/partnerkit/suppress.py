@@ -35,7 +35,7 @@ def parse_suppressions(text: str) -> list[_Suppression]:
     if "ignore" not in text:
         return []
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if "#" not in line:
             continue
         for match in _COMMENT.finditer(line):

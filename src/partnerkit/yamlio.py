@@ -16,6 +16,7 @@ Mapping keys are kept as their source text, so a key `on:` stays `on`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -150,11 +151,19 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
         finally:
             composer.dispose()
     except yaml.MarkedYAMLError as exc:
+        if _YAML_ONLY_BREAKS.search(text):
+            starts = _line_starts(text)
+            if exc.problem_mark is not None:
+                exc.problem_mark = _fix_mark(exc.problem_mark, starts)
+            if exc.context_mark is not None:
+                exc.context_mark = _fix_mark(exc.context_mark, starts)
         raise YamlProblems([_syntax_problem(exc, text)]) from None
     except yaml.reader.ReaderError as exc:
         raise YamlProblems([_reader_problem(exc, text)]) from None
     if root is None:
         raise YamlProblems([Problem("PK107", 1, 1, "the file is empty: it holds no YAML content")])
+    if _YAML_ONLY_BREAKS.search(text):
+        _fix_marks(root, text)
     if not isinstance(root, MappingNode):
         raise YamlProblems(
             [
@@ -175,6 +184,39 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
     return Document(data, root), builder.problems
 
 
+# YAML also breaks lines at NEL, LS and PS; editors and every other tool do not, so
+# positions are recomputed from the character offset when a file holds one.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_REAL_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _REAL_BREAK.finditer(text))]
+
+
+def _fix_mark(mark: Any, starts: list[int]) -> Any:
+    line = bisect.bisect_right(starts, mark.index) - 1
+    return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, None)  # type: ignore[arg-type]
+
+
+def _fix_marks(root: Node, text: str) -> None:
+    starts = _line_starts(text)
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start_mark = _fix_mark(node.start_mark, starts)
+        node.end_mark = _fix_mark(node.end_mark, starts)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
 def _guard_depth(text: str) -> None:
     """Refuse deep nesting before the C composer recurses into it (it can crash).
 
@@ -190,7 +232,10 @@ def _guard_depth(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line, col = _mark(event.start_mark)
+                    mark = event.start_mark
+                    if _YAML_ONLY_BREAKS.search(text):
+                        mark = _fix_mark(mark, _line_starts(text))
+                    line, col = _mark(mark)
                     raise YamlProblems(
                         [
                             Problem(
@@ -368,7 +413,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = _mark(mark) if mark is not None else (1, 1)
     problem = exc.problem or "invalid YAML"
-    lines = text.splitlines()
+    lines = _REAL_BREAK.split(text)
     src = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = src[: len(src) - len(src.lstrip(" \t"))]
     if "\t" in problem or "\t" in indent:

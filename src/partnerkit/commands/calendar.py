@@ -26,6 +26,13 @@ def _key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _ics_text(text: str) -> str:
+    """No NUL or other control characters in an event (a bare CR would end a content line)."""
+    from partnerkit.sanitize import document
+
+    return document(text).replace("\r", " ")
+
+
 def events(p: Partnership) -> Iterator[tuple[str, dt.date, str, str]]:
     """(uid, date, summary, description) for each dated item of one partnership."""
     names = {x.id: x.name for x in p.partners}
@@ -81,8 +88,8 @@ def build_calendar(models: list[tuple[Partnership, str]], stamp: dt.date) -> byt
             event.add("dtstamp", dtstamp)
             event.add("dtstart", day)
             event.add("dtend", day + dt.timedelta(days=1))
-            event.add("summary", summary)
-            event.add("description", f"{description}\nSource: {source}")
+            event.add("summary", _ics_text(summary))
+            event.add("description", _ics_text(f"{description}\nSource: {source}"))
             event.add("categories", ["partnerkit", model.kind])
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)

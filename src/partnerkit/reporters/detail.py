@@ -16,6 +16,7 @@ from partnerkit.reporters.score import (
     c_cells,
     health_note,
 )
+from partnerkit.sanitize import printable, printable_path
 from partnerkit.scoring import Assessment, Progress, progress_of, review_ratings
 
 DELIVERABLE_STYLE = {
@@ -39,13 +40,13 @@ def write_detail(
     from rich.text import Text
 
     console = Console(
-        file=out, force_terminal=color, no_color=not color, highlight=False,
-        width=None if color else plain_width(110),
+        file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
+        emoji=False, width=None if color else plain_width(110),
     )  # fmt: skip
 
     head = Text()
-    head.append(p.title, "bold")
-    head.append(f"  {p.id}\n", "dim")
+    head.append(printable(p.title), "bold")
+    head.append(f"  {printable(p.id)}\n", "dim")
     head.append(f"{p.kind} · ")
     head.append(p.status, "bold")
     if p.period:
@@ -54,16 +55,25 @@ def write_detail(
     head.append(" · readiness ")
     head.append(f"{a.overall:.0f} {a.band}", BAND_STYLE[a.band])
     if p.summary:
-        head.append(f"\n{' '.join(p.summary.split())}", "dim")
+        head.append(f"\n{printable(' '.join(p.summary.split()))}", "dim")
     partners = Table(box=None, pad_edge=False, show_header=False)
     for x in p.partners:
-        who = x.spokesperson.name if x.spokesperson else Text("no spokesperson", "yellow")
+        who = (
+            Text(printable(x.spokesperson.name))
+            if x.spokesperson
+            else Text("no spokesperson", "yellow")
+        )
         signed = (
             Text(f"signed {x.signed.date}", "green") if x.signed else Text("not signed", "yellow")
         )
-        partners.add_row(Text(x.name, "bold"), x.role, who, signed)
+        partners.add_row(Text(printable(x.name), "bold"), x.role, who, signed)
     console.print(
-        Panel(Group(head, Text(), partners), title=path, title_align="left", box=box.ROUNDED)
+        Panel(
+            Group(head, Text(), partners),
+            title=Text(printable_path(path)),
+            title_align="left",
+            box=box.ROUNDED,
+        )
     )
 
     cs = Table(
@@ -136,8 +146,8 @@ def write_detail(
             )
             timeline.add_row(
                 str(e.due or "no date"),
-                e.deliverable,
-                names.get(e.owner or "", e.owner or "—"),
+                Text(printable(e.deliverable)),
+                Text(printable(names.get(e.owner or "", e.owner or "—"))),
                 status,
             )
         if not marked:
@@ -164,7 +174,7 @@ def write_detail(
                     "collaboration",
                 )
             )
-            adjustments = "\n".join(f"• {x}" for x in r.adjustments) or Text("—", "dim")
+            adjustments = Text("\n".join(f"• {printable(x)}" for x in r.adjustments) or "—")
             reviews.add_row(
                 str(r.date), r.kind, shown if ratings else Text("—", "dim"), adjustments
             )
@@ -182,13 +192,14 @@ def write_detail(
 def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:
     from partnerkit.trends import criterion_trend
 
-    unit = f" {c.unit}" if c.unit else ""
+    unit = f" {printable(c.unit)}" if c.unit else ""
     values = (
         " → ".join("—" if v is None else f"{v:g}" for v in (c.baseline, c.current, c.target)) + unit
     )
     share = bar(g.share, 12) if g.share is not None else "—"
     style = PROGRESS_STYLE.get(g.status, "")
     return [
-        c.name, c.level or "—", text(share, style), "" if g.share is None else f"{g.share:.0f}%",
-        values, criterion_trend(c), str(c.by or "—"), text(g.status, style),
+        text(printable(c.name)), c.level or "—", text(share, style),
+        "" if g.share is None else f"{g.share:.0f}%",
+        text(values), criterion_trend(c), str(c.by or "—"), text(g.status, style),
     ]  # fmt: skip

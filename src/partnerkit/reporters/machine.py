@@ -18,6 +18,7 @@ from partnerkit.checker import CheckReport, FileReport
 from partnerkit.finding import Severity
 from partnerkit.reporters.text import line as text_line
 from partnerkit.reporters.text import report as text_report
+from partnerkit.sanitize import printable
 
 INFO_URI = "https://github.com/partnerkit/partnerkit"
 
@@ -74,7 +75,7 @@ def write_json(report: CheckReport, out: IO[str], *, color: bool = False) -> Non
 
 
 def _gh_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(value: str) -> str:
@@ -181,7 +182,8 @@ def write_junit(report: CheckReport, out: IO[str], *, color: bool = False) -> No
     )
     for f in report.files:
         out.write(
-            f"    <testcase classname={quoteattr(f.path)} name={quoteattr(f.title or f.path)}>\n"
+            f"    <testcase classname={quoteattr(printable(f.path))} "
+            f"name={quoteattr(printable(f.title or f.path))}>\n"
         )
         body = "\n".join(text_line(x) for x in f.findings)
         if file_fails(f, report):

@@ -10,6 +10,7 @@ from typing import IO, Any
 from partnerkit.fsutil import plain_width
 from partnerkit.model import SIX_CS
 from partnerkit.portfolio import Row
+from partnerkit.sanitize import csv_cell, markdown, markdown_code, printable
 
 BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
 REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": "dim"}
@@ -54,17 +55,13 @@ def write_csv(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[
         d = r.as_dict(today)
         writer.writerow(
             [
-                d["path"], d["id"] or "", d["title"], d["kind"], d["status"],
-                "; ".join(d["partners"]), _num(d["readiness"]), d["band"],
+                *map(csv_cell, (d["path"], d["id"], d["title"], d["kind"], d["status"])),
+                csv_cell("; ".join(d["partners"])), _num(d["readiness"]), d["band"],
                 *(_num(r.health.get(c)) for c in SIX_CS), _num(d["health_trend"]),
                 d["next_review"] or "", d["review_state"], len(r.late), r.on_track,
                 r.criteria, r.errors, r.warnings,
             ]
         )  # fmt: skip
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
@@ -83,8 +80,9 @@ def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out
         health = f"{_health_text(r)} {_arrow(r.health_trend)}".strip() if r.health else "—"
         on_track = f"{r.on_track}/{r.criteria}" if r.criteria else "—"
         w(
-            f"| **{_md(r.title)}**<br>`{r.id or r.path}` | {r.kind or '—'} | {r.status or '—'} | "
-            f"{_md(', '.join(r.partners)) or '—'} | {ready} | {health} | {review} | "
+            f"| **{markdown(r.title)}**<br>{markdown_code(r.id or r.path)} | "
+            f"{markdown(r.kind) or '—'} | {markdown(r.status) or '—'} | "
+            f"{markdown(', '.join(r.partners)) or '—'} | {ready} | {health} | {review} | "
             f"{len(r.late)} | {on_track} | {r.errors} E, {r.warnings} W |\n"
         )
     w("\n" + _summary_line(summary) + "\n")
@@ -111,8 +109,8 @@ def write_table(
     from rich.text import Text
 
     console = Console(
-        file=out, force_terminal=color, no_color=not color, highlight=False,
-        width=None if color else plain_width(120),
+        file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
+        emoji=False, width=None if color else plain_width(120),
     )  # fmt: skip
     width = console.width
     wide, narrow = width >= 130, width < 100
@@ -136,12 +134,12 @@ def write_table(
     table.add_column("E/W", justify="right", no_wrap=True)
     gap = "" if narrow else " "
     for r in rows:
-        name = Text(r.title, style="bold" if r.valid else "bold red")
+        name = Text(printable(r.title), style="bold" if r.valid else "bold red")
         if narrow:
             name.append(f"\n{r.status or 'broken'}", "" if r.valid else "red")
             if r.kind:
                 name.append(f" · {r.kind}", "dim")
-        name.append(f"\n{r.id or r.path}", style="dim")
+        name.append(f"\n{printable(r.id or r.path)}", style="dim")
         ready = (
             Text(f"{r.readiness:.0f}", style=BAND_STYLE.get(r.band, ""))
             if r.readiness is not None
@@ -173,7 +171,7 @@ def write_table(
         if not narrow:
             cells.append(status)
         if wide:
-            cells.append("\n".join(r.partners) or "—")
+            cells.append(Text("\n".join(printable(x) for x in r.partners) or "—"))
         cells += [ready, health, review, late]
         if not narrow:
             cells.append(track)

@@ -6,6 +6,13 @@ import json
 from typing import IO, Any
 
 from partnerkit.model import Partnership
+from partnerkit.sanitize import (
+    markdown,
+    markdown_code,
+    markdown_message,
+    printable,
+    printable_path,
+)
 from partnerkit.scoring import Assessment
 
 STATUS_MARK = {"answered": "✓", "partial": "◐", "missing": "✗"}
@@ -96,25 +103,23 @@ def write_json(model: Partnership, a: Assessment, path: str, out: IO[str]) -> No
 
 def write_markdown(model: Partnership, a: Assessment, path: str, out: IO[str]) -> None:
     w = out.write
-    w(f"# Readiness: {model.title}\n\n")
-    w(f"`{path}` · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
+    w(f"# Readiness: {markdown(model.title)}\n\n")
+    w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
     stale = " (stale)" if a.stale else ""
     w(f"| C | readiness | evidence missing | health{stale} | trend |\n|---|---:|---|---:|---|\n")
     for c, h in zip(a.readiness, a.health, strict=True):
-        missing = "; ".join(e.name for e in c.evidence if not e.held) or "—"
+        missing = "; ".join(markdown(e.name) for e in c.evidence if not e.held) or "—"
         latest = f"{h.latest:.1f}" if h.latest is not None else "—"
         w(f"| {c.c.title()} | {c.score:.0f} | {missing} | {latest} | {trend_cell(h)} |\n")
     w(f"\n{health_note(a)}\n")
     w("\n## The ten questions\n\n| # | question | status |\n|---|---|---|\n")
     for q in a.questions:
-        extra = f" — needs {q.detail}" if q.detail else ""
-        w(f"| Q{q.number} | {q.text} | {STATUS_MARK[q.status]} {q.status}{extra} |\n")
+        extra = f" — needs {markdown_message(q.detail)}" if q.detail else ""
+        w(f"| Q{q.number} | {markdown(q.text)} | {STATUS_MARK[q.status]} {q.status}{extra} |\n")
     if a.next_actions:
         w("\n## Next actions\n\n")
-        from partnerkit.render import md_escape
-
         for i, x in enumerate(a.next_actions[:5], 1):
-            w(f"{i}. {md_escape(x.text)} ({x.section} · `{x.field}`)\n")
+            w(f"{i}. {markdown_message(x.text)} ({x.section} · {markdown_code(x.field)})\n")
 
 
 def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color: bool) -> None:
@@ -129,11 +134,13 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
         force_terminal=color,
         no_color=not color,
         highlight=False,
+        markup=False,
+        emoji=False,
         width=None if color else 100,
     )
     header = Text.assemble(
-        (model.title, "bold"),
-        f"  ({model.id}, {model.status})\n",
+        (printable(model.title), "bold"),
+        f"  ({printable(model.id)}, {model.status})\n",
         ("Readiness ", "dim"),
         (f"{a.overall:.0f}/100 ", BAND_STYLE[a.band]),
         (a.band, BAND_STYLE[a.band]),
@@ -144,7 +151,9 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
                      ("trend", {}), ("spread", {"justify": "right"})]:  # fmt: skip
         table.add_column(name, **kw)  # type: ignore[arg-type]
     for c, h in zip(a.readiness, a.health, strict=True):
-        missing = "\n".join(e.name for e in c.evidence if not e.held) or Text("all held", "dim")
+        missing = Text("\n".join(printable(e.name) for e in c.evidence if not e.held)) or Text(
+            "all held", "dim"
+        )
         meter, score, latest, trend, spread = c_cells(c, h, a.stale)
         table.add_row(c.c.title(), meter, score, missing, latest, trend, spread)
     questions = Table(box=box.SIMPLE_HEAD, pad_edge=False)
@@ -153,16 +162,18 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
     questions.add_column("status")
     for q in a.questions:
         mark = Text(f"{STATUS_MARK[q.status]} {q.status}", STATUS_STYLE[q.status])
-        text = Text(q.text)
+        text = Text(printable(q.text))
         if q.detail:
-            text.append(f"\nneeds {q.detail}", "dim")
+            text.append(f"\nneeds {printable(q.detail)}", "dim")
         questions.add_row(f"Q{q.number}", text, mark)
     parts: list[Any] = [header, table]
     parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
     parts.append(questions)
     if a.next_actions:
         parts.append(actions_text(a))
-    console.print(Panel(Group(*parts), title=path, title_align="left", box=box.ROUNDED))
+    console.print(
+        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
+    )
 
 
 def actions_text(a: Assessment) -> Any:
@@ -171,6 +182,6 @@ def actions_text(a: Assessment) -> Any:
 
     out = Text("Next actions, most urgent first\n", "bold")
     for i, (text, where) in enumerate(actions_lines(a), 1):
-        out.append(f" {i}. {text} ")
-        out.append(f"({where})\n", "dim")
+        out.append(f" {i}. {printable(text)} ")
+        out.append(f"({printable(where)})\n", "dim")
     return out

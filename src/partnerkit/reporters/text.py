@@ -6,12 +6,18 @@ from typing import IO
 
 from partnerkit.checker import CheckReport, FileReport
 from partnerkit.finding import Finding, Severity
+from partnerkit.sanitize import printable, printable_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}"
+    """One finding as one line: nothing in the path or message can break or forge a line."""
+    return f"{_where(f)} {f.severity.value} {f.code} {printable(f.message)}"
+
+
+def _where(f: Finding) -> str:
+    return f"{printable_path(f.path)}:{f.line}:{f.column}:"
 
 
 def summary(report: CheckReport) -> str:
@@ -39,22 +45,28 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
     from rich.text import Text
 
     console = Console(
-        file=out, highlight=False, soft_wrap=True, force_terminal=True, no_color=False
+        file=out,
+        highlight=False,
+        soft_wrap=True,
+        force_terminal=True,
+        no_color=False,
+        markup=False,
+        emoji=False,
     )
     for file in report.files:
         if not file.findings:
             continue
-        console.print(Text(file.path, style="bold underline"))
+        console.print(Text(printable_path(file.path), style="bold underline"))
         for f in file.findings:
             console.print(
                 Text.assemble(
-                    (f"{f.path}:{f.line}:{f.column}:", "dim"),
+                    (_where(f), "dim"),
                     " ",
                     (f"{f.severity.value:<7}", _STYLE[f.severity]),
                     " ",
                     (f.code, "bold"),
                     " ",
-                    f.message,
+                    printable(f.message),
                 )
             )
         console.print()
@@ -67,6 +79,6 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
 
 def _below(file: FileReport, report: CheckReport) -> str:
     return (
-        f"{file.path}: readiness {file.readiness() or 0:.0f} is below the minimum of "
-        f"{report.min_score:g} (--min-score)"
+        f"{printable_path(file.path)}: readiness {file.readiness() or 0:.0f} is below the "
+        f"minimum of {report.min_score:g} (--min-score)"
     )

@@ -1,0 +1,130 @@
+"""Untrusted text made safe for each kind of output. Every reporter and renderer uses these.
+
+A partnership file, its path and a team's templates come from pull requests, so any
+value may hold control characters, terminal escapes, line breaks, Markdown, HTML or
+spreadsheet formulas. Each output escapes for its own reader:
+
+- `printable`: one line of plain text for terminals, logs and CI: control characters,
+  line and paragraph separators and bidirectional overrides become visible escapes
+  (`\\n`, `\\x1b`, `\\u2028`), so a value can never start a line of its own, forge a
+  `file:line:col:` finding or a GitHub workflow command, or drive the terminal;
+- `printable_path`: the same for a path that starts a report line (a path starting
+  with `::` would be read as a workflow command);
+- `markdown`, `markdown_code`, `markdown_message`: text for Markdown that a wiki or a
+  pull-request comment renders: no HTML, links, entities, tables broken by `|`;
+- `csv_cell`: a spreadsheet cell that is never a formula (OWASP CSV injection);
+- `document`: a whole rendered document without NUL or other control characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# C0 and C1 controls, DEL, line/paragraph separators, bidirectional embeddings,
+# overrides and isolates (which can make a line display as something it is not).
+_UNSAFE = [
+    *range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029,
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF,
+]  # fmt: skip
+
+
+def _escape_char(code: int) -> str:
+    char = chr(code)
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_PRINTABLE = str.maketrans({code: _escape_char(code) for code in _UNSAFE})
+_GH_COMMAND_V1 = "##["  # the runner's older syntax, recognised anywhere in a line
+
+
+def printable(value: Any) -> str:
+    """`value` as one line of plain text with every control character shown escaped."""
+    text = str(value).translate(_PRINTABLE)
+    if _GH_COMMAND_V1 in text:
+        text = text.replace(_GH_COMMAND_V1, "##\\[")
+    return text
+
+
+def printable_path(path: str) -> str:
+    """A path that starts a report line: printable, and never starting a workflow command."""
+    text = printable(path)
+    if text[:1] == ":" or text[:1].isspace():
+        return "./" + text
+    return text
+
+
+# Documents (Markdown, HTML, iCalendar): control characters other than tab and line
+# breaks are never meant; NUL in particular truncates text in many readers.
+_DOC_UNSAFE = {c: "\ufffd" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
+_DOC_UNSAFE.update({c: " " for c in (0x85, 0x2028, 0x2029)})
+_DOC_UNSAFE.update({c: "\ufffd" for c in range(0x80, 0xA0) if c != 0x85})
+_DOCUMENT = str.maketrans(_DOC_UNSAFE)
+
+
+def document(text: str) -> str:
+    """A rendered document with control characters replaced (U+FFFD) and NEL/LS/PS as spaces."""
+    return text.translate(_DOCUMENT)
+
+
+# Markdown: escape everything that starts markup inline (emphasis, code, links and
+# images, raw HTML and autolinks, entities, tables, strikethrough, maths), and what
+# starts a block when the value begins a line (headings, lists, quotes).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;))")
+_MD_LINE_START = re.compile(r"^([-+=#]|\d+[.)])")
+
+
+def _one_line(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(document(str(value)).split())
+
+
+def markdown(value: Any) -> str:
+    """Plain text inside Markdown, tables included: shown as written, never as markup."""
+    return _MD_LINE_START.sub(r"\\\1", _markdown_inline(_one_line(value)))
+
+
+def _markdown_inline(text: str) -> str:
+    return _MD_INLINE.sub(r"\\\1", text)
+
+
+def markdown_code(value: Any) -> str:
+    """`value` as a Markdown code span, without visible backslashes.
+
+    The fence is longer than any run of backticks inside; a `|` (which would end a
+    table cell even inside a code span) is written between two spans, escaped.
+    """
+    return "\\|".join(_code_span(part) for part in _one_line(value).split("|"))
+
+
+def _code_span(text: str) -> str:
+    if not text:
+        return ""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_QUOTED = re.compile(r"`([^`]+)`")
+
+
+def markdown_message(value: Any) -> str:
+    """One of our messages, whose `backticked` names become code spans; the rest is text."""
+    parts = _QUOTED.split(_one_line(value))
+    text = "".join(markdown_code(p) if i % 2 else _markdown_inline(p) for i, p in enumerate(parts))
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+# OWASP, "CSV Injection": a cell starting with one of these is read as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted with `'`."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
