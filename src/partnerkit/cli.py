@@ -203,6 +203,17 @@ def init(
         list[str] | None,
         typer.Option(help='A partner: "Name" or "id=Name". Repeat for each; the first leads.'),
     ] = None,
+    candidates: Annotated[
+        bool,
+        typer.Option(
+            "--candidates",
+            help="Compare candidate partners first: adds criteria and options to assess.",
+        ),
+    ] = False,
+    candidate: Annotated[
+        list[str] | None,
+        typer.Option(help='A candidate partner: "Name" or "id=Name". Repeat for each.'),
+    ] = None,
     repo: Annotated[
         bool,
         typer.Option(
@@ -226,6 +237,8 @@ def init(
         force=force,
         today=today,
         interactive=False if no_input else None,
+        candidates=candidates,
+        candidate_names=candidate or [],
     )
     if repo:
         from partnerkit.commands.repo import run_init_repo

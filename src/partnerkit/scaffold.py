@@ -119,8 +119,11 @@ def render_scaffold(
     partners: list[PartnerSpec],
     today: dt.date,
     schema_ref: str | None = None,
+    candidates: list[PartnerSpec] | None = None,
 ) -> str:
-    """The text of a new partnership file."""
+    """The text of a new partnership file; with `candidates`, one that compares them first."""
+    if candidates is not None and len(partners) < 2:
+        partners = [*partners, PartnerSpec(TO_BE_CHOSEN, "To be chosen from the candidates below")]
     lead, other = _q(partners[0].id), _q(partners[1].id)
     lines: list[str] = []
     add = lines.append
@@ -141,6 +144,8 @@ def render_scaffold(
     add("partners:")
     for i, p in enumerate(partners):
         role = "lead" if i == 0 else SECOND_ROLE[kind]
+        if p.id == TO_BE_CHOSEN:
+            add("  # `partnerkit choose FILE CANDIDATE` puts the candidate you choose here.")
         add(f"  - id: {_q(p.id)}")
         add(f"    name: {_q(p.name)}")
         add(f"    role: {role}                # lead | provider | funder | member | advisor")
@@ -223,6 +228,9 @@ def render_scaffold(
     add("reviews:")
     add("  cadence: quarterly   # monthly | quarterly | half-yearly | yearly")
     add("  history: []")
+    if candidates is not None:
+        add("")
+        lines.extend(candidates_section(kind, candidates))
     return "\n".join(_align(line) for line in lines) + "\n"
 
 
@@ -307,6 +315,62 @@ def _terms(kind: str, lead: str, other: str) -> list[str]:
     if binding == "true":
         out.append("#   governing_law: State of …")
     return out
+
+
+TO_BE_CHOSEN = "to-be-chosen"
+
+# What to weigh when choosing a partner, with the weights a team starts from.
+CRITERIA = [
+    ("Complementary strengths", 25, "Brings what we lack rather than more of what we have."),
+    ("Shared goals", 20, "Wants the same outcomes for our learners that we want."),
+    ("Capability and track record", 20, "Has done work like ours and its references confirm it."),
+    ("Cultural alignment", 15, "Works the way we do in pace and openness and in how it decides."),
+    ("Capacity", 10, "Has the people and the time to take this on when we need it."),
+    ("Cost", 10, "Fair for what it brings. Score 5 for the best value."),
+]  # fmt: skip
+
+EXAMPLE_CANDIDATES = [
+    PartnerSpec("candidate-1", "First candidate organisation"),
+    PartnerSpec("candidate-2", "Second candidate organisation"),
+    PartnerSpec("candidate-3", "Third candidate organisation"),
+]
+
+
+def candidates_section(kind: str, candidates: list[PartnerSpec]) -> list[str]:
+    """The commented `candidates` section: criteria and weights, and options to assess."""
+    lines = [
+        "# Before committing, compare the organisations you could partner with. Look for",
+        "# strengths that complement yours rather than repeat them, goals you share, a",
+        "# track record you have checked, a way of working that fits yours, the capacity",
+        "# to take the work on, and a fair cost. `partnerkit assess` ranks the candidates;",
+        "# `partnerkit choose` makes the one you pick a partner and keeps this as the record.",
+        "candidates:",
+        "  # Each weight is the criterion's share of the decision; together they make 100.",
+        "  # Agree them before scoring anyone, not after.",
+        "  criteria:",
+    ]
+    for name, weight, description in CRITERIA:
+        lines.append(f"    - name: {_q(name)}")
+        lines.append(f"      weight: {weight}")
+        lines.append(f"      description: {_q(description)}")
+    lines.append("  # The organisations you are considering. Replace the names; each id becomes")
+    lines.append("  # the partner id when that candidate is chosen.")
+    lines.append("  options:")
+    for spec in candidates or EXAMPLE_CANDIDATES:
+        lines.extend(
+            [
+                f"    - id: {_q(spec.id)}",
+                f"      name: {_q(spec.name)}",
+                f"      role: {SECOND_ROLE[kind]}   # the role it would take if chosen",
+                "      strengths: []    # what it showed it does well: the evidence for the scores",
+                "      contributes: []  # what it would put in: time, skills, materials",
+                "      references: []   # past work like yours, and the referees you spoke to",
+                "      # cost: {amount: 24000, currency: USD}   # its quote; one currency for all",
+                "      scores: {}       # 1 (weak) to 5 (strong) per criterion: {Cost: 4, ...}",
+                "      # notes: What the panel noted, in a sentence or two.",
+            ]
+        )
+    return lines
 
 
 def _align(line: str, column: int = 30) -> str:

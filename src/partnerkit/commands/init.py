@@ -33,6 +33,8 @@ class InitOptions:
     force: bool = False
     today: str | None = None
     interactive: bool | None = None  # None: ask when a terminal is attached
+    candidates: bool = False  # compare candidates before choosing the partner
+    candidate_names: list[str] = field(default_factory=list)
 
 
 def _can_prompt(opts: InitOptions) -> bool:
@@ -47,9 +49,19 @@ def _ask(opts: InitOptions) -> None:
 
     if not opts.partners:
         first = Prompt.ask("Your organisation (the lead partner)").strip()
+        if opts.candidates:
+            opts.partners = [first]
+            _ask_rest(opts)
+            return
         second = Prompt.ask("The partner organisation").strip()
         more = Prompt.ask("Any other partners, separated by commas", default="").strip()
         opts.partners = [p for p in (first, second, *more.split(",")) if p.strip()]
+    _ask_rest(opts)
+
+
+def _ask_rest(opts: InitOptions) -> None:
+    from rich.prompt import Prompt
+
     if opts.kind is None:
         opts.kind = Prompt.ask("Kind", choices=list(KINDS), default="vendor")
     if opts.title is None:
@@ -61,7 +73,12 @@ def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
     """id, title, kind and partners, asking or defaulting what is missing."""
     if (not opts.partners or opts.kind is None or opts.title is None) and _can_prompt(opts):
         _ask(opts)
-    if len(opts.partners) < 2:
+    if opts.candidates and not opts.partners:
+        raise UsageError(
+            'name your organisation with --partner (--partner "Riverside Health"), '
+            "or run `partnerkit init --candidates` in a terminal to be asked"
+        )
+    if len(opts.partners) < (1 if opts.candidates else 2):
         raise UsageError(
             "name the partners with --partner, at least twice "
             '(--partner "Riverside Health" --partner meridian="Meridian Learning"), '
@@ -78,6 +95,14 @@ def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
             f"--id {pid}: use lowercase letters, digits and hyphens, like {slugify(pid)}"
         )
     return pid, title, kind, partners
+
+
+def candidate_specs(opts: InitOptions, partners: list[PartnerSpec]) -> list[PartnerSpec] | None:
+    """The candidates named with --candidate (ids unique among partners too), or None."""
+    if not opts.candidates:
+        return None
+    specs = unique_ids([*partners, *(parse_partner(c) for c in opts.candidate_names)])
+    return specs[len(partners) :]
 
 
 def target_path(path: Path | None, pid: str) -> Path:
@@ -104,6 +129,7 @@ def schema_ref(target: Path) -> str | None:
 
 def run_init(opts: InitOptions) -> int:
     today = parse_today(opts.today)
+    opts.candidates = opts.candidates or bool(opts.candidate_names)
     pid, title, kind, partners = resolve(opts)
     target = target_path(opts.path, pid)
     if target.exists() and not opts.force:
@@ -117,10 +143,17 @@ def run_init(opts: InitOptions) -> int:
         partners=partners,
         today=today,
         schema_ref=schema_ref(target),
+        candidates=candidate_specs(opts, partners),
     )
     write_atomic(target, text, force=opts.force)
     sys.stdout.write(
         f"Created {target}\n"
-        f"Next: fill it in, then run `partnerkit check {target}` and `partnerkit score {target}`.\n"
+        + (
+            f"Next: score the candidates, then run `partnerkit assess {target}` to compare them\n"
+            f"and `partnerkit choose {target} CANDIDATE` to make the one you pick a partner.\n"
+            if opts.candidates
+            else f"Next: fill it in, then run `partnerkit check {target}` and "
+            f"`partnerkit score {target}`.\n"
+        )
     )
     return 0
