@@ -58,6 +58,7 @@ def test_no_unused_golden_files() -> None:
         for t in TEMPLATES
         for f in ("md", "html")
     }
+    expected |= {f"candidates.assessment.{f}" for f in ("md", "html")}  # tests/test_selection.py
     assert {p.name for p in GOLDEN.iterdir()} == expected
 
 

@@ -174,6 +174,41 @@ def score(
     )
 
 
+class AssessFormat(StrEnum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@app.command(help=COMMANDS["assess"])
+def assess(
+    path: Annotated[Path, typer.Argument(help="The partnership file with `candidates`.")],
+    format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        AssessFormat.text
+    ),
+    output: Output = None,
+    today: Today = None,
+    config: ConfigOpt = None,
+    force: Force = False,
+    color: Color = None,
+) -> None:
+    from partnerkit.commands.assess import run_assess
+
+    raise typer.Exit(
+        run_assess(
+            path,
+            fmt=format.value,
+            output=output,
+            force=force,
+            today=today,
+            config_path=config,
+            color=color,
+        )
+    )
+
+
 @app.command(help=COMMANDS["rules"])
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code or name to explain.")] = None,

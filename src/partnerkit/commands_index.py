@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "init": "Start a partnership file that teaches the format, or set up a repository.",
     "check": "Validate partnership files and report every problem as path:line:col.",
     "score": "Show Six-C readiness, health, the ten questions and the next actions.",
+    "assess": "Compare candidate partners: weighted scores, ranks, leads, lags, sensitivity.",
     "review": "Show the portfolio dashboard, or one partnership in detail.",
     "calendar": "Export next reviews, due dates and period ends as an iCalendar file.",
     "render": "Render agreement documents (Markdown, HTML, PDF) from partnership files.",

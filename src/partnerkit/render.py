@@ -21,6 +21,7 @@ from partnerkit.finding import Finding
 from partnerkit.model import SIX_CS, Partnership
 from partnerkit.sanitize import document, markdown, markdown_message
 from partnerkit.scoring import Assessment, progress_of, review_ratings, spreads
+from partnerkit.selection import compare, sensitivity_text
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html"}
 TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -97,6 +98,7 @@ def environment(user_dir: Path | None) -> Any:
         ticks=ticks,
         sparkline=_sparkline,
         sparksvg=_sparksvg,
+        sensitivity=sensitivity_text,
     )
     return env
 
@@ -199,6 +201,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "actions": inp.assessment.next_actions,
         "doc": meta,
         "today": inp.today,
+        "selection": compare(p.candidates) if p.candidates and p.candidates.options else None,
     }
 
 

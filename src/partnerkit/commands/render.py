@@ -150,8 +150,12 @@ Variables every template receives:
   doc         .source, .sha256, .sha_short, .template, .format, .draft, .final, .date (or none),
               .paper (a4|letter), .version
   today       the date the file is judged by
+  selection   the candidates compared (none without candidates): .weights (criterion -> share
+              of 100), .standings best first (.name, .total, .rank, .points, .unscored, .leads,
+              .lags, .candidate), .winners, .margin, .robust, .shifts
 Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c,
-  sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart).
+  sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart),
+  sensitivity (selection | sensitivity: does a 10-point weight change alter the winner).
 Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
 """
 
