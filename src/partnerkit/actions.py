@@ -13,16 +13,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from partnerkit.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
 from partnerkit.model import CADENCE_DAYS, Partnership
-from partnerkit.scoring import (
-    Assessment,
-    criterion_progress,
-    overdue_deliverables,
-    review_ratings,
-    spreads,
-)
 from partnerkit.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
+
+if TYPE_CHECKING:
+    from partnerkit.scoring import Assessment
 
 SOON = 30  # days: a deadline this close is as urgent as one passed
 RUNNING = ("active", "under-review")

@@ -417,6 +417,7 @@ def calendar(
         Path | None,
         typer.Option("--output", "-o", help="The .ics file to write (default: stdout)."),
     ] = None,
+    jobs: Jobs = None,
     today: Today = None,
     config: ConfigOpt = None,
     force: Force = False,
@@ -424,7 +425,9 @@ def calendar(
     from partnerkit.commands.calendar import run_calendar
 
     raise typer.Exit(
-        run_calendar(paths or [], output, force=force, today=today, config_path=config)
+        run_calendar(
+            paths or [], output, force=force, today=today, config_path=config, jobs=jobs
+        )
     )
 
 

@@ -6,6 +6,7 @@ Command-line options override what is read here. A broken configuration is a
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 from partnerkit.codes import always_counts, parse_codes
 from partnerkit.errors import UsageError
 from partnerkit.finding import Severity
-from partnerkit.loader import DEFAULT_MAX_BYTES
+from partnerkit.thresholds import DEFAULT_MAX_BYTES, Bands
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$", re.IGNORECASE)
@@ -23,25 +24,9 @@ _UNITS = {"b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
 
 
 @dataclass
-class Bands:
-    """Readiness bands: `ready` at or above the first, `developing` at or above the second."""
-
-    ready: int = 80
-    developing: int = 60
-
-    def name(self, score: float) -> str:
-        if score >= self.ready:
-            return "ready"
-        if score >= self.developing:
-            return "developing"
-        return "not ready"
-
-
-@dataclass
 class Config:
     """Settings for a run; defaults match a fresh repository."""
 
-    source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
     paths: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -125,7 +110,7 @@ def _build(table: dict[str, Any], path: Path, text: str) -> Config:
     def bad(key: str, message: str) -> UsageError:
         return UsageError(f"{path}:{line_of(key)}: `{key}`: {message}")
 
-    config = Config(source=path, root=path.parent)
+    config = Config(root=path.parent)
     for key in table:
         if key not in _KEYS:
             raise bad(key, f"unknown setting{_close(key)}")
@@ -273,7 +258,5 @@ def _line_of(text: str, dotted: str) -> int:
 
 
 def _close(key: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
     return f" (did you mean `{close[0]}`?)" if close else f"; known: {', '.join(sorted(_KEYS))}"

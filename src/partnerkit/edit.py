@@ -581,27 +581,17 @@ def load_for_edit(path: Path, config: Config) -> EditTarget | None:
     import datetime as dt
     import sys
 
-    from partnerkit.checker import check_file
-    from partnerkit.commands.common import load_valid
-    from partnerkit.reporters.text import line
+    from partnerkit.commands.common import load_sound
 
-    loaded = load_valid(path, config)
-    if loaded is None:
+    sound = load_sound(path, config, dt.date.today())
+    if sound is None:
         return None
-    report = check_file(path, config, dt.date.today(), detail=False)
-    if report.errors:
-        for finding in report.findings:
-            if finding.severity.value == "error":
-                sys.stdout.write(line(finding) + "\n")
-        sys.stderr.write(f"{loaded.path}: fix the errors above first (see `partnerkit check`)\n")
-        return None
-    assert loaded.doc is not None
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        sys.stderr.write(f"{loaded.path}: cannot read the file: {exc.strerror or exc}\n")
+        sys.stderr.write(f"{sound.result.path}: cannot read the file: {exc.strerror or exc}\n")
         return None
-    return EditTarget(loaded.path, loaded.text, loaded.doc.data, loaded.model, raw)
+    return EditTarget(sound.result.path, sound.text, sound.doc.data, sound.model, raw)
 
 
 def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
@@ -648,10 +638,10 @@ def recheck(path: Path, config: Config) -> int:
     import datetime as dt
     import sys
 
-    from partnerkit.checker import check_file
+    from partnerkit.pipeline import examine_one
     from partnerkit.reporters.text import line
 
-    report = check_file(path, config, dt.date.today(), detail=False)
+    report = examine_one(path, config, dt.date.today()).result
     for finding in report.findings:
         if finding.severity.value == "error":
             sys.stdout.write(line(finding) + "\n")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+Loc = tuple[str | int, ...]
+"""A path into a file's data: `("partners", 1, "benefits")`."""
+
 
 class Severity(StrEnum):
     """How much a finding matters: errors fail a check, warnings only with `--strict`."""
@@ -38,7 +41,7 @@ class Finding:
         return replace(self, severity=severity)
 
 
-def field_path(parts: tuple[str | int, ...] | list[str | int]) -> str:
+def field_path(parts: Loc | list[str | int]) -> str:
     """Render a location tuple as `partners[1].benefits`."""
     out = ""
     for part in parts:

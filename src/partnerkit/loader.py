@@ -12,9 +12,8 @@ from pathlib import Path
 
 from partnerkit.finding import Finding, Severity
 from partnerkit.model import Partnership
+from partnerkit.thresholds import DEFAULT_MAX_BYTES
 from partnerkit.yamlio import Document, YamlProblems, locate, parse
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(slots=True)

@@ -1,50 +1,65 @@
-"""Check files in worker processes; the result is identical to a serial run, in order."""
+"""Run a function over many items in worker processes, keeping the items' order.
+
+Knows nothing of partnerships: the pipeline hands it the per-file function.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
+import gc
 import multiprocessing
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import TypeVar
 
-from partnerkit.checker import FileReport, check_file
-from partnerkit.config import Config
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def _check_chunk(
-    paths: list[Path], config: Config, today: dt.date, detail: bool
-) -> list[FileReport]:
-    from partnerkit.checker import quiet_gc
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Collect cycles less often while working through files.
 
+    Loading allocates many short-lived, acyclic objects (YAML nodes, dicts); the default
+    thresholds run the cyclic collector thousands of times for nothing. Long-lived
+    objects (modules, models' schemas) are frozen out of its view.
+    """
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
+def _chunk(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     with quiet_gc():
-        return [check_file(p, config, today, detail) for p in paths]
+        return [func(item) for item in items]
 
 
-def check_parallel(
-    paths: list[Path],
-    config: Config,
-    today: dt.date,
+def map_ordered(
+    func: Callable[[T], R],
+    items: Sequence[T],
     jobs: int,
     progress: Callable[[], None] | None = None,
-    detail: bool = True,
-) -> list[FileReport]:
-    """Split the files into chunks (several per worker, for balance) and keep their order."""
-    size = max(16, len(paths) // (jobs * 4) + 1)
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    results: list[list[FileReport]] = [[] for _ in chunks]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = {
-            pool.submit(_check_chunk, chunk, config, today, detail): i
-            for i, chunk in enumerate(chunks)
-        }
-        from concurrent.futures import as_completed
+) -> list[R]:
+    """`[func(x) for x in items]` over `jobs` processes (`func` must be picklable).
 
+    The items are split into chunks, several per worker for balance; results come
+    back in the items' order whatever order the chunks finish in.
+    """
+    size = max(16, len(items) // (jobs * 4) + 1)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    results: list[list[R]] = [[] for _ in chunks]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             index = futures[future]
             results[index] = future.result()
             if progress is not None:
                 for _ in results[index]:
                     progress()
-    return [report for chunk in results for report in chunk]
+    return [result for chunk in results for result in chunk]

@@ -7,12 +7,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from partnerkit.checker import FileReport
-from partnerkit.model import SIX_CS
+from partnerkit.result import FileResult
+from partnerkit.thresholds import review_state
 
 SORTS = ("next-review", "readiness", "status", "title")
 STATUS_ORDER = ("active", "under-review", "renewing", "proposed", "exploring", "ended")
-DUE_SOON_DAYS = 14
+"""The `status` sort: running partnerships first, then those starting, then ended ones."""
 
 
 @dataclass(slots=True)
@@ -40,13 +40,7 @@ class Row:
 
     def review_state(self, today: dt.date) -> str:
         """overdue | soon | later | none."""
-        if self.next_review is None:
-            return "none"
-        if self.next_review < today:
-            return "overdue"
-        if (self.next_review - today).days <= DUE_SOON_DAYS:
-            return "soon"
-        return "later"
+        return review_state(self.next_review, today)
 
     def as_dict(self, today: dt.date) -> dict[str, Any]:
         return {
@@ -71,30 +65,29 @@ class Row:
         }
 
 
-def row_of(report: FileReport) -> Row:
+def row_of(result: FileResult) -> Row:
     row = Row(
-        path=report.path,
-        id=report.id,
-        title=report.title or report.path,
-        valid=report.valid,
-        errors=report.errors,
-        warnings=report.warnings,
+        path=result.path,
+        id=result.id,
+        title=result.title or result.path,
+        valid=result.valid,
+        errors=result.errors,
+        warnings=result.warnings,
     )
-    if report.score:
-        row.readiness = report.score["overall"]
-        row.band = report.score["band"]
-        health = report.score["health"]
-        row.health = {c: health[c]["latest"] for c in SIX_CS}
-        trends = [health[c]["trend"] for c in SIX_CS if health[c]["trend"] is not None]
+    if result.score:
+        row.readiness = result.score.overall
+        row.band = result.score.band
+        row.health = {c.c: c.latest for c in result.score.cs}
+        trends = [c.trend for c in result.score.cs if c.trend is not None]
         row.health_trend = round(sum(trends) / len(trends), 2) if trends else None
-    if report.facts:
-        f = report.facts
-        row.kind, row.status = f["kind"], f["status"]
-        row.partners = [p["name"] for p in f["partners"]]
-        row.partner_ids = [p["id"] for p in f["partners"]]
-        row.next_review = dt.date.fromisoformat(f["next_review"]) if f["next_review"] else None
-        row.late = list(f["late_deliverables"])
-        row.criteria, row.on_track = f["criteria"], f["criteria_on_track"]
+    if result.facts:
+        f = result.facts
+        row.kind, row.status = f.kind, f.status
+        row.partners = [name for _, name in f.partners]
+        row.partner_ids = [pid for pid, _ in f.partners]
+        row.next_review = f.next_review
+        row.late = list(f.late_deliverables)
+        row.criteria, row.on_track = f.criteria, f.criteria_on_track
     return row
 
 

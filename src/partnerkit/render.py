@@ -17,10 +17,11 @@ from typing import Any
 
 from partnerkit import __version__
 from partnerkit.errors import UsageError
+from partnerkit.facts import progress_of, review_ratings, spreads
 from partnerkit.finding import Finding
 from partnerkit.model import SIX_CS, Partnership
 from partnerkit.sanitize import document, markdown, markdown_message
-from partnerkit.scoring import Assessment, progress_of, review_ratings, spreads
+from partnerkit.scoring import Assessment
 from partnerkit.selection import compare, sensitivity_text
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from partnerkit.facts import BEYOND_REACTION, health_is_stale, measurable, review_ratings
 from partnerkit.model import Partnership
-from partnerkit.scoring import BEYOND_REACTION, health_is_stale, measurable, review_ratings
 
 Gap = tuple[str, str, str]
 YEAR = 365

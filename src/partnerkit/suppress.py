@@ -2,6 +2,8 @@
 
 Without a code list the comment suppresses every finding it covers. A suppression
 that suppresses nothing is itself reported (PK120), so stale comments do not pile up.
+Suppressions are read while the file's text is at hand and applied when the run has
+every finding of the file, the portfolio's duplicate ids (PK205) included.
 """
 
 from __future__ import annotations
@@ -16,13 +18,12 @@ from partnerkit.finding import Finding, Severity
 _COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
 
-@dataclass
-class _Suppression:
+@dataclass(frozen=True, slots=True)
+class Suppression:
     line: int
     column: int
     whole_file: bool
     codes: frozenset[str]  # empty: every code
-    used: set[str]
 
     def covers(self, finding: Finding) -> bool:
         if not self.whole_file and finding.line != self.line:
@@ -30,10 +31,10 @@ class _Suppression:
         return not self.codes or finding.code in self.codes
 
 
-def parse_suppressions(text: str) -> list[_Suppression]:
+def parse_suppressions(text: str) -> tuple[Suppression, ...]:
     """Every suppression comment in the text, with its 1-based position."""
     if "ignore" not in text:
-        return []
+        return ()
     found = []
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if "#" not in line:
@@ -43,16 +44,14 @@ def parse_suppressions(text: str) -> list[_Suppression]:
                 c.strip().upper() for c in (match.group(2) or "").split(",") if c.strip()
             )
             found.append(
-                _Suppression(
-                    number, match.start() + 1, match.group(1) == "ignore-file", codes, set()
-                )
+                Suppression(number, match.start() + 1, match.group(1) == "ignore-file", codes)
             )
-    return found
+    return tuple(found)
 
 
 def apply_suppressions(
     findings: list[Finding],
-    text: str,
+    suppressions: tuple[Suppression, ...],
     path: str,
     enabled: Callable[[str], bool] = lambda code: True,
 ) -> list[Finding]:
@@ -60,9 +59,9 @@ def apply_suppressions(
 
     Codes switched off by the configuration do not make a suppression unused.
     """
-    suppressions = parse_suppressions(text)
     if not suppressions:
         return findings
+    used: dict[Suppression, set[str]] = {s: set() for s in suppressions}
     kept = []
     for finding in findings:
         if always_counts(finding.code):  # a broken file is never hidden by a comment
@@ -72,14 +71,14 @@ def apply_suppressions(
         if hit is None:
             kept.append(finding)
         else:
-            hit.used.add(finding.code)
+            used[hit].add(finding.code)
     if not enabled("PK120"):
         return kept
     for s in suppressions:
         if s.codes:
-            unused = [c for c in sorted(s.codes - s.used) if enabled(c)]
+            unused = [c for c in sorted(s.codes - used[s]) if enabled(c)]
         else:
-            unused = [] if s.used else ["any finding"]
+            unused = [] if used[s] else ["any finding"]
         for code in unused:
             why = (
                 f"{code} cannot be suppressed: broken YAML, schema and reference problems "

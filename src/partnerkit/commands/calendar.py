@@ -1,29 +1,23 @@
 """`partnerkit calendar`: next reviews, deliverable due dates and period ends as iCalendar.
 
-Written with the `icalendar` library (RFC 5545). Each event's UID is derived from the
-partnership id and what the event is, so importing the file again updates events
-instead of duplicating them.
+Written with the `icalendar` library (RFC 5545). The files go through the same pass as
+`check` (in worker processes with `--jobs`); each valid file's dated items come back
+with its result (`partnerkit.events`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Iterator
+import sys
 from pathlib import Path
 from typing import Any
 
 from partnerkit import __version__
-from partnerkit.commands.common import configure, parse_today, partnership_files
+from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.fsutil import emit
-from partnerkit.model import Partnership
+from partnerkit.result import FileResult
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
-UID_DOMAIN = "partnerkit.invalid"
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _ics_text(text: str) -> str:
@@ -33,46 +27,7 @@ def _ics_text(text: str) -> str:
     return document(text).replace("\r", " ")
 
 
-def events(p: Partnership) -> Iterator[tuple[str, dt.date, str, str]]:
-    """(uid, date, summary, description) for each dated item of one partnership."""
-    names = {x.id: x.name for x in p.partners}
-    if p.reviews and p.reviews.next:
-        cadence = f" ({p.reviews.cadence} review)" if p.reviews.cadence else ""
-        yield (
-            f"{p.id}.review-next@{UID_DOMAIN}",
-            p.reviews.next,
-            f"Partnership review: {p.title}",
-            f"Review of {p.title}{cadence}: rate the Six C's together; record wins, concerns "
-            "and adjustments.",
-        )
-    for e in p.expectations:
-        if e.due is None or e.status == "dropped":
-            continue
-        owner = names.get(e.owner or "", e.owner or "no owner")
-        yield (
-            f"{p.id}.deliverable-{_key(e.deliverable)}@{UID_DOMAIN}",
-            e.due,
-            f"Due: {e.deliverable} ({p.title})",
-            f"Deliverable of {p.title}. Owner: {owner}. Status: {e.status}.",
-        )
-    if p.period and p.period.end:
-        yield (
-            f"{p.id}.period-end@{UID_DOMAIN}",
-            p.period.end,
-            f"Partnership ends: {p.title}",
-            f"Last day of the agreed period of {p.title}.",
-        )
-        term = p.changes.termination if p.changes else None
-        if term and term.notice_days:
-            yield (
-                f"{p.id}.notice-deadline@{UID_DOMAIN}",
-                p.period.end - dt.timedelta(days=term.notice_days),
-                f"Decide: renew or end {p.title}",
-                f"Last day to give {term.notice_days} days' notice before the period ends.",
-            )
-
-
-def build_calendar(models: list[tuple[Partnership, str]], stamp: dt.date) -> bytes:
+def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -81,16 +36,16 @@ def build_calendar(models: list[tuple[Partnership, str]], stamp: dt.date) -> byt
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Partnerships")
     dtstamp = dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC)
-    for model, source in models:
-        for uid, day, summary, description in events(model):
+    for result in results:
+        for item in result.events:
             event = Event()
-            event.add("uid", uid)
+            event.add("uid", item.uid)
             event.add("dtstamp", dtstamp)
-            event.add("dtstart", day)
-            event.add("dtend", day + dt.timedelta(days=1))
-            event.add("summary", _ics_text(summary))
-            event.add("description", _ics_text(f"{description}\nSource: {source}"))
-            event.add("categories", ["partnerkit", model.kind])
+            event.add("dtstart", item.day)
+            event.add("dtend", item.day + dt.timedelta(days=1))
+            event.add("summary", _ics_text(item.summary))
+            event.add("description", _ics_text(f"{item.description}\nSource: {result.path}"))
+            event.add("categories", ["partnerkit", item.category])
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
     data: Any = cal.to_ical()
@@ -104,28 +59,29 @@ def run_calendar(
     force: bool,
     today: str | None,
     config_path: Path | None,
+    jobs: int | None = None,
 ) -> int:
-    from partnerkit.loader import load_file
+    from partnerkit.pipeline import Keep, examine_paths
     from partnerkit.reporters.text import line
 
     config = configure(config_path)
     files = partnership_files(paths, config)
-    models, status = [], 0
-    import sys
-
-    for path in files:
-        loaded = load_file(path, max_bytes=config.max_file_size)
-        if loaded.model is None:
-            for finding in loaded.findings:
+    stamp = parse_today(today)
+    report = examine_paths(
+        files, config, stamp, keep=Keep.EVENTS, jobs=jobs or config.jobs or default_jobs()
+    )
+    status = 0
+    for result in report.files:
+        if not result.valid:
+            for finding in result.findings:
                 sys.stderr.write(line(finding) + "\n")
             status = 1
-            continue
-        models.append((loaded.model, loaded.path))
-    data = build_calendar(models, parse_today(today))
+    valid = [r for r in report.files if r.valid]
+    data = build_calendar(valid, stamp)
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
     else:
         emit(data.decode("utf-8"), output, force=force)
-        count = sum(1 for m, _ in models for _ in events(m))
-        sys.stderr.write(f"Wrote {output}: {count} events from {len(models)} partnerships\n")
+        count = sum(len(r.events) for r in valid)
+        sys.stderr.write(f"Wrote {output}: {count} events from {len(valid)} partnerships\n")
     return status

@@ -9,11 +9,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.checker import CheckReport, check_paths
 from partnerkit.codes import parse_codes
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.config import Config, parse_size, refuse_always_counting
 from partnerkit.fsutil import emit, use_color
+from partnerkit.pipeline import Keep, examine_paths
+from partnerkit.result import CheckReport
 
 
 @dataclass
@@ -56,23 +57,26 @@ def run_check(opts: CheckOptions) -> int:
     files = partnership_files(opts.paths, config)
     jobs = opts.jobs or config.jobs or default_jobs()
     # Only the JSON report prints each file's full score digest.
-    report = _check_with_progress(files, config, today, jobs, detail=opts.format == "json")
+    keep = Keep.SCORE if opts.format == "json" else Keep.NOTHING
+    report = _check_with_progress(files, config, today, jobs, keep)
     write_report(report, opts.format, opts.output, force=opts.force, color=opts.color)
     return 1 if report.failed() else 0
 
 
 def _check_with_progress(
-    files: list[Path], config: Config, today: dt.date, jobs: int, *, detail: bool
+    files: list[Path], config: Config, today: dt.date, jobs: int, keep: Keep
 ) -> CheckReport:
     """Show a progress bar on a terminal's stderr for large portfolios."""
     if len(files) < 50 or not sys.stderr.isatty() or os.environ.get("CI"):
-        return check_paths(files, config, today, jobs=jobs, detail=detail)
+        return examine_paths(files, config, today, keep=keep, jobs=jobs)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Checking", total=len(files))
-        return check_paths(files, config, today, jobs=jobs, progress=lambda: progress.advance(task))
+        return examine_paths(
+            files, config, today, keep=keep, jobs=jobs, progress=lambda: progress.advance(task)
+        )
 
 
 def write_report(

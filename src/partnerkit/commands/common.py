@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnerkit.config import Config, load_config
 from partnerkit.errors import UsageError
 from partnerkit.files import discover
-from partnerkit.loader import Loaded
+from partnerkit.result import CheckReport, FileResult
+
+if TYPE_CHECKING:
+    from partnerkit.model import Partnership
+    from partnerkit.scoring import Assessment
+    from partnerkit.yamlio import Document
 
 
 def parse_today(value: str | None) -> dt.date:
@@ -47,35 +56,57 @@ def partnership_files(paths: list[Path] | None, config: Config) -> list[Path]:
 
 
 def _shown(path: Path) -> str:
-    import os
-
     return os.path.relpath(path)
 
 
-def load_valid(path: Path, config: Config) -> Loaded | None:
-    """Load one file for a command that needs a valid model; print findings when it is not."""
-    import sys
+@dataclass(frozen=True, slots=True)
+class Sound:
+    """A file fit to score, render or edit: valid, with no finding at error level."""
 
-    from partnerkit.loader import load_file
-    from partnerkit.reporters.text import line
+    result: FileResult
+    model: Partnership
+    assessment: Assessment
+    doc: Document  # the parsed data and its node tree, for editing commands
+    text: str
+
+
+def load_sound(
+    path: Path, config: Config, today: dt.date, *, errors_ok: bool = False
+) -> Sound | None:
+    """The one way a command gets a single partnership to work on.
+
+    Runs the same pass as `check` (load, validate, references, rules, score, then the
+    configuration and the file's suppressions) and refuses a file that has findings at
+    error level: they are printed as `check` prints them, with a note on stderr, and
+    None is returned, so that the command exits 1. `score` and `render` call it, and so
+    must every command that edits a partnership file (sign, amend, renew, record,
+    measure, choose): a file with errors is never scored, rendered or rewritten.
+
+    `errors_ok` lets a read-only view (`review FILE`) show a valid file whose
+    references or rules have errors; an invalid file is refused all the same.
+
+    A path that does not exist or is a folder is a `UsageError` (exit 2).
+    """
+    from partnerkit.pipeline import examine_one
 
     if not path.exists():
         raise UsageError(f"{path}: no such file")
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name one partnership file")
-    loaded = load_file(path, max_bytes=config.max_file_size)
-    if loaded.model is None:
-        for finding in loaded.findings:
-            sys.stdout.write(line(finding) + "\n")
-        sys.stderr.write(f"{loaded.path}: fix the errors above first (see `partnerkit check`)\n")
+    examined = examine_one(path, config, today)
+    result = examined.result
+    model, assessment, doc = examined.model, examined.assessment, examined.doc
+    if model is None or assessment is None or doc is None or not (result.sound or errors_ok):
+        from partnerkit.reporters.text import report
+
+        report(CheckReport((result,)), sys.stdout, color=False)
+        sys.stderr.write(f"{result.path}: fix the errors above first (see `partnerkit check`)\n")
         return None
-    return loaded
+    return Sound(result, model, assessment, doc, examined.text)
 
 
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may use."""
-    import os
-
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.commands.common import configure, load_valid, parse_today
+from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import write_atomic
 
@@ -50,9 +51,6 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
 
 def run_render(opts: RenderOptions) -> int:
     from partnerkit import render
-    from partnerkit.checker import finish
-    from partnerkit.rules import run as run_rules
-    from partnerkit.scoring import assess
 
     if opts.format not in render.FORMATS:
         raise UsageError(f"--format {opts.format}: use md, html or pdf")
@@ -72,30 +70,23 @@ def run_render(opts: RenderOptions) -> int:
         find_browser()  # fail early, before any work, when there is none
     status = 0
     for path in opts.files:
-        loaded = load_valid(path, config)
-        if loaded is None:
+        sound = load_sound(path, config, today)
+        if sound is None:
             status = 1
             continue
-        assert loaded.model is not None and loaded.doc is not None
-        findings = finish(
-            run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled),
-            config,
-            loaded.text,
-            loaded.path,
-        )
-        assessment = assess(loaded.model, today, config.bands)
+        model, assessment, shown = sound.model, sound.assessment, sound.result.path
         draft = assessment.band != "ready"
         if opts.final and draft:
             sys.stderr.write(
-                f"{loaded.path}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
+                f"{shown}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
                 f"the ready band ({config.bands.ready}); --final refuses to render it. "
-                f"`partnerkit score {loaded.path}` shows what is missing\n"
+                f"`partnerkit score {shown}` shows what is missing\n"
             )
             status = 1
             continue
         content = Path(path).read_bytes()
         meta = render.DocumentMeta(
-            source=loaded.path,
+            source=shown,
             sha256=render.sha256_of(content),
             template=opts.template,
             format=opts.format,
@@ -104,7 +95,7 @@ def run_render(opts: RenderOptions) -> int:
             date=stamp,
             paper=opts.paper,
         )
-        inp = render.RenderInput(loaded.model, assessment, findings, today)
+        inp = render.RenderInput(model, assessment, list(sound.result.findings), today)
         text = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
         data: str | bytes = text
         if opts.format == "pdf":
@@ -117,7 +108,7 @@ def run_render(opts: RenderOptions) -> int:
         target = (
             dest
             if kind == "file"
-            else render.inside(dest, render.output_name(loaded.model, opts.template, opts.format))
+            else render.inside(dest, render.output_name(model, opts.template, opts.format))
         )
         write_atomic(target, data, force=opts.force)
         marking = " (DRAFT: below the ready band)" if draft else ""
@@ -126,8 +117,6 @@ def run_render(opts: RenderOptions) -> int:
 
 
 def _rel(path: Path) -> str:
-    import os
-
     return os.path.relpath(path)
 
 

@@ -7,7 +7,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.commands.common import configure, load_valid, parse_today, partnership_files
+from partnerkit.commands.common import (
+    configure,
+    default_jobs,
+    load_sound,
+    parse_today,
+    partnership_files,
+)
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import emit, use_color
 
@@ -46,21 +52,19 @@ def run_review(opts: ReviewOptions) -> int:
 
 def _detail(opts: ReviewOptions) -> int:
     from partnerkit.reporters.detail import write_detail
-    from partnerkit.scoring import assess
 
     config = configure(opts.config)
-    loaded = load_valid(opts.paths[0], config)
-    if loaded is None:
-        return 1
-    assert loaded.model is not None
     today = parse_today(opts.today)
+    sound = load_sound(opts.paths[0], config, today, errors_ok=True)
+    if sound is None:
+        return 1
     buffer = io.StringIO()
     to_file = opts.output is not None and str(opts.output) != "-"
     color = False if to_file else use_color(opts.color)
     write_detail(
-        loaded.model,
-        assess(loaded.model, today, config.bands),
-        loaded.path,
+        sound.model,
+        sound.assessment,
+        sound.result.path,
         today,
         buffer,
         color=color,
@@ -71,7 +75,7 @@ def _detail(opts: ReviewOptions) -> int:
 
 def _portfolio(opts: ReviewOptions) -> int:
     from partnerkit import portfolio
-    from partnerkit.checker import check_paths
+    from partnerkit.pipeline import Keep, examine_paths
     from partnerkit.reporters import portfolio as views
 
     config = configure(opts.config)
@@ -79,9 +83,13 @@ def _portfolio(opts: ReviewOptions) -> int:
         config.strict = True
     today = parse_today(opts.today)
     files = partnership_files(opts.paths, config)
-    from partnerkit.commands.common import default_jobs
-
-    report = check_paths(files, config, today, jobs=opts.jobs or config.jobs or default_jobs())
+    report = examine_paths(
+        files,
+        config,
+        today,
+        keep=Keep.SCORE | Keep.FACTS,
+        jobs=opts.jobs or config.jobs or default_jobs(),
+    )
     rows = [portfolio.row_of(r) for r in report.files]
     rows = portfolio.select(
         rows, today, status=opts.status, kind=opts.kind, partner=opts.partner,

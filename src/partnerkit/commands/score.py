@@ -6,7 +6,7 @@ import io
 import sys
 from pathlib import Path
 
-from partnerkit.commands.common import configure, load_valid, parse_today
+from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.fsutil import emit, use_color
 
 
@@ -22,28 +22,26 @@ def run_score(
     color: bool | None = None,
 ) -> int:
     from partnerkit.reporters import score as view
-    from partnerkit.scoring import assess
 
     config = configure(config_path)
-    loaded = load_valid(path, config)
-    if loaded is None:
+    sound = load_sound(path, config, parse_today(today))
+    if sound is None:
         return 1
-    assert loaded.model is not None
-    assessment = assess(loaded.model, parse_today(today), config.bands)
+    model, assessment, shown = sound.model, sound.assessment, sound.result.path
     buffer = io.StringIO()
     if fmt == "json":
-        view.write_json(loaded.model, assessment, loaded.path, buffer)
+        view.write_json(model, assessment, shown, buffer)
     elif fmt == "markdown":
-        view.write_markdown(loaded.model, assessment, loaded.path, buffer)
+        view.write_markdown(model, assessment, shown, buffer)
     else:
         to_file = output is not None and str(output) != "-"
         colored = False if to_file else use_color(color)
-        view.write_rich(loaded.model, assessment, loaded.path, buffer, colored)
+        view.write_rich(model, assessment, shown, buffer, colored)
     emit(buffer.getvalue(), output, force=force)
     threshold = min_score if min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:
         sys.stderr.write(
-            f"{loaded.path}: readiness {assessment.overall:.0f} is below the minimum of "
+            f"{shown}: readiness {assessment.overall:.0f} is below the minimum of "
             f"{threshold:g}\n"
         )
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
+from partnerkit.facts import Progress, progress_of, review_ratings
 from partnerkit.fsutil import plain_width
 from partnerkit.model import Partnership
 from partnerkit.reporters.score import (
@@ -17,7 +18,7 @@ from partnerkit.reporters.score import (
     health_note,
 )
 from partnerkit.sanitize import printable, printable_path
-from partnerkit.scoring import Assessment, Progress, progress_of, review_ratings
+from partnerkit.scoring import Assessment
 
 DELIVERABLE_STYLE = {
     "done": "green",

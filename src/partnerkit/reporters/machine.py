@@ -14,19 +14,13 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from partnerkit import __version__
-from partnerkit.checker import CheckReport, FileReport
 from partnerkit.finding import Severity
 from partnerkit.reporters.text import line as text_line
 from partnerkit.reporters.text import report as text_report
+from partnerkit.result import CheckReport
 from partnerkit.sanitize import printable
 
 INFO_URI = "https://github.com/partnerkit/partnerkit"
-
-
-def file_fails(file: FileReport, report: CheckReport) -> bool:
-    if file.errors or file in report.below_min_score():
-        return True
-    return report.strict and file.warnings > 0
 
 
 def to_dict(report: CheckReport) -> dict[str, Any]:
@@ -49,10 +43,10 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
                 "id": f.id,
                 "title": f.title,
                 "valid": f.valid,
-                "failed": file_fails(f, report),
+                "failed": report.file_fails(f),
                 "errors": f.errors,
                 "warnings": f.warnings,
-                "score": f.score,
+                "score": f.score.as_dict() if f.score else None,
                 "findings": [
                     {
                         "code": x.code,
@@ -96,7 +90,7 @@ def write_github(report: CheckReport, out: IO[str], *, color: bool = False) -> N
     for file in report.below_min_score():
         out.write(
             f"::error file={_gh_prop(file.path)},line=1,title=min-score::"
-            f"{_gh_data(f'readiness {file.readiness() or 0:.0f} is below {report.min_score:g}')}\n"
+            f"{_gh_data(f'readiness {file.readiness or 0:.0f} is below {report.min_score:g}')}\n"
         )
     text_report(report, out, color=False)
 
@@ -173,7 +167,7 @@ def write_sarif(report: CheckReport, out: IO[str], *, color: bool = False) -> No
 
 def write_junit(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
     """One test case per file: failed when the file fails the check, findings in the body."""
-    failures = sum(file_fails(f, report) for f in report.files)
+    failures = sum(report.file_fails(f) for f in report.files)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(
         f'<testsuites name="partnerkit" tests="{len(report.files)}" failures="{failures}">\n'
@@ -186,10 +180,10 @@ def write_junit(report: CheckReport, out: IO[str], *, color: bool = False) -> No
             f"name={quoteattr(printable(f.title or f.path))}>\n"
         )
         body = "\n".join(text_line(x) for x in f.findings)
-        if file_fails(f, report):
+        if report.file_fails(f):
             message = f"{f.errors} error(s), {f.warnings} warning(s)"
             if f in report.below_min_score():
-                message += f"; readiness {f.readiness() or 0:.0f} below {report.min_score:g}"
+                message += f"; readiness {f.readiness or 0:.0f} below {report.min_score:g}"
             out.write(
                 f'      <failure message={quoteattr(message)} type="partnerkit">'
                 f"{escape(body)}</failure>\n"

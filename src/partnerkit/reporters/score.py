@@ -76,7 +76,7 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
-    data = a.summary()
+    data = a.digest().as_dict()
     return {
         "path": path,
         "id": model.id,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from partnerkit.checker import CheckReport, FileReport
 from partnerkit.finding import Finding, Severity
+from partnerkit.result import CheckReport, FileResult
 from partnerkit.sanitize import printable, printable_path
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -77,8 +77,8 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
     console.print(Text(f"{mark} {summary(report)}", style=style))
 
 
-def _below(file: FileReport, report: CheckReport) -> str:
+def _below(file: FileResult, report: CheckReport) -> str:
     return (
-        f"{printable_path(file.path)}: readiness {file.readiness() or 0:.0f} is below the "
+        f"{printable_path(file.path)}: readiness {file.readiness or 0:.0f} is below the "
         f"minimum of {report.min_score:g} (--min-score)"
     )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from partnerkit.finding import Finding, field_path
 from partnerkit.model import Partnership
+from partnerkit.questions import Question, question_statuses
 from partnerkit.rules.base import REGISTRY, Context, Rule, rule
 from partnerkit.yamlio import Document, locate, value_position
 
@@ -36,9 +37,11 @@ def run(
     path: str,
     today: dt.date,
     enabled: Callable[[str], bool] = lambda code: True,
+    questions: tuple[Question, ...] | None = None,
 ) -> Iterator[Finding]:
-    """Run every enabled rule on one file."""
-    ctx = Context(model, today)
+    """Run every enabled rule on one file, with its default severity (the run's finishing
+    step applies the configuration)."""
+    ctx = Context(model, today, questions if questions is not None else question_statuses(model))
     for code, r in all_rules().items():
         if r.check is None or not enabled(code):
             continue

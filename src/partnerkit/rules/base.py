@@ -7,10 +7,9 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from partnerkit.finding import Severity
+from partnerkit.finding import Loc, Severity
 from partnerkit.model import Partnership
-
-Loc = tuple[str | int, ...]
+from partnerkit.questions import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +23,12 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule sees: the validated partnership and the date to judge it by."""
+    """What a rule sees: the validated partnership, the date to judge it by, and the ten
+    questions as answered, partial or missing (computed once per file, shared with scoring)."""
 
     model: Partnership
     today: dt.date
+    questions: tuple[Question, ...]
 
 
 Check = Callable[[Context], Iterator[Hit]]

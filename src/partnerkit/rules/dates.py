@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from partnerkit.facts import criterion_met, overdue_deliverables
 from partnerkit.finding import Severity
 from partnerkit.model import CADENCE_DAYS
 from partnerkit.rules.base import Context, Hit, rule
-from partnerkit.scoring import overdue_deliverables
+from partnerkit.thresholds import NOTICE_WARNING_DAYS, is_overdue
 
 W = Severity.WARNING
 RUNNING = {"active", "under-review"}
-NOTICE_WARNING_DAYS = 30
 
 
 def _days(n: int) -> str:
@@ -32,7 +32,7 @@ def review_overdue(ctx: Context) -> Iterator[Hit]:
     Good: the review recorded in `history`, `next` moved to the following date.
     """
     r = ctx.model.reviews
-    if r and r.next and r.next < ctx.today and ctx.model.status != "ended":
+    if r and r.next and is_overdue(r.next, ctx.today) and ctx.model.status != "ended":
         late = (ctx.today - r.next).days
         yield Hit(
             ("reviews", "next"),
@@ -167,11 +167,8 @@ def criterion_missed(ctx: Context) -> Iterator[Hit]:
     if not s:
         return
     for i, c in enumerate(s.criteria):
-        if c.by is None or c.by >= ctx.today or c.target is None or c.current is None:
-            continue
-        lower_better = c.baseline is not None and c.target < c.baseline
-        met = c.current <= c.target if lower_better else c.current >= c.target
-        if not met:
+        if is_overdue(c.by, ctx.today) and criterion_met(c) is False:
+            assert c.target is not None and c.current is not None
             unit = f" {c.unit}" if c.unit else ""
             yield Hit(
                 ("success", "criteria", i),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerkit.facts import BEYOND_REACTION, measurable, review_ratings, spreads
 from partnerkit.finding import Severity
 from partnerkit.model import SIX_CS
 from partnerkit.rules.base import Context, Hit, rule
-from partnerkit.scoring import BEYOND_REACTION, measurable, review_ratings, spreads
+from partnerkit.thresholds import HEALTH_CONCERN, PERCEPTION_GAP
 
 W = Severity.WARNING
 SIGNED_STATUSES = {"active", "under-review", "renewing"}
@@ -222,7 +223,7 @@ def perception_gap(ctx: Context) -> Iterator[Hit]:
         return
     i, review = max(indexed, key=lambda pair: pair[1].date)
     for c, gap in spreads(review).items():
-        if gap >= 2:
+        if gap >= PERCEPTION_GAP:
             given = {pid: rr.values().get(c) for pid, rr in review.partner_ratings.items()}
             detail = ", ".join(f"{pid} {v}" for pid, v in given.items() if v is not None)
             yield Hit(
@@ -250,7 +251,7 @@ def health_concern(ctx: Context) -> Iterator[Hit]:
     i, review = max(rated, key=lambda pair: pair[1].date)
     ratings = review_ratings(review)
     for c in SIX_CS:
-        if c in ratings and ratings[c] < 3.0:
+        if c in ratings and ratings[c] < HEALTH_CONCERN:
             yield Hit(
                 ("reviews", "history", i),
                 f"{c} is rated {ratings[c]:g} at the {review.date} review, a concern: "

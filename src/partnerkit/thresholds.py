@@ -1,0 +1,88 @@
+"""Every threshold, band and window the tool judges by, each defined once.
+
+Rules, scoring, reporters and templates read these names; templates receive the
+configured bands and the health thresholds as variables, so nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+DEFAULT_READY = 80
+DEFAULT_DEVELOPING = 60
+
+HEALTH_STRENGTH = 4.0
+"""A mean rating at or above this is a strength (Wilder inventory reading)."""
+HEALTH_CONCERN = 3.0
+"""A mean rating below this is a concern; between the two, worth discussing."""
+STALE_CYCLES = 2
+"""Health rated longer ago than this many review cycles is stale."""
+PERCEPTION_GAP = 2
+"""Partners' separate ratings of one C this far apart are flagged (PK412)."""
+
+DUE_SOON_DAYS = 14
+"""A review due within this many days is `soon` on dashboards."""
+ON_TRACK_MARGIN = 10
+"""A criterion within this many points of the expected share is on track."""
+NOTICE_WARNING_DAYS = 30
+"""PK507 warns this many days before the last day to give notice."""
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+"""Files larger than this are refused (PK105) unless `max_file_size` says otherwise."""
+
+CLOSED_DELIVERABLE = frozenset({"done", "dropped"})
+"""Deliverable statuses that can no longer be overdue."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bands:
+    """Readiness bands: `ready` at or above the first, `developing` at or above the second."""
+
+    ready: float = DEFAULT_READY
+    developing: float = DEFAULT_DEVELOPING
+
+    def name(self, score: float) -> str:
+        if score >= self.ready:
+            return "ready"
+        if score >= self.developing:
+            return "developing"
+        return "not ready"
+
+    def level(self, score: float) -> str:
+        """good | warn | bad: the colour of a score in every view."""
+        return {"ready": "good", "developing": "warn"}.get(self.name(score), "bad")
+
+
+def health_band(value: float | None) -> str:
+    """Read a 1–5 mean as the Wilder inventory reads factor means."""
+    if value is None:
+        return "not rated"
+    if value >= HEALTH_STRENGTH:
+        return "strength"
+    if value >= HEALTH_CONCERN:
+        return "worth discussing"
+    return "concern"
+
+
+def health_level(value: float | None) -> str:
+    """good | warn | bad | none: the colour of a health rating in every view."""
+    return {"strength": "good", "worth discussing": "warn", "concern": "bad"}.get(
+        health_band(value), "none"
+    )
+
+
+def is_overdue(due: dt.date | None, today: dt.date) -> bool:
+    """A date that has passed: a review or deliverable due before today."""
+    return due is not None and due < today
+
+
+def review_state(next_review: dt.date | None, today: dt.date) -> str:
+    """overdue | soon | later | none: when the next review is, as dashboards show it."""
+    if next_review is None:
+        return "none"
+    if is_overdue(next_review, today):
+        return "overdue"
+    if (next_review - today).days <= DUE_SOON_DAYS:
+        return "soon"
+    return "later"

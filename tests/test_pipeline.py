@@ -1,0 +1,106 @@
+"""One pass per file: every command sees the same findings, finished the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import BAD, EXAMPLES, TODAY
+
+READY = EXAMPLES / "riverside-clinical-onboarding.yaml"
+BAD_FILES = sorted(p.name for p in BAD.iterdir() if p.suffix == ".yaml")
+
+
+def _finding_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if ": error " in line or ": warning " in line]
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_check_score_and_render_agree_on_bad_files(
+    cli, name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(BAD)
+    check = cli("check", "--no-config", "--today", TODAY, name)
+    score = cli("score", "--today", TODAY, name)
+    render = cli("render", "--today", TODAY, name, "-o", str(tmp_path))
+    assert check.code == score.code == render.code == 1
+    assert _finding_lines(score.out) == _finding_lines(check.out) == _finding_lines(render.out)
+    assert not list(tmp_path.iterdir())
+
+
+def _with_unknown_owner(workdir: Path) -> Path:
+    text = READY.read_text("utf-8").replace("owner: meridian", "owner: meridan", 1)
+    path = workdir / "p.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_score_and_render_refuse_reference_errors(cli, workdir: Path) -> None:
+    path = _with_unknown_owner(workdir)
+    check = cli("check", "--today", TODAY, "p.yaml")
+    assert check.code == 1 and "error PK201" in check.out
+    for args in (("score", "p.yaml"), ("render", "p.yaml"), ("render", "p.yaml", "-o", "-")):
+        result = cli(*args, "--today", TODAY)
+        assert result.code == 1, args
+        assert _finding_lines(result.out) == _finding_lines(check.out), args
+        assert "fix the errors above first" in result.err
+    assert sorted(p.name for p in workdir.iterdir()) == [path.name]
+
+
+def test_a_reference_error_downgraded_by_configuration_is_rendered(cli, workdir: Path) -> None:
+    _with_unknown_owner(workdir)
+    (workdir / "partnerkit.toml").write_text('[severity]\nPK201 = "warning"\n')
+    assert cli("score", "p.yaml", "--today", TODAY).code == 0
+    assert cli("render", "p.yaml", "-o", "-", "--today", TODAY).code == 0
+
+
+def _two_with_one_id(workdir: Path, comment: str = "") -> None:
+    text = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+    (workdir / "a.yaml").write_text(text)
+    lines = text.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("id: "))
+    lines[index] += comment
+    (workdir / "b.yaml").write_text("\n".join(lines) + "\n")
+
+
+def test_duplicate_id_takes_a_severity_override(cli, workdir: Path) -> None:
+    _two_with_one_id(workdir)
+    (workdir / "partnerkit.toml").write_text('[severity]\nPK205 = "warning"\n')
+    result = cli("check", "--select", "PK205", ".")
+    assert "b.yaml:5:5: warning PK205 " in result.out
+    assert result.code == 0
+
+
+def test_duplicate_id_is_suppressed_in_file_without_pk120(cli, workdir: Path) -> None:
+    _two_with_one_id(workdir, "  # partnerkit: ignore[PK205]")
+    result = cli("check", "--no-config", "--select", "PK205", "--select", "PK120", ".")
+    assert "PK205" not in result.out and "PK120" not in result.out, result.out
+    assert result.code == 0
+
+
+def test_duplicate_id_is_ignored_by_ignore(cli, workdir: Path) -> None:
+    _two_with_one_id(workdir)
+    assert "PK205" not in cli("check", "--no-config", "--ignore", "PK205", ".").out
+
+
+def test_unused_suppression_takes_a_severity_override(cli, workdir: Path) -> None:
+    lines = READY.read_text("utf-8").splitlines()
+    lines[0] += "  # partnerkit: ignore[PK402]"
+    (workdir / "p.yaml").write_text("\n".join(lines) + "\n")
+    (workdir / "partnerkit.toml").write_text('[severity]\nPK120 = "error"\n')
+    result = cli("check", "--today", TODAY, "p.yaml")
+    assert "p.yaml:1:" in result.out and "error PK120" in result.out
+    assert result.code == 1
+
+
+def test_calendar_runs_in_workers(cli, workdir: Path) -> None:
+    folder = workdir / "p"
+    folder.mkdir()
+    text = READY.read_text("utf-8")
+    for i in range(70):
+        (folder / f"p{i:03d}.yaml").write_text(text.replace("id: riverside-", f"id: x{i}-", 1))
+    one = cli("calendar", "--today", TODAY, "-j", "1", "p")
+    two = cli("calendar", "--today", TODAY, "-j", "2", "p")
+    assert one.code == two.code == 0
+    assert one.out == two.out and one.out.count("BEGIN:VEVENT") >= 70
