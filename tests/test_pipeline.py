@@ -48,13 +48,6 @@ def test_score_and_render_refuse_reference_errors(cli, workdir: Path) -> None:
     assert sorted(p.name for p in workdir.iterdir()) == [path.name]
 
 
-def test_a_reference_error_downgraded_by_configuration_is_rendered(cli, workdir: Path) -> None:
-    _with_unknown_owner(workdir)
-    (workdir / "partnerkit.toml").write_text('[severity]\nPK201 = "warning"\n')
-    assert cli("score", "p.yaml", "--today", TODAY).code == 0
-    assert cli("render", "p.yaml", "-o", "-", "--today", TODAY).code == 0
-
-
 def _two_with_one_id(workdir: Path, comment: str = "") -> None:
     text = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
     (workdir / "a.yaml").write_text(text)
@@ -64,24 +57,29 @@ def _two_with_one_id(workdir: Path, comment: str = "") -> None:
     (workdir / "b.yaml").write_text("\n".join(lines) + "\n")
 
 
-def test_duplicate_id_takes_a_severity_override(cli, workdir: Path) -> None:
+def test_duplicate_id_is_finished_like_every_reference_error(cli, workdir: Path) -> None:
+    """PK205 is found across files, then finished like PK201: it always counts, so a
+    severity override is refused and a suppression comment is reported, not obeyed."""
     _two_with_one_id(workdir)
-    (workdir / "partnerkit.toml").write_text('[severity]\nPK205 = "warning"\n')
-    result = cli("check", "--select", "PK205", ".")
-    assert "b.yaml:5:5: warning PK205 " in result.out
-    assert result.code == 0
+    for code in ("PK201", "PK205"):
+        (workdir / "partnerkit.toml").write_text(f'[severity]\n{code} = "warning"\n')
+        refused = cli("check", ".")
+        assert refused.code == 2 and f"{code} always counts" in refused.err, code
 
 
-def test_duplicate_id_is_suppressed_in_file_without_pk120(cli, workdir: Path) -> None:
+def test_duplicate_id_suppression_is_reported_as_for_any_reference_error(
+    cli, workdir: Path
+) -> None:
     _two_with_one_id(workdir, "  # partnerkit: ignore[PK205]")
     result = cli("check", "--no-config", "--select", "PK205", "--select", "PK120", ".")
-    assert "PK205" not in result.out and "PK120" not in result.out, result.out
-    assert result.code == 0
+    assert "b.yaml:5:5: error PK205 " in result.out
+    assert "warning PK120 unused suppression: PK205 cannot be suppressed" in result.out
 
 
-def test_duplicate_id_is_ignored_by_ignore(cli, workdir: Path) -> None:
+def test_duplicate_id_respects_selection(cli, workdir: Path) -> None:
     _two_with_one_id(workdir)
-    assert "PK205" not in cli("check", "--no-config", "--ignore", "PK205", ".").out
+    result = cli("check", "--no-config", "--select", "PK4", ".")
+    assert "b.yaml:5:5: error PK205 " in result.out  # selection never hides a broken file
 
 
 def test_unused_suppression_takes_a_severity_override(cli, workdir: Path) -> None:

@@ -35,13 +35,13 @@ def test_svg_sparkline_is_small_safe_markup() -> None:
 def test_health_series_spans_every_rated_review() -> None:
     a = assess(model(EXAMPLES / "lakeview-literacy-coaching.yaml"), DAY)
     clarity = next(h for h in a.health if h.c == "clarity")
-    assert clarity.series == [3, 4, 4, 5]
+    assert list(clarity.series) == [3, 4, 4, 5]
 
 
 def test_ratings_older_than_two_cycles_are_stale() -> None:
     stale = assess(model(DATA / "county-workforce-stale.yaml"), DAY)
     assert stale.stale and stale.rated_on == dt.date(2025, 9, 11)
-    assert stale.summary()["health_stale"] is True
+    assert stale.digest().as_dict()["health_stale"] is True
     assert not assess(model(EXAMPLES / "riverside-clinical-onboarding.yaml"), DAY).stale
 
 
