@@ -86,6 +86,7 @@ def test_a_review_due_beats_a_late_deliverable() -> None:
     data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
     data["reviews"]["next"] = dt.date(2026, 11, 1)
     data["changes"]["termination"]["notice_days"] = 10
+    data["terms"]["renewal"]["notice_days"] = 10
     model = Partnership.model_validate(data)
     first, second = assess(model, DAY).next_actions[:2]
     assert (first.field, second.field) == ("reviews.next", "expectations[3]")

@@ -66,7 +66,7 @@ def test_comma_lists_and_rule_names_select(cli, workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('select = ["PK3", "PK42"]\n', "partnerkit.toml:1: `select`: PK42: no rule has this code"),
+        ('select = ["PK3", "PK47"]\n', "partnerkit.toml:1: `select`: PK47: no rule has this code"),
         ('\nignore = ["PK101"]\n', "partnerkit.toml:2: `ignore`: PK101 always counts"),
         ('[severity]\nPK4O2 = "error"\n', "partnerkit.toml:2: `[severity]` PK4O2: no rule"),
         ('[severity]\nPK110 = "warning"\n', "`severity.PK110`: PK110 always counts as an error"),

@@ -83,4 +83,4 @@ def test_findings_point_at_what_they_are_about() -> None:
     loaded = load_bytes(text.encode(), "base.yaml")
     assert loaded.model is not None and loaded.doc is not None
     found = [f for f in run(loaded.model, loaded.doc, "base.yaml", TODAY) if f.code == "PK502"]
-    assert [(f.line, f.column, f.field) for f in found] == [(74, 5, "expectations[4]")]
+    assert [(f.line, f.column, f.field) for f in found] == [(80, 5, "expectations[4]")]

@@ -168,10 +168,43 @@ def _evidence(p: Partnership, today: dt.date) -> dict[str, tuple[Evidence, ...]]
              "record the `adjustments` agreed at reviews"),
         ],
     }  # fmt: skip
-    return {
+    out = {
         c: tuple(Evidence(c, n, held, act) for n, held, act in rows)
         for c, rows in checks.items()
     }
+    agreement = _agreement_evidence(p)
+    return {c: (*rows, *agreement.get(c, ())) for c, rows in out.items()}
+
+
+def _agreement_evidence(p: Partnership) -> dict[str, list[Evidence]]:
+    """What the agreement of this kind needs (PK420–PK429), one evidence check per need."""
+    from partnerkit.legal import Need, needs
+
+    by_code: dict[str, list[Need]] = {}
+    for need in needs(p):
+        by_code.setdefault(need.code, []).append(need)
+    out: dict[str, list[Evidence]] = {}
+    for group in by_code.values():
+        first = group[0]
+        missing = [n for n in group if not n.held]
+        name = _AGREEMENT_EVIDENCE[first.code]
+        action = missing[0].action if missing else ""
+        out.setdefault(first.c, []).append(Evidence(first.c, name, not missing, action))
+    return out
+
+
+_AGREEMENT_EVIDENCE = {
+    "PK420": "every party has its legal name",
+    "PK421": "every party has an address for notices",
+    "PK422": "every party names an authorised signatory",
+    "PK423": "signed by the named signatories",
+    "PK424": "an effective date",
+    "PK425": "personal data is protected",
+    "PK426": "ownership of materials is agreed",
+    "PK427": "a governing law",
+    "PK428": "whether the agreement binds is stated",
+    "PK429": "liability and insurance are agreed",
+}
 
 
 def _health(p: Partnership) -> tuple[tuple[CHealth, ...], dt.date | None, int]:
