@@ -27,9 +27,9 @@ def test_missing_legal_names_lower_commitment_only() -> None:
 
 
 def test_missing_notice_address_lowers_communication() -> None:
-    assert _scores({"delete": ["partners.0.address"]})["communication"] < _scores({})[
-        "communication"
-    ]
+    assert (
+        _scores({"delete": ["partners.0.address"]})["communication"] < _scores({})["communication"]
+    )
 
 
 def test_missing_governing_law_and_data_clause_lower_clarity() -> None:
