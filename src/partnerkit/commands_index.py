@@ -28,6 +28,18 @@ COMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of the partnership format, for editors and tools.",
 }
 
+DECLARED: dict[str, str] = {
+    "check": "partnerkit.commands.check:CheckOptions:run_check",
+    "score": "partnerkit.commands.score:ScoreOptions:run_score",
+    "review": "partnerkit.commands.review:ReviewOptions:run_review",
+    "calendar": "partnerkit.commands.calendar:CalendarOptions:run_calendar",
+    "render": "partnerkit.commands.render:RenderOptions:run_render",
+    "templates": "partnerkit.commands.render:TemplatesOptions:run_templates",
+    "rules": "partnerkit.commands.rules:RulesOptions:run_rules",
+    "schema": "partnerkit.commands.schema:SchemaOptions:run_schema",
+}
+"""Commands whose options are declared once (`partnerkit.options`): `module:Options:run`."""
+
 
 def top_level_help() -> str:
     width = max(map(len, COMMANDS))

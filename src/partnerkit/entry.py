@@ -19,10 +19,14 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(top_level_help())
         return
-    from partnerkit.cli import app
     from partnerkit.errors import UsageError
 
     try:
+        code = _without_typer(args)
+        if code is not None:
+            sys.exit(code)
+        from partnerkit.cli import app
+
         app(args=args, prog_name="partnerkit")
     except UsageError as exc:
         from partnerkit.sanitize import printable
@@ -50,3 +54,28 @@ def _printable(value: object) -> str:
     from partnerkit.sanitize import printable
 
     return printable(value)
+
+
+def _without_typer(args: list[str]) -> int | None:
+    """Run a declared command whose arguments are plainly written, without loading Typer.
+
+    `partnerkit check FILE...` from pre-commit pays start-up once per batch; Typer and
+    its option machinery cost more than checking a file. Anything the small parser
+    does not read (help, a bad value) returns None, and Typer handles it as always.
+    """
+    from partnerkit.commands_index import DECLARED
+
+    target = DECLARED.get(args[0]) if args else None
+    if target is None:
+        return None
+    import importlib
+
+    from partnerkit.options import parse
+
+    module, options, run = target.split(":")
+    loaded = importlib.import_module(module)
+    opts = parse(getattr(loaded, options), args[1:])
+    if opts is None:
+        return None
+    code: int = getattr(loaded, run)(opts)
+    return code

@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from partnerkit.result import FileResult
 from partnerkit.thresholds import review_state
 
-SORTS = ("next-review", "readiness", "status", "title")
+
+class Sort(StrEnum):
+    """The orders of the dashboard's rows (`review --sort`)."""
+
+    next_review = "next-review"
+    readiness = "readiness"
+    status = "status"
+    by_title = "title"
+
+
+SORTS = tuple(Sort)
 STATUS_ORDER = ("active", "under-review", "renewing", "proposed", "exploring", "ended")
 """The `status` sort: running partnerships first, then those starting, then ended ones."""
 

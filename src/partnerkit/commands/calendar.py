@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit import __version__
+from partnerkit import __version__, options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.fsutil import emit
+from partnerkit.options import argument
 from partnerkit.result import FileResult
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
@@ -52,24 +54,28 @@ def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
     return bytes(data)
 
 
-def run_calendar(
-    paths: list[Path],
-    output: Path | None,
-    *,
-    force: bool,
-    today: str | None,
-    config_path: Path | None,
-    jobs: int | None = None,
-) -> int:
+@dataclass(frozen=True)
+class CalendarOptions:
+    """Everything `calendar` can be asked: the one declaration of its options."""
+
+    paths: list[Path] = argument("Files or folders (default: configured paths).", default=[])
+    output: Path | None = options.output("The .ics file to write (default: stdout).")
+    jobs: int | None = options.jobs()
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    force: bool = options.force()
+
+
+def run_calendar(opts: CalendarOptions) -> int:
+    """Export every valid file's dated items; 1 when a file could not be read as a partnership."""
     from partnerkit.pipeline import Keep, examine_paths
     from partnerkit.reporters.text import line
 
-    config = configure(config_path)
-    files = partnership_files(paths, config)
-    stamp = parse_today(today)
-    report = examine_paths(
-        files, config, stamp, keep=Keep.EVENTS, jobs=jobs or config.jobs or default_jobs()
-    )
+    config = configure(opts.config)
+    files = partnership_files(opts.paths, config)
+    stamp = parse_today(opts.today)
+    jobs = opts.jobs or config.jobs or default_jobs()
+    report = examine_paths(files, config, stamp, keep=Keep.EVENTS, jobs=jobs)
     status = 0
     for result in report.files:
         if not result.valid:
@@ -78,10 +84,11 @@ def run_calendar(
             status = 1
     valid = [r for r in report.files if r.valid]
     data = build_calendar(valid, stamp)
+    output = opts.output
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
     else:
-        emit(data.decode("utf-8"), output, force=force)
+        emit(data.decode("utf-8"), output, force=opts.force)
         count = sum(len(r.events) for r in valid)
         sys.stderr.write(f"Wrote {output}: {count} events from {len(valid)} partnerships\n")
     return status

@@ -6,36 +6,58 @@ import datetime as dt
 import io
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
+from partnerkit import options
 from partnerkit.codes import parse_codes
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.config import Config, parse_size, refuse_always_counting
 from partnerkit.fsutil import emit, use_color
+from partnerkit.options import argument, flag, many, option
 from partnerkit.pipeline import Keep, examine_paths
 from partnerkit.result import CheckReport
 
 
-@dataclass
-class CheckOptions:
-    """Everything `check` can be asked, already parsed by the CLI."""
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
-    paths: list[Path] = field(default_factory=list)
-    format: str = "text"
-    output: Path | None = None
-    force: bool = False
-    strict: bool | None = None
-    min_score: float | None = None
-    today: str | None = None
-    config: Path | None = None
-    no_config: bool = False
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    jobs: int | None = None
-    max_file_size: str | None = None
-    color: bool | None = None
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `check` can be asked: the one declaration of its options."""
+
+    paths: list[Path] = argument(
+        "Files or folders (default: configured paths, or this folder).", default=[]
+    )
+    format: CheckFormat | None = option(
+        "--format", "-f", help="Output format (default: text; github under GitHub Actions)."
+    )
+    output: Path | None = options.output()
+    strict: bool | None = flag("--strict/--no-strict", help="Fail on warnings too.", default=None)
+    min_score: float | None = option(
+        min=0, max=100, help="Fail files whose readiness is below this score."
+    )
+    today: str | None = options.today()
+    select: list[str] = many(help="Only these codes or prefixes (PK3, PK402).")
+    ignore: list[str] = many(help="Skip these codes or prefixes.")
+    exclude: list[str] = many(help="Skip paths matching this glob.")
+    jobs: int | None = options.jobs()
+    max_file_size: str | None = option(help='Refuse larger files, e.g. "5 MB".')
+    config: Path | None = options.config()
+    no_config: bool = options.no_config()
+    force: bool = options.force()
+    color: bool | None = options.color()
+
+
+def default_format() -> CheckFormat:
+    """github under GitHub Actions, else text."""
+    return CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
 
 
 def run_check(opts: CheckOptions) -> int:
@@ -57,9 +79,10 @@ def run_check(opts: CheckOptions) -> int:
     files = partnership_files(opts.paths, config)
     jobs = opts.jobs or config.jobs or default_jobs()
     # Only the JSON report prints each file's full score digest.
-    keep = Keep.SCORE if opts.format == "json" else Keep.NOTHING
+    fmt = opts.format or default_format()
+    keep = Keep.SCORE if fmt == "json" else Keep.NOTHING
     report = _check_with_progress(files, config, today, jobs, keep)
-    write_report(report, opts.format, opts.output, force=opts.force, color=opts.color)
+    write_report(report, fmt, opts.output, force=opts.force, color=opts.color)
     return 1 if report.failed() else 0
 
 

@@ -4,27 +4,55 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
+from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import write_atomic
+from partnerkit.options import argument, flag, option
 
 
-@dataclass
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+@dataclass(frozen=True)
 class RenderOptions:
-    files: list[Path] = field(default_factory=list)
-    template: str = "agreement"
-    format: str = "md"
-    output: Path | None = None
-    force: bool = False
-    final: bool = False
-    date: str | None = None
-    today: str | None = None
-    templates: Path | None = None
-    config: Path | None = None
-    paper: str = "a4"
+    """Everything `render` can be asked: the one declaration of its options."""
+
+    files: list[Path] = argument("Partnership files to render.")
+    template: str = option(
+        "--template",
+        "-t",
+        help="Template name (see `partnerkit templates`).",
+        default="agreement",
+    )
+    format: RenderFormat = option(
+        "--format", "-f", help="Output format.", default=RenderFormat.md
+    )
+    output: Path | None = options.output("Folder (default: here), file, or - for stdout.")
+    final: bool = flag("--final", help="Refuse partnerships below the ready band.")
+    date: str | None = option(
+        metavar="YYYY-MM-DD", help="Print this date on the document (default: none)."
+    )
+    paper: str = option(help="Page size for HTML and PDF: a4 or letter.", default="a4")
+    templates: Path | None = option(help="Folder of your own templates (adds or overrides).")
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    force: bool = options.force()
+
+
+@dataclass(frozen=True)
+class TemplatesOptions:
+    """Everything `templates` can be asked."""
+
+    templates: Path | None = option(help="Folder of your own templates.")
+    config: Path | None = options.config()
 
 
 def _destination(opts: RenderOptions) -> tuple[str, Path]:
@@ -149,11 +177,11 @@ Templates run in Jinja's sandbox; an undefined variable is an error naming the t
 """
 
 
-def run_templates(templates: Path | None, config_path: Path | None) -> int:
+def run_templates(opts: TemplatesOptions) -> int:
     from partnerkit.render import builtin_dir, list_templates
 
-    config = configure(config_path)
-    user_dir = templates or config.templates
+    config = configure(opts.config)
+    user_dir = opts.templates or config.templates
     if user_dir is not None and not user_dir.is_dir():
         raise UsageError(f"templates folder {user_dir}: no such folder")
     out = sys.stdout

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
+from partnerkit import options
 from partnerkit.commands.common import (
     configure,
     default_jobs,
@@ -16,31 +18,46 @@ from partnerkit.commands.common import (
 )
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import emit, use_color
+from partnerkit.options import argument, flag, many, option
+from partnerkit.portfolio import SORTS, Sort
 
-FORMATS = ("table", "json", "csv", "markdown", "html")
+
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
 
 
-@dataclass
+FORMATS = tuple(ReviewFormat)
+
+
+@dataclass(frozen=True)
 class ReviewOptions:
-    paths: list[Path] = field(default_factory=list)
-    format: str = "table"
-    output: Path | None = None
-    force: bool = False
-    sort: str = "next-review"
-    status: list[str] = field(default_factory=list)
-    kind: list[str] = field(default_factory=list)
-    partner: str | None = None
-    due_within: int | None = None
-    today: str | None = None
-    strict: bool = False
-    config: Path | None = None
-    jobs: int | None = None
-    color: bool | None = None
+    """Everything `review` can be asked: the one declaration of its options."""
+
+    paths: list[Path] = argument(
+        "One file for a detailed view; files or folders for the portfolio.", default=[]
+    )
+    format: ReviewFormat = option(
+        "--format", "-f", help="Output format.", default=ReviewFormat.table
+    )
+    output: Path | None = options.output()
+    sort: Sort = option(help="Order of the rows.", default=Sort.next_review)
+    status: list[str] = many(help="Only this status (repeatable).")
+    kind: list[str] = many(help="Only this kind (repeatable).")
+    partner: str | None = option(help="Only partnerships with a partner matching this.")
+    due_within: int | None = option(min=0, help="Only reviews due within DAYS (or overdue).")
+    strict: bool = flag("--strict", help="Exit 1 on warnings too.")
+    jobs: int | None = options.jobs()
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    force: bool = options.force()
+    color: bool | None = options.color()
 
 
 def run_review(opts: ReviewOptions) -> int:
-    from partnerkit.portfolio import SORTS
-
     if opts.format not in FORMATS:
         raise UsageError(f"--format {opts.format}: use one of {', '.join(FORMATS)}")
     if opts.sort not in SORTS:

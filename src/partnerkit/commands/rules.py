@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
+from partnerkit import options
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import use_color
+from partnerkit.options import argument
 
 
-def run_rules(code: str | None, *, color: bool | None = None) -> int:
+@dataclass(frozen=True)
+class RulesOptions:
+    """Everything `rules` can be asked."""
+
+    code: str | None = argument("A rule code or name to explain.", default=None)
+    color: bool | None = options.color()
+
+
+def run_rules(opts: RulesOptions) -> int:
+    code, color = opts.code, opts.color
     from rich.console import Console
     from rich.markdown import Markdown
     from rich.table import Table

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from partnerkit import options
 from partnerkit.fsutil import emit
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -23,6 +25,14 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def run_schema(output: Path | None, *, force: bool = False) -> int:
-    emit(schema_text(), output, force=force)
+@dataclass(frozen=True)
+class SchemaOptions:
+    """Everything `schema` can be asked."""
+
+    output: Path | None = options.output()
+    force: bool = options.force()
+
+
+def run_schema(opts: SchemaOptions) -> int:
+    emit(schema_text(), opts.output, force=opts.force)
     return 0

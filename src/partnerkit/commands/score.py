@@ -4,41 +4,56 @@ from __future__ import annotations
 
 import io
 import sys
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
+from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.fsutil import emit, use_color
+from partnerkit.options import argument, option
 
 
-def run_score(
-    path: Path,
-    *,
-    fmt: str = "text",
-    output: Path | None = None,
-    force: bool = False,
-    today: str | None = None,
-    config_path: Path | None = None,
-    min_score: float | None = None,
-    color: bool | None = None,
-) -> int:
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class ScoreOptions:
+    """Everything `score` can be asked: the one declaration of its options."""
+
+    path: Path = argument("The partnership file.")
+    format: ScoreFormat = option("--format", "-f", help="Output format.", default=ScoreFormat.text)
+    output: Path | None = options.output()
+    min_score: float | None = option(min=0, max=100, help="Exit 1 when readiness is below this.")
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    force: bool = options.force()
+    color: bool | None = options.color()
+
+
+def run_score(opts: ScoreOptions) -> int:
+    """Score one sound file; 1 when it has errors or is below the minimum readiness."""
     from partnerkit.reporters import score as view
 
-    config = configure(config_path)
-    sound = load_sound(path, config, parse_today(today))
+    config = configure(opts.config)
+    sound = load_sound(opts.path, config, parse_today(opts.today))
     if sound is None:
         return 1
     model, assessment, shown = sound.model, sound.assessment, sound.result.path
     buffer = io.StringIO()
-    if fmt == "json":
+    if opts.format == "json":
         view.write_json(model, assessment, shown, buffer)
-    elif fmt == "markdown":
+    elif opts.format == "markdown":
         view.write_markdown(model, assessment, shown, buffer)
     else:
-        to_file = output is not None and str(output) != "-"
-        colored = False if to_file else use_color(color)
+        to_file = opts.output is not None and str(opts.output) != "-"
+        colored = False if to_file else use_color(opts.color)
         view.write_rich(model, assessment, shown, buffer, colored)
-    emit(buffer.getvalue(), output, force=force)
-    threshold = min_score if min_score is not None else config.min_score
+    emit(buffer.getvalue(), opts.output, force=opts.force)
+    threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:
         sys.stderr.write(
             f"{shown}: readiness {assessment.overall:.0f} is below the minimum of "

@@ -1,0 +1,64 @@
+"""Typer commands built from the options dataclasses of `partnerkit.options`.
+
+Each command's help, option names, types, limits and defaults come from its one
+declaration; this module only translates them into Typer's parameters.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable
+from dataclasses import MISSING
+from typing import Annotated, Any
+
+import typer
+
+from partnerkit.options import Spec, specs
+
+
+def target(path: str) -> tuple[type, Callable[[Any], int]]:
+    """`module:Options:run` → the options class and the function that runs them."""
+    module, options, run = path.split(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, options), getattr(loaded, run)
+
+
+def _parameter(spec: Spec) -> inspect.Parameter:
+    cli = spec.cli
+    annotation: Any = list.__class_getitem__(spec.base) if spec.is_list else spec.base
+    if spec.optional or spec.is_list:
+        annotation = annotation | None
+    if cli.argument:
+        info: Any = typer.Argument(help=cli.help, show_default=spec.default is not MISSING)
+    else:
+        info = typer.Option(
+            *cli.decls, help=cli.help, metavar=cli.metavar, min=cli.min, max=cli.max
+        )
+    default: Any = inspect.Parameter.empty
+    if spec.default is not MISSING:
+        default = None if spec.is_list else spec.default
+    return inspect.Parameter(
+        spec.name,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        default=default,
+        annotation=Annotated[annotation, info],
+    )
+
+
+def command(app: typer.Typer, name: str, path: str, help: str) -> None:
+    """Register `partnerkit NAME`, declared by the options class at `path`."""
+    options, run = target(path)
+    declared = specs(options)
+    lists = {s.name for s in declared if s.is_list}
+
+    def invoke(**values: Any) -> None:
+        for key in lists:
+            values[key] = values[key] or []
+        raise typer.Exit(run(options(**values)))
+
+    parameters = [_parameter(s) for s in declared]
+    invoke.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    invoke.__annotations__ = {p.name: p.annotation for p in parameters}
+    invoke.__name__ = name
+    app.command(name, help=help)(invoke)

@@ -1,0 +1,70 @@
+"""Options declared once: the Typer command and the fast parser read the same declaration."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from partnerkit.commands.check import CheckFormat, CheckOptions
+from partnerkit.commands_index import DECLARED
+from partnerkit.options import parse
+
+from conftest import EXAMPLES, TODAY
+
+
+def test_plain_arguments_are_parsed_without_typer() -> None:
+    opts = parse(
+        CheckOptions,
+        ["a.yaml", "-f", "json", "--select", "PK4", "--select=PK5", "--no-strict",
+         "--min-score", "70", "--today", TODAY, "-j", "2", "--no-config", "--", "-b.yaml"],
+    )  # fmt: skip
+    assert opts == CheckOptions(
+        paths=[Path("a.yaml"), Path("-b.yaml")],
+        format=CheckFormat.json,
+        select=["PK4", "PK5"],
+        strict=False,
+        min_score=70.0,
+        today=TODAY,
+        jobs=2,
+        no_config=True,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["-f", "yaml"], ["--min-score", "101"], ["-j", "0"], ["--frobnicate"],
+     ["--format"], ["-fjson"], ["--strict=yes"]],
+)  # fmt: skip
+def test_anything_unusual_is_left_to_typer(args: list[str]) -> None:
+    assert parse(CheckOptions, args) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--no-config", "--today", TODAY, "-f", "json", str(EXAMPLES)],
+        ["check", "--no-config", "--today", TODAY, "--strict", "--select", "PK5", str(EXAMPLES)],
+        ["score", str(EXAMPLES / "northgate-crm-golive.yaml"), "--today", TODAY, "-f", "json"],
+        ["review", str(EXAMPLES), "--today", TODAY, "--sort", "title", "-f", "csv"],
+        ["rules", "PK305"],
+    ],
+)
+def test_fast_path_and_typer_agree(cli, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    fast = cli(*args)
+    monkeypatch.setattr("partnerkit.options.parse", lambda options, argv: None)
+    slow = cli(*args)
+    assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED))
+def test_every_declared_option_has_help_and_appears_in_help(cli, name: str) -> None:
+    from partnerkit.clibuild import target
+
+    options, _ = target(DECLARED[name])
+    text = cli(name, "--help").out
+    for f in dataclasses.fields(options):
+        assert f.metadata["cli"].help
+        if not f.metadata["cli"].argument:
+            assert "--" + f.name.replace("_", "-") in text, (name, f.name)
