@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -88,3 +89,70 @@ def test_a_suppression_comment_cannot_hide_a_broken_file(cli, workdir: Path) -> 
     result = cli("check", "--no-config", "p.yaml")
     assert result.code == 1
     assert "error PK101" in result.out
+
+
+NORTHGATE = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+COMPOSE = "services:\n  web:\n    image: nginx\n"
+
+
+def test_only_excluded_files_named_is_nothing_to_check(cli, workdir: Path) -> None:
+    (workdir / "partnerkit.toml").write_text('exclude = ["partnerships/drafts"]\n')
+    drafts = workdir / "partnerships" / "drafts"
+    drafts.mkdir(parents=True)
+    (drafts / "idea.yaml").write_text("partnerkit: 1\nid: [\n")
+    result = cli("check", "partnerships/drafts/idea.yaml")
+    assert result.code == 0, result.out + result.err
+    assert "nothing to check" in result.err
+    result = cli("check", "--exclude", "*.yaml", "--no-config", "partnerships/drafts/idea.yaml")
+    assert result.code == 0
+
+
+def test_a_folder_with_no_yaml_at_all_is_still_exit_2(cli, workdir: Path) -> None:
+    (workdir / "notes.txt").write_text("hello")
+    assert cli("check", "--no-config", ".").code == 2
+
+
+@pytest.fixture
+def mixed(workdir: Path) -> Path:
+    """A partnership beside other YAML, as in a real repository."""
+    (workdir / "p.yaml").write_text(NORTHGATE)
+    (workdir / "docker-compose.yml").write_text(COMPOSE)
+    (workdir / "mkdocs.yaml").write_text("site_name: x\nnav: [\n")  # broken, not ours
+    return workdir
+
+
+def test_scanning_skips_other_yaml(cli, mixed: Path) -> None:
+    check = cli("check", "--no-config", "--today", TODAY, ".")
+    assert check.code == 0, check.out
+    assert "Checked 1 file" in check.out
+    review = cli("review", "--today", TODAY, "-f", "json", ".")
+    assert review.code == 0, review.out
+    summary = json.loads(review.out)["summary"]
+    assert (summary["partnerships"], summary["broken"]) == (1, 0)
+    assert cli("calendar", "--today", TODAY, ".").code == 0
+
+
+def test_a_non_partnership_named_explicitly_is_still_pk102(cli, mixed: Path) -> None:
+    result = cli("check", "--no-config", "docker-compose.yml")
+    assert result.code == 1
+    assert "docker-compose.yml:1:1: error PK102" in result.out
+
+
+def test_scanning_respects_gitignore(cli, workdir: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(workdir)], check=True)
+    (workdir / ".gitignore").write_text("build/\n*.generated.yaml\n!keep.generated.yaml\n")
+    (workdir / "partnerships").mkdir()
+    (workdir / "partnerships" / "p.yaml").write_text(NORTHGATE)
+    (workdir / "build").mkdir()
+    (workdir / "build" / "copy.yaml").write_text(NORTHGATE)  # would be a duplicate id
+    (workdir / "partnerships" / "x.generated.yaml").write_text("partnerkit: 1\nid: [\n")
+    (workdir / "partnerships" / ".gitignore").write_text("local-*.yaml\n")
+    (workdir / "partnerships" / "local-mine.yaml").write_text("partnerkit: 1\nid: [\n")
+    for where in (".", "partnerships"):
+        result = cli("check", "--no-config", "--today", TODAY, where)
+        assert result.code == 0, result.out
+        assert "Checked 1 file" in result.out
+    (workdir / "partnerships" / "keep.generated.yaml").write_text("partnerkit: 1\nid: [\n")
+    assert cli("check", "--no-config", "--today", TODAY, ".").code == 1

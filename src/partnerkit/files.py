@@ -4,43 +4,146 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnerkit.errors import UsageError
 
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
 YAML_SUFFIXES = (".yaml", ".yml")
+# A partnership file says so at its top level (`partnerkit: 1`); other YAML in a
+# folder (CI workflows, docker-compose.yml, tool settings) is not checked when walking.
+_MARKER = re.compile(rb"^[\"']?partnerkit[\"']?[ \t]*:", re.MULTILINE)
+_MARKER_WINDOW = 64 * 1024
+
+
+@dataclass
+class Discovery:
+    """The files to work on, and what was left out on the way, with the reason."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    named: int = 0  # explicit files and folders' YAML files before any was left out
 
 
 def discover(paths: list[str], exclude: list[str], root: Path | None = None) -> list[Path]:
-    """Files named, plus `*.yaml`/`*.yml` below folders named, sorted, without duplicates.
+    """The files of `scan`, sorted, without duplicates."""
+    return scan(paths, exclude, root).files
 
-    Hidden files and folders are skipped when walking; `exclude` holds glob patterns
-    matched against the path relative to `root` and against the file name. A path
-    that does not exist is a `UsageError`.
+
+def scan(paths: list[str], exclude: list[str], root: Path | None = None) -> Discovery:
+    """Files named, plus partnership files below folders named, sorted, without duplicates.
+
+    Walking a folder skips hidden files and folders, what the repository's `.gitignore`
+    files ignore, and YAML files without a top-level `partnerkit:` key. `exclude` holds
+    glob patterns matched against the path relative to `root` and against the file
+    name; it applies to files named explicitly too (as ruff's `--force-exclude`), so a
+    pre-commit hook handed only excluded files has nothing to do. A path that does
+    not exist is a `UsageError`.
     """
     root = root or Path.cwd()
     found: dict[Path, None] = {}
+    result = Discovery()
     for name in paths or ["."]:
         path = Path(name)
         if not path.exists():
             raise UsageError(f"{name}: no such file or folder")
         if path.is_dir():
-            for file in _walk(path):
-                if not _excluded(file, exclude, root):
+            for file, reason in _walk(path):
+                result.named += 1
+                if reason is None and _excluded(file, exclude, root):
+                    reason = "excluded by the configuration or --exclude"
+                if reason is None and not _is_partnership(file):
+                    reason = "no `partnerkit:` key: not a partnership file"
+                if reason is None:
                     found.setdefault(file, None)
-        elif not _excluded(path, exclude, root):
-            found.setdefault(path, None)
-    return sorted(found, key=lambda p: str(p))
+                else:
+                    result.skipped.append((file, reason))
+        else:
+            result.named += 1
+            if _excluded(path, exclude, root):
+                result.skipped.append((path, "excluded by the configuration or --exclude"))
+            else:
+                found.setdefault(path, None)
+    result.files = sorted(found, key=lambda p: str(p))
+    return result
 
 
-def _walk(folder: Path) -> list[Path]:
-    out: list[Path] = []
+def _is_partnership(path: Path) -> bool:
+    """Whether the file has a top-level `partnerkit:` key (unreadable files count: say why)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MARKER_WINDOW)
+    except OSError:
+        return True
+    return _MARKER.search(head.removeprefix(b"\xef\xbb\xbf")) is not None
+
+
+def _walk(folder: Path) -> list[tuple[Path, str | None]]:
+    """YAML files below `folder`, each with the reason it is left out (None: kept)."""
+    out: list[tuple[Path, str | None]] = []
+    ignores = _GitIgnores(folder)
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in filenames:
+        here = Path(dirpath)
+        ignores.enter(here)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not ignores.ignored(here / d, True)
+        )
+        for filename in sorted(filenames):
             if filename.endswith(YAML_SUFFIXES) and not filename.startswith("."):
-                out.append(Path(dirpath) / filename)
+                file = here / filename
+                out.append((file, "ignored by .gitignore" if ignores.ignored(file) else None))
     return out
+
+
+class _GitIgnores:
+    """The `.gitignore` files that apply below a folder, as git reads them.
+
+    Patterns of each file are relative to its folder; a deeper file's verdict wins, and
+    within one file the last matching pattern does (`!` re-includes).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.specs: list[tuple[Path, GitIgnoreSpec]] = []
+        start = folder.resolve()
+        top = next((p for p in (start, *start.parents) if (p / ".git").exists()), None)
+        self.in_repository = top is not None
+        if top is None:  # as git: .gitignore files mean nothing outside a repository
+            return
+        self._add(top, top / ".git" / "info" / "exclude")
+        for ancestor in reversed(start.relative_to(top).parents):
+            self._add(top / ancestor, top / ancestor / ".gitignore")
+        # `folder` itself is read by `enter` when the walk starts there.
+
+    def _add(self, base: Path, file: Path) -> None:
+        try:
+            lines = file.read_text("utf-8", "replace").splitlines()
+        except OSError:
+            return
+        from pathspec import GitIgnoreSpec
+
+        self.specs.append((base, GitIgnoreSpec.from_lines(lines)))
+
+    def enter(self, folder: Path) -> None:
+        if self.in_repository and (folder / ".gitignore").is_file():
+            self._add(folder.resolve(), folder / ".gitignore")
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        verdict = False
+        full = path.resolve()
+        for base, spec in self.specs:
+            try:
+                rel = full.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            include = spec.check_file(rel + "/" if is_dir else rel).include
+            if include is not None:
+                verdict = include
+        return verdict
 
 
 def _excluded(path: Path, patterns: list[str], root: Path) -> bool:

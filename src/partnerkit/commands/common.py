@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from partnerkit.config import Config, load_config
 from partnerkit.errors import UsageError
-from partnerkit.files import discover
+from partnerkit.files import scan
 from partnerkit.result import CheckReport, FileResult
 
 if TYPE_CHECKING:
@@ -37,7 +37,9 @@ def configure(config_path: Path | None, *, no_config: bool = False) -> Config:
     return load_config(config_path, search=not no_config)
 
 
-def partnership_files(paths: list[Path] | None, config: Config) -> list[Path]:
+def partnership_files(
+    paths: list[Path] | None, config: Config, *, verbose: bool = False
+) -> list[Path]:
     """Files to work on: the paths given, else the configured paths, else the current folder."""
     if paths:
         names = [str(p) for p in paths]
@@ -45,14 +47,22 @@ def partnership_files(paths: list[Path] | None, config: Config) -> list[Path]:
         names = [_shown(config.root / p) for p in config.paths]
     else:
         names = ["."]
-    files = discover(names, config.exclude, config.root)
-    if not files:
+    found = scan(names, config.exclude, config.root)
+    if verbose:
+        for path, reason in found.skipped:
+            sys.stderr.write(f"partnerkit: skipped {path}: {reason}\n")
+    if not found.files and not found.named:
         where = ", ".join(names)
         raise UsageError(
             f"no YAML files found in {where}; create one with `partnerkit init` or name the "
             "files to check"
         )
-    return files
+    if not found.files:  # everything named is left out on purpose: nothing to do is success
+        sys.stderr.write(
+            f"partnerkit: nothing to check: {len(found.skipped)} YAML file(s) left out "
+            "(excluded, ignored or not partnership files; -v lists them)\n"
+        )
+    return found.files
 
 
 def _shown(path: Path) -> str:
