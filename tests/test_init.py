@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -133,6 +134,9 @@ def test_init_repo(cli, workdir: Path) -> None:
     assert result.code == 0
     assert "kept     .pre-commit-config.yaml" in result.out
     assert "created  partnerkit.toml" in result.out
+    assert "created  partnerships/" in result.out
+    assert "Add this to .pre-commit-config.yaml by hand (under `repos:`)" in result.out
+    assert "require_serial: true" in result.out
     assert (workdir / ".pre-commit-config.yaml").read_text() == "repos: []\n"
     for rel in ("partnerkit.toml", ".partnerkit/partnership.schema.json",
                 ".github/workflows/partnerkit.yml", ".vscode/settings.json"):  # fmt: skip
@@ -145,7 +149,7 @@ def test_init_repo(cli, workdir: Path) -> None:
     assert first == "# yaml-language-server: $schema=../.partnerkit/partnership.schema.json"
     assert cli("check", "--today", TODAY).code == 0
     again = cli("init", "--repo")
-    assert again.out.count("kept") == 5
+    assert again.out.count("kept") == 6
 
 
 def _git_repo(folder: Path) -> None:
@@ -167,20 +171,36 @@ needs_pre_commit = pytest.mark.skipif(
 
 @needs_pre_commit
 def test_new_repository_runs_the_check_in_pre_commit(cli, workdir: Path) -> None:
+    """The generated hook installs its own pinned partnerkit and sees every file at once."""
     cli("init", "--repo", "--partner", "A", "--partner", "B")
+    config = workdir / ".pre-commit-config.yaml"
+    pinned = re.search(r'additional_dependencies: \["([^"]+)"\]', config.read_text())
+    assert pinned is not None
+    # Not on a package index yet: pin this checkout instead, as a team pins a wheel or a tag.
+    config.write_text(config.read_text().replace(pinned.group(1), f"partnerkit @ {ROOT.as_uri()}"))
     _git_repo(workdir)
-    done = subprocess.run(
-        ["pre-commit", "run", "--all-files"], cwd=workdir, env=_env(),
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+
+    def run() -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in _env().items() if k != "VIRTUAL_ENV"}
+        env["PATH"] = "/usr/bin:/bin"  # no partnerkit on PATH: the hook brings its own
+        env["PRE_COMMIT_HOME"] = str(workdir.parent / "pre-commit-home")
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=workdir, env=env,
+            capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+
+    done = run()
     assert done.returncode == 0, done.stdout + done.stderr
     assert "partnerkit check" in done.stdout and "Passed" in done.stdout
     target = workdir / "partnerships" / "a-b.yaml"
+    (workdir / "partnerships" / "z-copy.yaml").write_text(target.read_text())
+    subprocess.run(["git", "add", "-A"], cwd=workdir, check=True)
+    duplicate = run()  # split across processes, each file alone would pass
+    assert duplicate.returncode == 1, duplicate.stdout
+    assert "error PK205" in duplicate.stdout
+    (workdir / "partnerships" / "z-copy.yaml").unlink()
     target.write_text(target.read_text().replace("kind: other", "kind: charity"))
-    failed = subprocess.run(
-        ["pre-commit", "run", "--all-files"], cwd=workdir, env=_env(),
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+    failed = run()
     assert failed.returncode == 1
     assert "PK113" in failed.stdout
 

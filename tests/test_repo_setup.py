@@ -1,0 +1,129 @@
+"""What `init --repo` writes for CI: a workflow GitHub accepts and zizmor finds safe."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+WORKFLOW = Path(".github/workflows/partnerkit.yml")
+
+
+@pytest.fixture
+def repo(cli, workdir: Path) -> Path:
+    assert cli("init", "--repo").code == 0
+    return workdir
+
+
+@pytest.mark.parametrize(
+    "schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"]
+)
+def test_workflow_passes_github_workflow_schema(repo: Path, schema: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(WORKFLOW)],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_workflow_is_least_privilege_pinned_and_time_limited(repo: Path) -> None:
+    text = (repo / WORKFLOW).read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert data["permissions"] == {"contents": "read"}
+    job = data["jobs"]["check"]
+    assert 0 < job["timeout-minutes"] <= 30
+    uses = re.findall(r"uses: (\S+)@(\S+) # (v\d+\S*)", text)
+    assert {name for name, _, _ in uses} == {
+        "actions/checkout", "actions/setup-python", "github/codeql-action/upload-sarif"
+    }  # fmt: skip
+    for name, ref, _tag in uses:
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), (name, ref)
+    assert dict((n, t.split(".")[0]) for n, _, t in uses) == {
+        "actions/checkout": "v6", "actions/setup-python": "v6",
+        "github/codeql-action/upload-sarif": "v4",
+    }  # fmt: skip
+    assert "# - name: Upload it to code scanning" in text  # optional, commented
+    install = next(s["run"] for s in job["steps"] if s.get("name") == "Install partnerkit")
+    assert 'pip install "partnerkit' in install
+
+
+ZIZMOR = shutil.which("zizmor") or shutil.which("zizmor", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(ZIZMOR is None, reason="zizmor is not installed")
+def test_workflow_has_no_high_zizmor_findings(repo: Path) -> None:
+    assert ZIZMOR is not None
+    done = subprocess.run(
+        [ZIZMOR, "--offline", "--format", "json", str(WORKFLOW)],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    findings = json.loads(done.stdout)
+    high = [f["ident"] for f in findings if f["determinations"]["severity"] == "High"]
+    assert not high, high
+    assert not findings, [f["ident"] for f in findings]
+
+
+def test_kept_vscode_settings_print_the_entry_to_add(cli, workdir: Path) -> None:
+    (workdir / ".vscode").mkdir()
+    (workdir / ".vscode" / "settings.json").write_text('{"editor.tabSize": 2}\n')
+    out = cli("init", "--repo").out
+    assert "Add this to .vscode/settings.json by hand (inside the outer braces)" in out
+    assert '"./.partnerkit/partnership.schema.json"' in out
+    assert "by hand" not in cli("init", "--repo").out.split(".vscode/settings.json by")[0]
+
+
+@pytest.mark.parametrize(
+    ("origin", "expected"),
+    [
+        (None, "partnerkit=={version}"),
+        ({"url": "https://example.org/partnerkit.git",
+          "vcs_info": {"vcs": "git", "commit_id": "a" * 40}},
+         "partnerkit @ git+https://example.org/partnerkit.git@" + "a" * 40),
+        ({"url": "https://example.org/dist/partnerkit-1-py3-none-any.whl", "archive_info": {}},
+         "partnerkit @ https://example.org/dist/partnerkit-1-py3-none-any.whl"),
+        ({"url": "file:///nowhere/partnerkit", "dir_info": {}}, "partnerkit=={version}"),
+    ],
+)  # fmt: skip
+def test_hook_and_workflow_install_this_partnerkit(
+    monkeypatch: pytest.MonkeyPatch, origin: dict[str, object] | None, expected: str
+) -> None:
+    from partnerkit import __version__, install
+
+    class Dist:
+        def read_text(self, name: str) -> str | None:
+            return None if origin is None else json.dumps(origin)
+
+    monkeypatch.setattr(install.metadata, "distribution", lambda name: Dist())
+    assert install.requirement() == expected.format(version=__version__)
+
+
+def test_a_local_clone_installs_from_its_remote(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from partnerkit import install
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
+         "commit", "-q", "--allow-empty", "-m", "x"], check=True,
+    )  # fmt: skip
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@example.org:team/pk.git"],
+        check=True,
+    )
+    head = subprocess.run(
+        ["git", "-C", str(tmp_path), "rev-parse", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+
+    class Dist:
+        def read_text(self, name: str) -> str:
+            return json.dumps({"url": tmp_path.as_uri(), "dir_info": {}})
+
+    monkeypatch.setattr(install.metadata, "distribution", lambda name: Dist())
+    assert install.requirement() == f"partnerkit @ git+ssh://git@example.org/team/pk.git@{head}"
