@@ -156,3 +156,37 @@ def test_scanning_respects_gitignore(cli, workdir: Path) -> None:
         assert "Checked 1 file" in result.out
     (workdir / "partnerships" / "keep.generated.yaml").write_text("partnerkit: 1\nid: [\n")
     assert cli("check", "--no-config", "--today", TODAY, ".").code == 1
+
+
+DATE_FILE = """\
+partnerkit: 1
+id: a-b
+title: T
+kind: vendor
+status: exploring
+partners:
+  - {{id: a, name: A, role: lead}}
+  - {{id: b, name: B, role: provider}}
+expectations:
+  - {{deliverable: X, owner: a, due: {due}}}
+"""
+
+
+@pytest.mark.parametrize(
+    "due",
+    ["2026-10-01", '"2026-10-01"', "'2026-10-01'", "2026-10-1", '"2026-10-1"', "2026-02-30",
+     '"2026-02-30"', "2026-10-01T10:00:00", '"20261001"', '"2026-W40-4"', "next week"],
+)  # fmt: skip
+def test_check_and_the_published_schema_agree_on_dates(cli, workdir: Path, due: str) -> None:
+    import subprocess
+    import sys
+
+    (workdir / "p.yaml").write_text(DATE_FILE.format(due=due))
+    assert cli("schema", "-o", "schema.json").code == 0
+    by_schema = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", "schema.json", "p.yaml"],
+        capture_output=True, text=True, check=False,
+    ).returncode  # fmt: skip
+    checked = cli("check", "--no-config", "--select", "PK1", "p.yaml")
+    assert by_schema in (0, 1) and checked.code in (0, 1), checked.err
+    assert checked.code == by_schema, checked.out

@@ -8,16 +8,37 @@ YAML would otherwise let a mistake through: text must be text, dates must be dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Date = Annotated[dt.date, Strict()]
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: object) -> object:
+    """One rule for dates, in `check` and in the JSON Schema (`format: date`, RFC 3339):
+    YYYY-MM-DD with two-digit month and day, quoted or not. Other text stays text and
+    fails as a date."""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "date_impossible",
+                "{value} is not a real date ({reason})",
+                {"value": value, "reason": str(exc)},
+            ) from None
+    return value
+
+
+Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
 Number = Annotated[float, Strict()]
 Flag = Annotated[bool, Strict()]
 Currency = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")]

@@ -59,6 +59,16 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
         message = _pattern_message(name, err["input"], err["ctx"]["pattern"], on_key)
     elif kind in ("greater_than_equal", "less_than_equal"):
         message = _range_message(name, err["input"], loc)
+    elif kind == "date_impossible":
+        code = "PK109"
+        message = (
+            f"`{err['input']}` is not a real date ({err['ctx']['reason']}); "
+            "use an existing date as YYYY-MM-DD"
+        )
+    elif kind == "date_type" and isinstance(err["input"], str):
+        code = "PK112"
+        message = f"`{name}` should be a date written as YYYY-MM-DD, not {_describe(err['input'])}"
+        message += _date_hint(err["input"])
     elif kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
         code = "PK112"
         message = f"`{name}` should be {_expected(kind)}, not {_describe(err['input'])}"
@@ -131,12 +141,21 @@ def _expected(kind: str) -> str:
         "string": "text",
         "int": "a whole number",
         "float": "a number",
-        "date": "a date written as YYYY-MM-DD (unquoted)",
+        "date": "a date written as YYYY-MM-DD",
         "model": "a mapping of keys",
         "dict": "a mapping of keys",
         "list": "a list",
         "bool": "`true` or `false`",
     }.get(base, base)
+
+
+def _date_hint(text: str) -> str:
+    """`2026-10-1` → ` (write `2026-10-01`)`: a date with a one-digit month or day."""
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+        padded = f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+        return f" (write `{padded}`)"
+    return ""
 
 
 def _describe(value: Any) -> str:

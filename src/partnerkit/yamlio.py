@@ -76,7 +76,9 @@ _Resolver.add_implicit_resolver(
 _Resolver.add_implicit_resolver(
     _T + "timestamp",
     re.compile(
-        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+        # Two-digit month and day, as JSON Schema's `format: date` (RFC 3339) and editors
+        # read it; `2026-10-1` stays text and fails as a date.
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
         r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
         r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$"
     ),

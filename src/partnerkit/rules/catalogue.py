@@ -42,8 +42,10 @@ _CODES = [
      "Top level: `partnerkit`, `id`, `title`, `kind`, `status`, `partners`. Inside sections, "
      "the message names what is required where."),
     ("PK112", "wrong-type", "A value of the wrong type",
-     "Text where a list is expected, a number where text is expected, a quoted date. Dates "
-     "are written unquoted as YYYY-MM-DD; text that looks like a number is quoted."),
+     "Text where a list is expected, a number where text is expected, a date not written "
+     "as YYYY-MM-DD (`2026-10-1`, `next spring`). Dates have a two-digit month and day, "
+     "quoted or not, as the JSON Schema's `format: date` reads them; text that looks like a "
+     "number is quoted."),
     ("PK113", "invalid-value", "A value outside what the field allows",
      "A value not in the field's list (`kind: vendr`), an id that is not a slug, an email "
      "address without `@`, a rating outside 1–5, a negative amount."),
