@@ -253,3 +253,96 @@ def test_scaffold_terms_are_valid_once_uncommented(kind: str) -> None:
         assert terms.data_protection and "FERPA" in terms.data_protection.laws
     if kind == "vendor":
         assert terms.liability and terms.insurance
+
+
+def test_the_id_init_builds_is_one_check_accepts(cli, workdir: Path) -> None:
+    made = cli(
+        "init", "--kind", "vendor", "--today", TODAY,
+        "--partner", "Northwind Health L&D", "--partner", "Contoso Simulation Labs",
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    target = workdir / "partnerships" / "northwind-health-ld-contoso-simulation-labs.yaml"
+    assert target.is_file()
+    assert ": error " not in cli("check", "--no-config", "--today", TODAY, target).out
+
+
+@pytest.mark.parametrize(("length", "code"), [(41, 0), (64, 0), (65, 2)])
+def test_id_length_follows_the_schema(cli, workdir: Path, length: int, code: int) -> None:
+    pid = ("abcdefghij-" * 7)[:length].strip("-").ljust(length, "x")
+    result = cli("init", "--id", pid, *PARTNERS)
+    assert result.code == code, result.err
+    if code == 0:
+        checked = cli("check", "--no-config", workdir / "partnerships" / f"{pid}.yaml")
+        assert ": error " not in checked.out
+
+
+def test_a_bad_id_or_kind_is_refused_before_any_question(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerkit.commands.init import InitOptions, run_init
+    from partnerkit.errors import UsageError
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a question would hit end of input
+    with pytest.raises(UsageError, match="--id Not-A-Slug: use lowercase"):
+        run_init(InitOptions(interactive=True, id="Not-A-Slug"))
+    with pytest.raises(UsageError, match=r"--kind Vendor \(did you mean vendor\?\)"):
+        run_init(InitOptions(interactive=True, kind="Vendor"))
+
+
+def _interactive(monkeypatch: pytest.MonkeyPatch, answers: str) -> Path:
+    from partnerkit.commands.init import InitOptions, run_init
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
+    assert run_init(InitOptions(interactive=True, today=TODAY)) == 0
+    (made,) = (Path.cwd() / "partnerships").iterdir()
+    return made
+
+
+def test_an_empty_organisation_is_asked_again(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = _interactive(monkeypatch, "\n  \nLakeview USD\n\nCornerstone\n\nschool\n\n")
+    assert made.name == "lakeview-usd-cornerstone.yaml"
+    assert "A name is needed here." in capsys.readouterr().out
+
+
+def test_a_typed_title_names_the_file(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _interactive(monkeypatch, "A\nB\n\nvendor\nReading Recovery Pilot 2027\n")
+    assert made.name == "reading-recovery-pilot-2027.yaml"
+
+
+def test_end_of_input_at_a_prompt_writes_nothing(workdir: Path) -> None:
+    import pty
+
+    # A terminal whose user presses Ctrl-D at the first question.
+    parent, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partnerkit", "init"], stdin=child, stdout=child, stderr=child,
+        cwd=workdir, env={**os.environ, "CI": ""},
+    )  # fmt: skip
+    os.close(child)
+    output = b""
+    while b"organisation" not in output:
+        output += os.read(parent, 1024)
+    os.write(parent, b"\x04")
+    code = process.wait(timeout=60)
+    try:
+        while chunk := os.read(parent, 1024):
+            output += chunk
+    except OSError:
+        pass
+    assert code == 2, output
+    assert b"nothing was written" in output and b"Aborted" not in output
+    assert not (workdir / "partnerships").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Northwind Health L&D", "northwind-health-ld"), ("Smith & Jones", "smith-and-jones"),
+     ("Ünïversität Wien", "universitat-wien"), ("東京大学", "dong-jing-da-xue"),
+     ("Москва", "moskva"), ("🙂", "partner")],
+)  # fmt: skip
+def test_slugs_transliterate_names(name: str, slug: str) -> None:
+    from partnerkit.scaffold import parse_partner
+
+    assert parse_partner(name).id == slug

@@ -12,6 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from partnerkit.slugs import slugify
+
 KINDS = ("vendor", "internal", "community", "school", "other")
 SECOND_ROLE = {
     "vendor": "provider",
@@ -26,14 +28,6 @@ SECOND_ROLE = {
 class PartnerSpec:
     id: str
     name: str
-
-
-def slugify(text: str, limit: int = 40) -> str:
-    """`Riverside Health L&D` → `riverside-health-l-d`, cut at a hyphen within `limit`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug or "partner"
 
 
 def parse_partner(text: str) -> PartnerSpec:

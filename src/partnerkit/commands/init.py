@@ -16,9 +16,9 @@ from partnerkit.scaffold import (
     PartnerSpec,
     parse_partner,
     render_scaffold,
-    slugify,
     unique_ids,
 )
+from partnerkit.slugs import DEFAULT_ID_LIMIT, ID_LIMIT, slugify, valid_id
 
 SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
 
@@ -48,15 +48,26 @@ def _ask(opts: InitOptions) -> None:
     from rich.prompt import Prompt
 
     if not opts.partners:
-        first = Prompt.ask("Your organisation (the lead partner)").strip()
+        first = _required("Your organisation (the lead partner)")
         if opts.candidates:
             opts.partners = [first]
             _ask_rest(opts)
             return
-        second = Prompt.ask("The partner organisation").strip()
+        second = _required("The partner organisation")
         more = Prompt.ask("Any other partners, separated by commas", default="").strip()
         opts.partners = [p for p in (first, second, *more.split(",")) if p.strip()]
     _ask_rest(opts)
+
+
+def _required(question: str) -> str:
+    """Ask until the answer is not empty (Ctrl-D stops `init`, Ctrl-C interrupts it)."""
+    from rich.prompt import Prompt
+
+    while True:
+        answer = Prompt.ask(question).strip()
+        if answer:
+            return answer
+        sys.stdout.write("  A name is needed here.\n")
 
 
 def _ask_rest(opts: InitOptions) -> None:
@@ -69,10 +80,30 @@ def _ask_rest(opts: InitOptions) -> None:
         opts.title = Prompt.ask("Title", default=" and ".join(names[:2]) + " partnership")
 
 
+def _check_given(opts: InitOptions) -> None:
+    """Refuse a bad --id or --kind before asking anything."""
+    if opts.id is not None and not valid_id(opts.id):
+        raise UsageError(
+            f"--id {opts.id}: use lowercase letters, digits and single hyphens, at most "
+            f"{ID_LIMIT} characters, like {slugify(opts.id)}"
+        )
+    if opts.kind is not None and opts.kind not in KINDS:
+        import difflib
+
+        close = difflib.get_close_matches(opts.kind.lower(), KINDS, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise UsageError(f"--kind {opts.kind}{hint}: use one of {', '.join(KINDS)}")
+
+
 def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
     """id, title, kind and partners, asking or defaulting what is missing."""
+    _check_given(opts)
     if (not opts.partners or opts.kind is None or opts.title is None) and _can_prompt(opts):
-        _ask(opts)
+        try:
+            _ask(opts)
+        except EOFError:  # Ctrl-D at a prompt: stop, having written nothing
+            sys.stdout.write("\n")
+            raise UsageError("no answer (end of input); nothing was written") from None
     if opts.candidates and not opts.partners:
         raise UsageError(
             'name your organisation with --partner (--partner "Riverside Health"), '
@@ -85,15 +116,16 @@ def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
             "or run `partnerkit init` in a terminal to be asked"
         )
     kind = opts.kind or "other"
-    if kind not in KINDS:
-        raise UsageError(f"--kind {kind}: use one of {', '.join(KINDS)}")
+    _check_given(opts)  # what was typed at the prompts, too
     partners = unique_ids([parse_partner(p) for p in opts.partners])
-    title = (opts.title or " and ".join(p.name for p in partners[:2]) + " partnership").strip()
-    pid = opts.id or slugify("-".join(p.id for p in partners[:2]), limit=48)
-    if slugify(pid) != pid:
-        raise UsageError(
-            f"--id {pid}: use lowercase letters, digits and hyphens, like {slugify(pid)}"
-        )
+    default_title = " and ".join(p.name for p in partners[:2]) + " partnership"
+    title = (opts.title or default_title).strip()
+    if opts.id:
+        pid = opts.id
+    elif title != default_title:  # a title of its own names the partnership best
+        pid = slugify(title, limit=DEFAULT_ID_LIMIT)
+    else:
+        pid = slugify("-".join(p.id for p in partners[:2]), limit=DEFAULT_ID_LIMIT)
     return pid, title, kind, partners
 
 
