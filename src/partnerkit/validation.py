@@ -52,9 +52,9 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
     elif kind == "literal_error":
         expected = err["ctx"]["expected"].replace("'", "`")
         got = err["input"]
-        close = difflib.get_close_matches(str(got), _literal_options(err), n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        message = f"`{got}` is not a valid {name}{hint}; use {expected}"
+        close = _closest(str(got), _literal_options(err))
+        hint = f" (did you mean `{close}`?)" if close else ""
+        message = f"`{got}` is not a valid value for `{name}`{hint}; use {expected}"
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(name, err["input"], err["ctx"]["pattern"], on_key)
     elif kind in ("greater_than_equal", "less_than_equal"):
@@ -75,6 +75,29 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
     else:
         message = f"`{name}`: {err['msg']}"
     return Finding(path, line, col, code, Severity.ERROR, message, field_path(loc))
+
+
+# Words people write for a value the format spells differently.
+_SYNONYMS = {
+    "biweekly": "fortnightly", "bi-weekly": "fortnightly", "every two weeks": "fortnightly",
+    "semi-annual": "half-yearly", "semiannual": "half-yearly", "biannual": "half-yearly",
+    "six-monthly": "half-yearly", "twice a year": "half-yearly", "annual": "yearly",
+    "annually": "yearly", "every year": "yearly", "every month": "monthly",
+    "every quarter": "quarterly", "every week": "weekly", "completed": "done",
+    "finished": "done", "ongoing": "in-progress", "in progress": "in-progress",
+    "cancelled": "dropped", "canceled": "dropped", "overdue": "late",
+}  # fmt: skip
+
+
+def _closest(value: str, options: list[str]) -> str | None:
+    """The option meant: a known synonym, the same word in other case, or the nearest."""
+    key = value.strip().lower()
+    if _SYNONYMS.get(key) in options:
+        return _SYNONYMS[key]
+    if key in options:
+        return key
+    close = difflib.get_close_matches(key, options, n=1)
+    return close[0] if close else None
 
 
 def _literal_options(err: Any) -> list[str]:

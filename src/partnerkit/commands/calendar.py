@@ -18,6 +18,7 @@ from partnerkit.commands.common import configure, default_jobs, parse_today, par
 from partnerkit.fsutil import emit
 from partnerkit.options import argument
 from partnerkit.result import FileResult
+from partnerkit.words import plural
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
 
@@ -90,5 +91,7 @@ def run_calendar(opts: CalendarOptions) -> int:
     else:
         emit(data.decode("utf-8"), output, force=opts.force)
         count = sum(len(r.events) for r in valid)
-        sys.stderr.write(f"Wrote {output}: {count} events from {len(valid)} partnerships\n")
+        sys.stderr.write(
+            f"Wrote {output}: {plural(count, 'event')} from {plural(len(valid), 'partnership')}\n"
+        )
     return status

@@ -20,14 +20,29 @@ if TYPE_CHECKING:
     from partnerkit.yamlio import Document
 
 
-def parse_today(value: str | None) -> dt.date:
-    """`--today YYYY-MM-DD`, or the real date."""
+def parse_today(value: str | None, option: str = "--today") -> dt.date:
+    """A date option (`--today`, `--date`) written YYYY-MM-DD; `--today` defaults to today."""
     if value is None:
         return dt.date.today()
+    import re
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise UsageError(f"{option} {value}: use a date written as YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today {value!r}: use a date written as YYYY-MM-DD") from None
+    except ValueError as exc:
+        raise UsageError(f"{option} {value}: not a real date ({exc})") from None
+
+
+def check_choice(option: str, value: str, choices: tuple[str, ...] | list[str]) -> None:
+    """A value that must be one of `choices`: exit 2 with the nearest one and the list."""
+    if value in choices:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(value.lower(), [c.lower() for c in choices], n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise UsageError(f"{option} {value}{hint}: use one of {', '.join(choices)}")
 
 
 def configure(config_path: Path | None, *, no_config: bool = False) -> Config:

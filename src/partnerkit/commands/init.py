@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.commands.common import parse_today
+from partnerkit.commands.common import check_choice, parse_today
 from partnerkit.config import find_config, load_config
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import write_atomic
@@ -87,12 +87,8 @@ def _check_given(opts: InitOptions) -> None:
             f"--id {opts.id}: use lowercase letters, digits and single hyphens, at most "
             f"{ID_LIMIT} characters, like {slugify(opts.id)}"
         )
-    if opts.kind is not None and opts.kind not in KINDS:
-        import difflib
-
-        close = difflib.get_close_matches(opts.kind.lower(), KINDS, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise UsageError(f"--kind {opts.kind}{hint}: use one of {', '.join(KINDS)}")
+    if opts.kind is not None:
+        check_choice("--kind", opts.kind, KINDS)
 
 
 def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:

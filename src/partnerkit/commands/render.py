@@ -89,7 +89,7 @@ def run_render(opts: RenderOptions) -> int:
     if user_dir is not None and not user_dir.is_dir():
         raise UsageError(f"templates folder {user_dir}: no such folder")
     today = parse_today(opts.today)
-    stamp = parse_today(opts.date) if opts.date else None
+    stamp = parse_today(opts.date, "--date") if opts.date else None
     kind, dest = _destination(opts)
     env = render.environment(user_dir)
     if opts.format == "pdf":

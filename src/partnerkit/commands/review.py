@@ -10,6 +10,7 @@ from pathlib import Path
 
 from partnerkit import options
 from partnerkit.commands.common import (
+    check_choice,
     configure,
     default_jobs,
     load_sound,
@@ -62,6 +63,14 @@ def run_review(opts: ReviewOptions) -> int:
         raise UsageError(f"--format {opts.format}: use one of {', '.join(FORMATS)}")
     if opts.sort not in SORTS:
         raise UsageError(f"--sort {opts.sort}: use one of {', '.join(SORTS)}")
+    from typing import get_args
+
+    from partnerkit.model import Kind, Status
+
+    for status in opts.status:
+        check_choice("--status", status, get_args(Status))
+    for kind in opts.kind:
+        check_choice("--kind", kind, get_args(Kind))
     if len(opts.paths) == 1 and opts.paths[0].is_file() and opts.format == "table":
         return _detail(opts)
     return _portfolio(opts)

@@ -35,27 +35,31 @@ def run_rules(opts: RulesOptions) -> int:
         highlight=False,
         width=None if colored else 110,
     )
-    if code is None:
-        table = Table(title="partnerkit rules", title_justify="left")
+    wanted = (code or "").upper()
+    listed = (
+        [r for r in rules.values() if r.code.startswith(wanted)]
+        if code is None or (wanted not in rules and wanted.startswith("PK"))
+        else []
+    )
+    if listed:  # no code, or a prefix such as PK4: the table of those rules
+        title = "partnerkit rules" + (f" {wanted}…" if code else "")
+        table = Table(title=title, title_justify="left")
         table.add_column("code", no_wrap=True)
         table.add_column("name", no_wrap=True)
         table.add_column("severity", no_wrap=True)
         table.add_column("area")
         table.add_column("summary")
-        for r in rules.values():
+        for r in listed:
             sev = "red" if r.severity == "error" else "yellow"
             table.add_row(r.code, r.name, f"[{sev}]{r.severity.value}[/]", r.area, r.summary)
         console.print(table)
         console.print("Explain one with `partnerkit rules CODE`.", style="dim")
         return 0
-    wanted = code.upper()
     found = rules.get(wanted) or next((r for r in rules.values() if r.name == code), None)
     if found is None:
-        import difflib
+        from partnerkit.codes import unknown_code_hint
 
-        close = difflib.get_close_matches(wanted, list(rules), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
-        raise UsageError(f"no rule {code}{hint}; `partnerkit rules` lists them")
+        raise UsageError(f"rules {code}: {unknown_code_hint(code or '')}")
     if not colored:
         sys.stdout.write(
             f"{found.code} {found.name} ({found.severity.value}, {found.area})\n"

@@ -11,6 +11,7 @@ from partnerkit.fsutil import plain_width
 from partnerkit.model import SIX_CS
 from partnerkit.portfolio import Row
 from partnerkit.sanitize import csv_cell, markdown, markdown_code, printable
+from partnerkit.words import plural
 
 BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
 REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": "dim"}
@@ -94,9 +95,9 @@ def _summary_line(s: dict[str, Any]) -> str:
     avg = f"{s['average_readiness']:.0f}" if s["average_readiness"] is not None else "—"
     broken = f" · {s['broken']} with errors" if s["broken"] else ""
     return (
-        f"{s['partnerships']} partnerships ({statuses}){broken} · reviews due this month: "
-        f"{s['reviews_due_this_month']} ({s['reviews_overdue']} overdue) · late deliverables: "
-        f"{s['late_deliverables']} · average readiness: {avg}"
+        f"{plural(s['partnerships'], 'partnership')} ({statuses}){broken} · reviews due this "
+        f"month: {s['reviews_due_this_month']} ({s['reviews_overdue']} overdue) · late "
+        f"deliverables: {s['late_deliverables']} · average readiness: {avg}"
     )
 
 

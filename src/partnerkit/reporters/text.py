@@ -7,6 +7,7 @@ from typing import IO
 from partnerkit.finding import Finding, Severity
 from partnerkit.result import CheckReport, FileResult
 from partnerkit.sanitize import printable, printable_path
+from partnerkit.words import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -21,11 +22,8 @@ def _where(f: Finding) -> str:
 
 
 def summary(report: CheckReport) -> str:
-    files = len(report.files)
-    noun = "file" if files == 1 else "files"
-    parts = [f"{report.errors} error{'s' if report.errors != 1 else ''}"]
-    parts.append(f"{report.warnings} warning{'s' if report.warnings != 1 else ''}")
-    text = f"Checked {files} {noun}: {', '.join(parts)}."
+    parts = [plural(report.errors, "error"), plural(report.warnings, "warning")]
+    text = f"Checked {plural(len(report.files), 'file')}: {', '.join(parts)}."
     below = report.below_min_score()
     if below:
         text += f" {len(below)} below the minimum readiness of {report.min_score:g}."
