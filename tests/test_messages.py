@@ -67,3 +67,51 @@ def test_counts_are_in_the_right_number(cli, workdir: Path) -> None:
     assert "1 partnership (" in table and "1 partnerships" not in table
     made = cli("calendar", "--today", TODAY, "-o", "p.ics", "p.yaml")
     assert "from 1 partnership\n" in made.err
+
+
+EMPTY_SECTIONS = """\
+partnerkit: 1
+id: a-b
+title: T
+kind: vendor
+status: exploring
+partners:
+  - {id: a, name: A, role: lead}
+  - {id: b, name: B, role: provider}
+stakeholders: []
+costs: []
+expectations: []
+changes:
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "where"), [("PK410", "9:1"), ("PK303", "10:1"), ("PK304", "11:1"), ("PK305", "12:1")]
+)
+def test_an_empty_section_is_reported_at_its_key(cli, workdir: Path, code: str, where: str) -> None:
+    (workdir / "p.yaml").write_text(EMPTY_SECTIONS)
+    result = cli("check", "--no-config", "-f", "github", "p.yaml")
+    assert f"file=p.yaml,line={where.split(':')[0]},col=1" in next(
+        line for line in result.out.splitlines() if f"title={code}" in line
+    )
+    text = cli("check", "--no-config", "p.yaml").out
+    assert f"p.yaml:{where}: warning {code} " in text
+
+
+def _uncomment_examples(text: str) -> str:
+    """What a user does with the scaffold: remove `# ` from the indented example lines."""
+    import re
+
+    return re.sub(r"(?m)^(\s+)# ( *)(?=[-{a-z_])", r"\1\2", text)
+
+
+@pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
+def test_the_scaffold_examples_can_be_uncommented(cli, workdir: Path, kind: str) -> None:
+    assert cli("init", "--kind", kind, "--partner", "A", "--partner", "B").code == 0
+    target = workdir / "partnerships" / "a-b.yaml"
+    edited = _uncomment_examples(target.read_text("utf-8"))
+    assert "  {deliverable: Needs analysis" in edited and "  manager: {name:" in edited
+    target.write_text(edited)
+    out = cli("check", "--no-config", "--today", TODAY, target).out
+    assert "PK101" not in out, out
+    assert " PK304 " not in out and " PK309 " not in out  # Q4 and Q9 now answered

@@ -182,8 +182,9 @@ def no_stakeholders(ctx: Context) -> Iterator[Hit]:
     Good: `stakeholders: [{name: Ward managers, interest: training-need}]`
     """
     if not ctx.model.stakeholders:
-        yield Hit(
-            (), "no stakeholders identified: list who needs, provides, funds and takes the training"
+        yield Hit(  # at `stakeholders: []` when written, else the top of the file
+            ("stakeholders",),
+            "no stakeholders identified: list who needs, provides, funds and takes the training",
         )
 
 

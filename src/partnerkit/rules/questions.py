@@ -29,7 +29,7 @@ def _question(
     """Report question `number` when missing, or partly answered where no other rule does."""
     ask = QUESTIONS[number - 1]
     q = ctx.questions[number - 1]
-    at: Loc = (section,) if getattr(ctx.model, section) else ()
+    at: Loc = (section,)  # an empty `costs: []` is found at its key; an absent one at 1:1
     if q.status == "missing":
         yield Hit(at, f"Q{number} is not answered: {ask.text} Add `{ask.where}`.")
     elif q.status == "partial" and partial_here is not None and partial_here(ctx.model):
