@@ -23,6 +23,13 @@ from partnerkit.model import SIX_CS, Partnership
 from partnerkit.sanitize import document, markdown, markdown_message
 from partnerkit.scoring import Assessment
 from partnerkit.selection import compare, sensitivity_text
+from partnerkit.thresholds import (
+    DUE_SOON_DAYS,
+    HEALTH_CONCERN,
+    HEALTH_STRENGTH,
+    health_level,
+    health_scale,
+)
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html"}
 TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -100,6 +107,13 @@ def environment(user_dir: Path | None) -> Any:
         sparkline=_sparkline,
         sparksvg=_sparksvg,
         sensitivity=sensitivity_text,
+        health_level=health_level,
+    )
+    env.globals.update(
+        health_scale=health_scale(),
+        health_strength=HEALTH_STRENGTH,
+        health_concern=HEALTH_CONCERN,
+        due_soon_days=DUE_SOON_DAYS,
     )
     return env
 

@@ -72,6 +72,14 @@ def health_level(value: float | None) -> str:
     )
 
 
+def health_scale() -> str:
+    """The reading of health ratings, in words, as documents print it."""
+    return (
+        f"{HEALTH_STRENGTH:.1f} and above is a strength, {HEALTH_CONCERN:.1f}–"
+        f"{HEALTH_STRENGTH - 0.1:.1f} worth discussing, below {HEALTH_CONCERN:.1f} a concern."
+    )
+
+
 def is_overdue(due: dt.date | None, today: dt.date) -> bool:
     """A date that has passed: a review or deliverable due before today."""
     return due is not None and due < today

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.facts import Progress, progress_of, review_ratings
+from partnerkit.facts import Progress, deliverable_overdue, progress_of, review_ratings
 from partnerkit.fsutil import plain_width
 from partnerkit.model import Partnership
 from partnerkit.reporters.score import (
@@ -19,7 +19,9 @@ from partnerkit.reporters.score import (
 )
 from partnerkit.sanitize import printable, printable_path
 from partnerkit.scoring import Assessment
+from partnerkit.thresholds import is_overdue, review_state
 
+REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": ""}
 DELIVERABLE_STYLE = {
     "done": "green",
     "late": "red",
@@ -86,7 +88,7 @@ def write_detail(
     for col in ("C", "readiness", "", "health", "trend", "spread"):
         cs.add_column(col, justify="right" if col in ("", "health", "spread") else "left")
     for c, h in zip(a.readiness, a.health, strict=True):
-        cs.add_row(c.c.title(), *c_cells(c, h, a.stale))
+        cs.add_row(c.c.title(), *c_cells(c, h, a.bands, a.stale))
     questions = Table(
         title="The ten questions",
         title_justify="left",
@@ -140,7 +142,7 @@ def write_detail(
                     Text(f"{today} ▸", "bold cyan"), Text("today", "bold cyan"), "", ""
                 )
                 marked = True
-            late = e.due is not None and e.due < today and e.status not in ("done", "dropped")
+            late = deliverable_overdue(e, today)
             status = Text(
                 e.status + (" · overdue" if late else ""),
                 "red" if late else DELIVERABLE_STYLE[e.status],
@@ -182,12 +184,9 @@ def write_detail(
         console.print(reviews)
     nxt = p.reviews.next if p.reviews else None
     if nxt:
-        style = "bold red" if nxt < today else "bold yellow" if (nxt - today).days <= 14 else ""
-        console.print(
-            Text.assemble(
-                "Next review: ", (str(nxt), style), (" (overdue)" if nxt < today else "", "red")
-            )
-        )
+        style = REVIEW_STYLE[review_state(nxt, today)]
+        overdue = " (overdue)" if is_overdue(nxt, today) else ""
+        console.print(Text.assemble("Next review: ", (str(nxt), style), (overdue, "red")))
 
 
 def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:

@@ -11,9 +11,11 @@ from partnerkit.fsutil import plain_width
 from partnerkit.model import SIX_CS
 from partnerkit.portfolio import Row
 from partnerkit.sanitize import csv_cell, markdown, markdown_code, printable
+from partnerkit.thresholds import DUE_SOON_DAYS, health_level
 from partnerkit.words import plural
 
 BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
+LEVEL_STYLE = {"good": "green", "warn": "yellow", "bad": "red", "none": "dim"}
 REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": "dim"}
 
 
@@ -149,7 +151,7 @@ def write_table(
         health = Text()
         for i, c in enumerate(SIX_CS):
             v = r.health.get(c)
-            style = "dim" if v is None else "green" if v >= 4 else "yellow" if v >= 3 else "red"
+            style = LEVEL_STYLE[health_level(v)]
             health.append((gap if i else "") + ("·" if v is None else f"{v:.0f}"), style)
         if r.health_trend is not None:
             trend_style = "green" if r.health_trend > 0 else "red" if r.health_trend < 0 else "dim"
@@ -182,7 +184,7 @@ def write_table(
     console.print(Text(_summary_line(summary)), soft_wrap=not color)
     legend = (
         "Health: " + " · ".join(c[:5] for c in SIX_CS) + " (latest review, 1–5). Next review: red "
-        "overdue, yellow within 14 days. "
+        f"overdue, yellow within {DUE_SOON_DAYS} days. "
         + ("" if narrow else "Track: success criteria on track. ")
         + "E/W: errors/warnings."
     )

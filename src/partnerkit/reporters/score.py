@@ -14,10 +14,12 @@ from partnerkit.sanitize import (
     printable_path,
 )
 from partnerkit.scoring import Assessment
+from partnerkit.thresholds import PERCEPTION_GAP, Bands
 
 STATUS_MARK = {"answered": "✓", "partial": "◐", "missing": "✗"}
 STATUS_STYLE = {"answered": "green", "partial": "yellow", "missing": "red"}
 BAND_STYLE = {"ready": "bold green", "developing": "bold yellow", "not ready": "bold red"}
+LEVEL_STYLE = {"good": "green", "warn": "yellow", "bad": "red"}
 READING_STYLE = {"strength": "green", "worth discussing": "yellow", "concern": "red"}
 
 
@@ -43,18 +45,20 @@ def trend_cell(h: Any) -> str:
     return " ".join(x for x in (sparkline(h.series), trend_arrow(h.trend)) if x)
 
 
-def c_cells(c: Any, h: Any, stale: bool = False) -> tuple[Any, ...]:
-    """One C's cells in both terminal views: bar, score, health, trend, partners' spread."""
+def c_cells(c: Any, h: Any, bands: Bands, stale: bool = False) -> tuple[Any, ...]:
+    """One C's cells in both terminal views: bar, score, health, trend, partners' spread.
+
+    The bar's colour follows the configured readiness bands."""
     from rich.text import Text
 
-    style = "green" if c.score >= 80 else "yellow" if c.score >= 60 else "red"
+    style = LEVEL_STYLE[bands.level(c.score)]
     latest = (
         Text(f"{h.latest:.1f}" + (" stale" if stale else ""),
              "dim" if stale else READING_STYLE.get(h.reading, ""))
         if h.latest is not None
         else Text("—", "dim")
     )  # fmt: skip
-    spread = Text(str(h.spread), "red" if h.spread >= 2 else "") if h.spread else ""
+    spread = Text(str(h.spread), "red" if h.spread >= PERCEPTION_GAP else "") if h.spread else ""
     return Text(bar(c.score), style), f"{c.score:.0f}", latest, trend_cell(h), spread
 
 
@@ -154,7 +158,7 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
         missing = Text("\n".join(printable(e.name) for e in c.evidence if not e.held)) or Text(
             "all held", "dim"
         )
-        meter, score, latest, trend, spread = c_cells(c, h, a.stale)
+        meter, score, latest, trend, spread = c_cells(c, h, a.bands, a.stale)
         table.add_row(c.c.title(), meter, score, missing, latest, trend, spread)
     questions = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     questions.add_column("#")

@@ -1,0 +1,193 @@
+"""What users rely on, pinned exactly: positions, default severities, band edges,
+suppression scope, escaping, and a documentation page for every code the tool emits.
+
+Each test here fails when one of these changes, on purpose or not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from partnerkit.rules import all_rules
+from partnerkit.thresholds import Bands, health_band, health_level, review_state
+
+from conftest import ROOT, TODAY
+
+PINNED = Path(__file__).resolve().parent / "data" / "pinned"
+
+
+def _located(out: str) -> list[str]:
+    """`path:line:col: severity CODE` of every finding line."""
+    return [" ".join(x.split(" ")[:3]) for x in out.splitlines() if re.match(r"^\S+:\d+:\d+: ", x)]
+
+
+@pytest.mark.parametrize(
+    ("name", "today", "expected"),
+    [
+        ("northgate.yaml", TODAY, [
+            "northgate.yaml:1:1: warning PK303", "northgate.yaml:1:1: warning PK305",
+            "northgate.yaml:1:1: warning PK306", "northgate.yaml:1:1: warning PK308",
+            "northgate.yaml:1:1: warning PK309", "northgate.yaml:29:5: warning PK405",
+            "northgate.yaml:42:1: warning PK301", "northgate.yaml:48:5: warning PK403",
+            "northgate.yaml:50:1: warning PK307", "northgate.yaml:57:1: warning PK310",
+            "northgate.yaml:59:7: warning PK401",
+        ]),
+        ("lakeview.yaml", TODAY, [
+            "lakeview.yaml:78:5: warning PK502", "lakeview.yaml:84:18: warning PK507",
+            "lakeview.yaml:157:7: warning PK508",
+        ]),
+        ("lakeview.yaml", "2027-03-01", [
+            "lakeview.yaml:8:9: warning PK503", "lakeview.yaml:78:5: warning PK502",
+            "lakeview.yaml:79:5: warning PK502", "lakeview.yaml:157:7: warning PK508",
+            "lakeview.yaml:169:9: warning PK501",
+        ]),
+    ],
+)  # fmt: skip
+def test_rule_positions_and_severities(
+    cli, monkeypatch: pytest.MonkeyPatch, name: str, today: str, expected: list[str]
+) -> None:
+    """Line and column of each finding (a rule pointing at a value points at the value,
+    `on_value`; otherwise at its key or list item), for the rules of areas 3, 4 and 5."""
+    monkeypatch.chdir(PINNED)
+    out = cli("check", "--no-config", "--today", today, name).out
+    pinned = re.compile(r" PK(3\d\d|40\d|41[0-3]|5\d\d)$")
+    assert [x for x in _located(out) if pinned.search(x)] == expected
+
+
+def test_reference_error_points_at_the_value(cli, workdir: Path) -> None:
+    text = (PINNED / "lakeview.yaml").read_text("utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "owner: " in x)
+    column = text.splitlines()[line - 1].index("owner: ") + len("owner: ") + 1
+    (workdir / "p.yaml").write_text(text.replace("owner: ", "owner: nobody-", 1), "utf-8")
+    out = cli("check", "--no-config", "--today", TODAY, "p.yaml").out
+    assert f"p.yaml:{line}:{column}: error PK201 " in out
+
+
+DEFAULT_SEVERITY = {
+    **dict.fromkeys([f"PK1{n:02d}" for n in range(15)], "error"),
+    "PK120": "warning",
+    **dict.fromkeys(["PK201", "PK202", "PK203", "PK204", "PK205"], "error"),
+    **dict.fromkeys([f"PK3{n:02d}" for n in range(1, 11)], "warning"),
+    **dict.fromkeys([f"PK4{n:02d}" for n in range(1, 14)], "warning"),
+    **dict.fromkeys([f"PK5{n:02d}" for n in range(1, 9)], "warning"),
+}
+
+
+def test_default_severities() -> None:
+    rules = all_rules()
+    assert {c: rules[c].severity.value for c in DEFAULT_SEVERITY} == DEFAULT_SEVERITY
+
+
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [(100, "ready"), (80, "ready"), (79.9, "developing"), (60, "developing"),
+     (59.9, "not ready"), (0, "not ready")],
+)  # fmt: skip
+def test_readiness_band_edges(score: float, band: str) -> None:
+    assert Bands().name(score) == band
+
+
+def test_configured_bands_move_the_edges() -> None:
+    bands = Bands(ready=90, developing=70)
+    assert [bands.name(x) for x in (90, 89.9, 70, 69.9)] == [
+        "ready", "developing", "developing", "not ready",
+    ]  # fmt: skip
+    assert [bands.level(x) for x in (90, 70, 69.9)] == ["good", "warn", "bad"]
+
+
+def test_health_edges() -> None:
+    assert [health_band(x) for x in (5, 4.0, 3.99, 3.0, 2.99, 1)] == [
+        "strength", "strength", "worth discussing", "worth discussing", "concern", "concern",
+    ]  # fmt: skip
+    assert [health_level(x) for x in (4.0, 3.0, 2.9, None)] == ["good", "warn", "bad", "none"]
+
+
+def test_review_state_edges() -> None:
+    import datetime as dt
+
+    day = dt.date(2026, 11, 23)
+    states = [review_state(day + dt.timedelta(days=n), day) for n in (-1, 0, 14, 15)]
+    assert states == ["overdue", "soon", "soon", "later"]
+    assert review_state(None, day) == "none"
+
+
+def test_documents_read_the_configured_bands(cli, workdir: Path) -> None:
+    source = PINNED / "lakeview.yaml"
+
+    def bars(config: str) -> list[str]:
+        (workdir / "partnerkit.toml").write_text(config)
+        out = cli("render", source, "-t", "one-pager", "-f", "html", "-o", "-", "--today", TODAY)
+        assert out.code == 0, out.err
+        return re.findall(r'class="bar (\w+)"', out.out)
+
+    default = bars("")
+    strict = bars("[bands]\nready = 100\ndeveloping = 99\n")
+    assert "good" in default and len(default) == len(strict) == 6
+    assert strict != default  # a bar judged by the configured bands, not by 80/60
+
+
+SUPPRESSED = "lakeview.yaml"
+
+
+def _with_comment(workdir: Path, line_no: int, comment: str) -> None:
+    lines = (PINNED / SUPPRESSED).read_text("utf-8").splitlines()
+    lines[line_no - 1] += f"  # partnerkit: {comment}"
+    (workdir / SUPPRESSED).write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_a_line_suppression_covers_its_line_only(cli, workdir: Path) -> None:
+    _with_comment(workdir, 78, "ignore[PK502]")
+    out = cli("check", "--no-config", "--today", "2027-03-01", SUPPRESSED).out
+    located = _located(out)
+    assert "lakeview.yaml:78:5: warning PK502" not in located
+    assert "lakeview.yaml:79:5: warning PK502" in located  # the next line is not covered
+    assert "PK120" not in out
+
+
+def test_a_suppression_covers_only_its_codes(cli, workdir: Path) -> None:
+    _with_comment(workdir, 78, "ignore[PK401]")
+    out = cli("check", "--no-config", "--today", "2027-03-01", SUPPRESSED).out
+    assert "lakeview.yaml:78:5: warning PK502" in _located(out)
+    assert "lakeview.yaml:78:" in out and "warning PK120" in out
+
+
+def test_a_file_suppression_covers_every_line(cli, workdir: Path) -> None:
+    _with_comment(workdir, 1, "ignore-file[PK502]")
+    out = cli("check", "--no-config", "--today", "2027-03-01", SUPPRESSED).out
+    assert "PK502" not in out and "PK120" not in out
+
+
+def test_markdown_and_html_escape_table_pipes_and_angle_brackets(cli, workdir: Path) -> None:
+    text = (PINNED / "lakeview.yaml").read_text("utf-8")
+    title = next(x for x in text.splitlines() if x.startswith("title: "))
+    hostile = 'title: "A | B <script>"'
+    (workdir / "p.yaml").write_text(text.replace(title, hostile, 1), "utf-8")
+    md = cli("review", "p.yaml", "-f", "markdown", "--today", TODAY).out
+    row = next(x for x in md.splitlines() if "A \\| B" in x)
+    assert "<script>" not in row and "A | B" not in row
+    html = cli("review", "p.yaml", "-f", "html", "--today", TODAY).out
+    assert "<script>" not in html.split("</style>", 1)[-1] and "A | B &lt;script&gt;" in html
+    score = cli("score", "p.yaml", "-f", "markdown", "--today", TODAY).out
+    assert "<script>" not in score
+
+
+def _emitted_codes() -> set[str]:
+    """Every code written as a literal in the source: what the tool can emit."""
+    found: set[str] = set()
+    for path in (ROOT / "src" / "partnerkit").rglob("*.py"):
+        found |= set(re.findall(r"[\"'](PK\d{3})[\"']", path.read_text("utf-8")))
+    return found
+
+
+def test_every_emitted_code_is_documented(cli) -> None:
+    rules = all_rules()
+    codes = _emitted_codes()
+    assert {"PK101", "PK201", "PK205", "PK301", "PK310", "PK413", "PK508"} <= codes
+    for code in sorted(codes):
+        assert code in rules, f"{code} can be emitted but `partnerkit rules` does not know it"
+        page = cli("rules", code)
+        assert page.code == 0 and page.out.startswith(f"{code} {rules[code].name} ")
+        assert len(rules[code].doc) > 40, f"{code} has no real documentation"
