@@ -179,7 +179,7 @@ def test_init_candidates_needs_our_organisation(cli, workdir: Path) -> None:
 
 def _hostile(tmp: Path) -> Path:
     text = DATA.read_text("utf-8").replace(
-        "name: Apex Training Group", 'name: "=HYPERLINK(1)[red]<script>|*"'
+        "name: Apex Training Group", 'name: "=HYPERLINK(1)[red]<script>|*\\e[2J"'
     )
     target = tmp / "hostile.yaml"
     target.write_text(text, "utf-8")
@@ -212,7 +212,8 @@ def test_assess_escapes_what_the_file_says(cli, workdir: Path) -> None:
     rows = list(csv.reader(io.StringIO(cli("assess", target, "-f", "csv").out)))
     assert rows[3][2].startswith("'=HYPERLINK")
     table = cli("assess", target, "--color").out
-    assert "[red]" in re.sub(r"\x1b\[[0-9;]*m", "", table)  # shown as written, not read as markup
+    assert "[red]" in re.sub(r"\x1b\[[0-9;]*m", "", table)
+    assert "\x1b[2J" not in table and "\\x1b[2J" in table  # shown as written, not read as markup
     html = cli("assess", target, "-f", "html").out
     assert "<script>" not in html and "&lt;script&gt;" in html
     md = cli("assess", target, "-f", "md").out

@@ -1,7 +1,7 @@
 """`partnerkit assess` views: the candidates compared, as a terminal table, JSON or CSV.
 
-Everything shown comes from the user's file, so terminal text goes through `Text`
-(never Rich markup) and CSV cells are neutralised against formula injection.
+Everything shown comes from the user's file, so terminal text is `printable` inside
+`Text` (never Rich markup, never a live escape) and CSV cells are never formulas.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import json
 from typing import IO, Any
 
 from partnerkit.model import Money, Partnership
+from partnerkit.sanitize import csv_cell as cell
+from partnerkit.sanitize import printable, printable_path
 from partnerkit.selection import Comparison, as_dict, sensitivity_text
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def money(cost: Money | None) -> str:
@@ -21,12 +21,6 @@ def money(cost: Money | None) -> str:
         return "—"
     amount = f"{cost.amount:,.0f}" if float(cost.amount).is_integer() else f"{cost.amount:,.2f}"
     return f"{cost.currency} {amount}" if cost.currency else amount
-
-
-def cell(value: Any) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def write_json(model: Partnership, comparison: Comparison, path: str, out: IO[str]) -> None:
@@ -76,9 +70,9 @@ def write_rich(
     table.add_column("criterion", overflow="fold")
     table.add_column("weight", justify="right")
     for s in comparison.standings:
-        table.add_column(Text(s.name), justify="right", overflow="fold")
+        table.add_column(Text(printable(s.name)), justify="right", overflow="fold")
     for name, weight in comparison.weights.items():
-        cells: list[Any] = [Text(name), f"{weight:.0f}"]
+        cells: list[Any] = [Text(printable(name)), f"{weight:.0f}"]
         for s in comparison.standings:
             score = s.candidate.scores.get(name)
             cells.append(
@@ -96,24 +90,30 @@ def write_rich(
           for s in comparison.standings),
     )  # fmt: skip
     table.add_row("rank", "", *(_rank(s.rank, comparison) for s in comparison.standings))
-    table.add_row("leads on", "", *(Text(s.leads or "—") for s in comparison.standings))
-    table.add_row("lags on", "", *(Text(s.lags or "—") for s in comparison.standings))
-    table.add_row("cost", "", *(Text(money(s.candidate.cost)) for s in comparison.standings))
+    table.add_row("leads on", "", *(Text(printable(s.leads or "—")) for s in comparison.standings))
+    table.add_row("lags on", "", *(Text(printable(s.lags or "—")) for s in comparison.standings))
+    table.add_row(
+        "cost", "", *(Text(printable(money(s.candidate.cost))) for s in comparison.standings)
+    )
     parts: list[Any] = [
         Text.assemble(
-            (model.title, "bold"), f"  ({model.id}, {model.status})\n",
+            (printable(model.title), "bold"), f"  ({printable(model.id)}, {model.status})\n",
             ("Scores 1–5 with their weighted points; totals out of 100.", "dim"),
         ),
         table,
     ]  # fmt: skip
     style = "green" if comparison.robust else "yellow"
-    parts.append(Text.assemble(("Sensitivity: ", "bold"), (sensitivity_text(comparison), style)))
+    parts.append(
+        Text.assemble(("Sensitivity: ", "bold"), (printable(sensitivity_text(comparison)), style))
+    )
     unscored = [s for s in comparison.standings if s.unscored]
     if unscored:
         note = Text("Not scored yet: ", "yellow")
-        note.append("; ".join(f"{s.name} on {', '.join(s.unscored)}" for s in unscored))
+        note.append(printable("; ".join(f"{s.name} on {', '.join(s.unscored)}" for s in unscored)))
         parts.append(note)
-    console.print(Panel(Group(*parts), title=Text(path), title_align="left", box=box.ROUNDED))
+    console.print(
+        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
+    )
 
 
 def _rank(rank: int, comparison: Comparison) -> str:
