@@ -100,6 +100,27 @@ def assess(
     )
 
 
+@app.command(help=COMMANDS["choose"])
+def choose(
+    path: Annotated[Path, typer.Argument(help="The partnership file with `candidates`.")],
+    candidate: Annotated[str, typer.Argument(help="The id (or name) of the candidate chosen.")],
+    role: Annotated[
+        str | None,
+        typer.Option(
+            help="Its role: lead, provider, funder, member or advisor "
+            "(default: the candidate's role)."
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    from partnerkit.commands.choose import run_choose
+
+    raise typer.Exit(run_choose(path, candidate, role=role, dry_run=dry_run, config_path=config))
+
+
 @app.command(help=COMMANDS["init"])
 def init(
     path: Annotated[

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "check": "Validate partnership files and report every problem as path:line:col.",
     "score": "Show Six-C readiness, health, the ten questions and the next actions.",
     "assess": "Compare candidate partners: weighted scores, ranks, leads, lags, sensitivity.",
+    "choose": "Make an assessed candidate a partner and mark the partnership proposed.",
     "review": "Show the portfolio dashboard, or one partnership in detail.",
     "calendar": "Export next reviews, due dates and period ends as an iCalendar file.",
     "render": "Render agreement documents (Markdown, HTML, PDF) from partnership files.",

@@ -139,7 +139,7 @@ def render_scaffold(
     for i, p in enumerate(partners):
         role = "lead" if i == 0 else SECOND_ROLE[kind]
         if p.id == TO_BE_CHOSEN:
-            add("  # `partnerkit choose FILE CANDIDATE` puts the candidate you choose here.")
+            add("  # The partner you choose from the candidates below (`partnerkit choose`).")
         add(f"  - id: {_q(p.id)}")
         add(f"    name: {_q(p.name)}")
         add(f"    role: {role}                # lead | provider | funder | member | advisor")
