@@ -83,6 +83,8 @@ def test_a_single_candidate_is_described_not_compared() -> None:
     assert alone.shifts == [] and alone.margin is None
     assert (alone.standings[0].leads, alone.standings[0].lags) == ("Cost", "Fit")
     assert "nothing to compare" in sensitivity_text(alone)
+    unscored = compare(_candidates([("Fit", 100)], a={}, b={}))
+    assert sensitivity_text(unscored).startswith("No candidate is scored yet")
 
 
 BASE = (ROOT / "tests" / "rules" / "base.yaml").read_text("utf-8")

@@ -178,6 +178,8 @@ def compare(candidates: Candidates) -> Comparison:
 
 def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
     """Does a ±10-point change of one weight alter who comes first? In words, for a panel."""
+    if not any(s.candidate.scores for s in comparison.standings):
+        return "No candidate is scored yet: score each on every criterion, 1 to 5."
     if len(comparison.standings) < 2:
         return "Only one candidate is assessed, so there is nothing to compare it with."
     if comparison.robust:

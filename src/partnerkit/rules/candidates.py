@@ -104,7 +104,7 @@ def without_evidence(ctx: Context) -> Iterator[Hit]:
 
     Bad:  `scores: {...}` and no `strengths` or `references`.
     Good: `strengths: [Clinical instructional design]`,
-          `references: [St. Luke's onboarding redesign, 2024]`
+          `references: [St. Luke's onboarding redesign (2024)]`
     """
     c = _candidates(ctx)
     if not c:
