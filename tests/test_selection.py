@@ -252,3 +252,11 @@ def test_assessment_document_golden(
         pytest.fail(f"{golden.name} differs (refresh with --update-golden):\n{diff[:4000]}")
     same = cli("assess", "tests/data/candidates.yaml", "-f", fmt).out
     assert same == out  # assess -f md|html is the panel's document
+
+
+def test_assess_runs_the_same_without_typer(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["assess", str(DATA), "--today", TODAY, "-f", "csv"]
+    fast = cli(*args)
+    monkeypatch.setattr("partnerkit.options.parse", lambda options, argv: None)
+    slow = cli(*args)
+    assert fast.code == 0 and (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)

@@ -6,7 +6,6 @@ No logic lives here. Heavy modules are imported inside the commands so that
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -47,78 +46,12 @@ Today = Annotated[
     str | None,
     typer.Option(metavar="YYYY-MM-DD", help="Judge dates as if today were this day."),
 ]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Configuration file (default: found upward).")
-]
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
 ]
-Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
-]
-Color = Annotated[
-    bool | None,
-    typer.Option("--color/--no-color", help="Force colour on or off (default: on in a terminal)."),
-]
-
-
-class AssessFormat(StrEnum):
-    text = "text"
-    md = "md"
-    html = "html"
-    json = "json"
-    csv = "csv"
-
-
-@app.command(help=COMMANDS["assess"])
-def assess(
-    path: Annotated[Path, typer.Argument(help="The partnership file with `candidates`.")],
-    format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        AssessFormat.text
-    ),
-    output: Output = None,
-    today: Today = None,
-    config: ConfigOpt = None,
-    force: Force = False,
-    color: Color = None,
-) -> None:
-    from partnerkit.commands.assess import run_assess
-
-    raise typer.Exit(
-        run_assess(
-            path,
-            fmt=format.value,
-            output=output,
-            force=force,
-            today=today,
-            config_path=config,
-            color=color,
-        )
-    )
-
-
-@app.command(help=COMMANDS["choose"])
-def choose(
-    path: Annotated[Path, typer.Argument(help="The partnership file with `candidates`.")],
-    candidate: Annotated[str, typer.Argument(help="The id (or name) of the candidate chosen.")],
-    role: Annotated[
-        str | None,
-        typer.Option(
-            help="Its role: lead, provider, funder, member or advisor "
-            "(default: the candidate's role)."
-        ),
-    ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
-    ] = False,
-    config: ConfigOpt = None,
-) -> None:
-    from partnerkit.commands.choose import run_choose
-
-    raise typer.Exit(run_choose(path, candidate, role=role, dry_run=dry_run, config_path=config))
 
 
 @app.command(help=COMMANDS["init"])

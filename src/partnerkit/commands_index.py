@@ -38,6 +38,8 @@ DECLARED: dict[str, str] = {
     "templates": "partnerkit.commands.render:TemplatesOptions:run_templates",
     "rules": "partnerkit.commands.rules:RulesOptions:run_rules",
     "schema": "partnerkit.commands.schema:SchemaOptions:run_schema",
+    "assess": "partnerkit.commands.assess:AssessOptions:run_assess",
+    "choose": "partnerkit.commands.choose:ChooseOptions:run_choose",
 }
 """Commands whose options are declared once (`partnerkit.options`): `module:Options:run`."""
 

@@ -5,35 +5,54 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from partnerkit import options
 from partnerkit.commands.common import Sound, configure, load_sound, parse_today
 from partnerkit.fsutil import emit, use_color
+from partnerkit.options import argument, option
 
 if TYPE_CHECKING:
     from partnerkit.config import Config
 
-FORMATS = ("text", "md", "html", "json", "csv")
 CANDIDATE_RULES = "PK45"
 
 
-def run_assess(
-    path: Path,
-    *,
-    fmt: str = "text",
-    output: Path | None = None,
-    force: bool = False,
-    today: str | None = None,
-    config_path: Path | None = None,
-    color: bool | None = None,
-) -> int:
+class AssessFormat(StrEnum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    """Everything `assess` can be asked: the one declaration of its options."""
+
+    path: Path = argument("The partnership file with `candidates`.")
+    format: AssessFormat = option(
+        "--format", "-f", help="Output format.", default=AssessFormat.text
+    )
+    output: Path | None = options.output()
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    force: bool = options.force()
+    color: bool | None = options.color()
+
+
+def run_assess(opts: AssessOptions) -> int:
+    """Compare the candidates of one sound file; 1 when there are none or their rules fail."""
+    path, fmt, output = opts.path, opts.format, opts.output
     from partnerkit.reporters import selection as view
     from partnerkit.reporters.text import line
     from partnerkit.selection import compare
 
-    config = configure(config_path)
-    day = parse_today(today)
+    config = configure(opts.config)
+    day = parse_today(opts.today)
     sound = load_sound(path, config, day, errors_ok=True)
     if sound is None:
         return 1
@@ -61,9 +80,9 @@ def run_assess(
         buffer.write(_document(sound, fmt, day, config))
     else:
         to_file = output is not None and str(output) != "-"
-        colored = False if to_file else use_color(color)
+        colored = False if to_file else use_color(opts.color)
         view.write_rich(model, comparison, shown, buffer, colored)
-    emit(buffer.getvalue(), output, force=force)
+    emit(buffer.getvalue(), output, force=opts.force)
     return 0
 
 

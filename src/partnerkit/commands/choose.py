@@ -10,12 +10,15 @@ Every change goes through the one editing layer, so comments and layout are kept
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from partnerkit import options
 from partnerkit.commands.common import configure
 from partnerkit.edit import AddKey, Append, Delete, EditError, EditTarget, Op, Set, edit_file
 from partnerkit.model import Candidate, Partnership
+from partnerkit.options import argument, flag, option
 from partnerkit.scaffold import SECOND_ROLE, TO_BE_CHOSEN
 
 ROLES = ("lead", "provider", "funder", "member", "advisor")
@@ -23,19 +26,28 @@ REFERENCE_KEYS = {"borne_by", "owner", "partner", "payer", "payee"}
 KEYED_BY_PARTNER = {"independent", "partner_ratings", "signed"}
 
 
-def run_choose(
-    path: Path,
-    candidate: str,
-    *,
-    role: str | None = None,
-    dry_run: bool = False,
-    config_path: Path | None = None,
-) -> int:
+@dataclass(frozen=True)
+class ChooseOptions:
+    """Everything `choose` can be asked: the one declaration of its options."""
+
+    path: Path = argument("The partnership file with `candidates`.")
+    candidate: str = argument("The id (or name) of the candidate chosen.")
+    role: str | None = option(
+        help="Its role: lead, provider, funder, member or advisor (default: the candidate's)."
+    )
+    dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")
+    config: Path | None = options.config()
+
+
+def run_choose(opts: ChooseOptions) -> int:
+    """Edit the file through the one editing layer; 0 written (or shown), 1 refused."""
     from partnerkit.errors import UsageError
+
+    path, candidate, role, dry_run = opts.path, opts.candidate, opts.role, opts.dry_run
 
     if role is not None and role not in ROLES:
         raise UsageError(f"--role {role}: use one of {', '.join(ROLES)}")
-    config = configure(config_path)
+    config = configure(opts.config)
     summary: list[str] = []
 
     def plan(target: EditTarget) -> list[Op]:
