@@ -16,6 +16,7 @@ from typing import Any
 from partnerkit.codes import always_counts, parse_codes
 from partnerkit.errors import UsageError
 from partnerkit.finding import Severity
+from partnerkit.fsutil import NotRegular, TooLarge, read_limited
 from partnerkit.thresholds import DEFAULT_MAX_BYTES, Bands
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
@@ -63,6 +64,8 @@ class Config:
         return self.severity[max(matches, key=len)] if matches else None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
 _KEYS = {
     "paths", "exclude", "min_score", "strict", "select", "ignore", "severity",
     "bands", "max_file_size", "templates", "jobs",
@@ -91,13 +94,31 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if path is None:
         return Config()
     try:
-        text = path.read_text("utf-8")
+        data = read_limited(path, MAX_CONFIG_BYTES)
+    except (OSError, NotRegular, TooLarge) as exc:
+        reason = getattr(exc, "strerror", None) or exc or "over 1 MB"
+        raise UsageError(f"{path}: cannot read the configuration: {reason}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(
+            f"{path}:{line}: byte 0x{data[exc.start]:02x} is not valid UTF-8; save it as UTF-8"
+        ) from None
+    try:
         raw = tomllib.loads(text)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the configuration: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
-    table = raw.get("tool", {}).get("partnerkit", {}) if path.name == "pyproject.toml" else raw
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise UsageError(f"{path}: invalid TOML: nested too deeply to read") from None
+    if path.name != "pyproject.toml":
+        return _build(raw, path, text)
+    tool = raw.get("tool", {})
+    table = tool.get("partnerkit", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        found = re.search(r"^\s*(tool\.)?partnerkit\s*=", text, re.M)
+        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        raise UsageError(f"{path}:{line}: `tool.partnerkit`: must be a table (`[tool.partnerkit]`)")
     return _build(table, path, text)
 
 
@@ -147,6 +168,8 @@ def _build(table: dict[str, Any], path: Path, text: str) -> Config:
     if "templates" in table:
         if not isinstance(table["templates"], str):
             raise bad("templates", "must be a folder path")
+        if "\0" in table["templates"]:
+            raise bad("templates", "must be a folder path (it holds a NUL character)")
         config.templates = (path.parent / table["templates"]).resolve()
     if "jobs" in table:
         jobs = table["jobs"]

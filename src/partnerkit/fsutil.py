@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -88,3 +89,36 @@ def plain_width(default: int) -> int:
         return max(40, int(os.environ.get("COLUMNS", default)))
     except ValueError:
         return default
+
+
+class TooLarge(Exception):
+    """The file has more bytes than the limit (known while reading, not from its size)."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__()
+        self.size_text = f"is {size / 1048576:.1f} MB," if size is not None else "is"
+
+
+class NotRegular(Exception):
+    """The path is a device, a FIFO or a socket: never read."""
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file (a symlink to one is fine), never more than `max_bytes`.
+
+    Opened without blocking, so a FIFO cannot hang the run, checked with `fstat` on
+    the open file, and read with a limit, so a file that grows (or a device that
+    claims size 0, such as `/dev/zero`) cannot exhaust memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular("it is not a regular file (a device, FIFO or socket)")
+        if info.st_size > max_bytes:
+            raise TooLarge(info.st_size)
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise TooLarge(None)
+    return raw

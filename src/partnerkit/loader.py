@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkit.finding import Finding, Severity
+from partnerkit.fsutil import NotRegular, TooLarge, read_limited
 from partnerkit.model import Partnership
 from partnerkit.thresholds import DEFAULT_MAX_BYTES
 from partnerkit.yamlio import Document, YamlProblems, locate, parse
@@ -46,15 +47,16 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     result = Loaded(shown)
 
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _fail(
-                result,
-                "PK105",
-                f"the file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB "
-                "limit (`max_file_size` in the configuration)",
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, max_bytes)
+    except TooLarge as exc:
+        return _fail(
+            result,
+            "PK105",
+            f"the file {exc.size_text} over the {max_bytes / 1048576:.1f} MB "
+            "limit (`max_file_size` in the configuration)",
+        )
+    except NotRegular as exc:
+        return _fail(result, "PK100", f"cannot read the file: {exc}")
     except OSError as exc:
         return _fail(result, "PK100", f"cannot read the file: {exc.strerror or exc}")
     return load_bytes(raw, shown, result)

@@ -52,6 +52,7 @@ def map_ordered(
     """
     size = max(16, len(items) // (jobs * 4) + 1)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    jobs = min(jobs, len(chunks))  # never more workers than pieces of work
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     results: list[list[R]] = [[] for _ in chunks]
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:

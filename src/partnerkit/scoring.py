@@ -112,9 +112,7 @@ class Assessment:
             tuple((q.number, q.status) for q in self.questions),
             self.rated_on,
             self.stale,
-            tuple(
-                Step(a.text, a.section, a.field, a.kind, a.date) for a in self.next_actions
-            ),
+            tuple(Step(a.text, a.section, a.field, a.kind, a.date) for a in self.next_actions),
         )
 
 
@@ -169,8 +167,7 @@ def _evidence(p: Partnership, today: dt.date) -> dict[str, tuple[Evidence, ...]]
         ],
     }  # fmt: skip
     out = {
-        c: tuple(Evidence(c, n, held, act) for n, held, act in rows)
-        for c, rows in checks.items()
+        c: tuple(Evidence(c, n, held, act) for n, held, act in rows) for c, rows in checks.items()
     }
     agreement = _agreement_evidence(p)
     return {c: (*rows, *agreement.get(c, ())) for c, rows in out.items()}

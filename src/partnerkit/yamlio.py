@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -259,7 +260,9 @@ def _guard_expansion(root: Node) -> None:
     sizes: dict[int, int] = {}
     active: set[int] = set()
 
-    def size(node: Node) -> int:
+    def size(node: Node, depth: int = 1) -> int:
+        if depth > MAX_DEPTH:  # the builder refuses it too; never recurse deeper than this
+            raise YamlProblems([Problem("PK105", *_pos(node), _TOO_DEEP)])
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -271,9 +274,9 @@ def _guard_expansion(root: Node) -> None:
             return 1
         active.add(key)
         if isinstance(node, MappingNode):
-            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
         else:
-            total = 1 + sum(size(child) for child in node.value)
+            total = 1 + sum(size(child, depth + 1) for child in node.value)
         active.discard(key)
         sizes[key] = total
         if total > MAX_NODES:
@@ -370,10 +373,14 @@ class _Builder:
                 return value
         if tag == _T + "float":
             try:
-                return float(value)
+                number = float(value)
             except ValueError:
                 self.fail(node, "PK112", f"`{value}` is tagged as a number but is not one")
                 return value
+            if not math.isfinite(number):
+                self.fail(node, "PK112", f"`{value}` is too large to be a number; write the amount")
+                return value
+            return number
         if tag == _T + "bool":
             return value.lower() == "true"
         if tag == _T + "null":

@@ -11,7 +11,7 @@ from pathlib import Path
 from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.errors import UsageError
-from partnerkit.fsutil import write_atomic
+from partnerkit.fsutil import read_limited, write_atomic
 from partnerkit.options import argument, flag, option
 
 
@@ -32,9 +32,7 @@ class RenderOptions:
         help="Template name (see `partnerkit templates`).",
         default="agreement",
     )
-    format: RenderFormat = option(
-        "--format", "-f", help="Output format.", default=RenderFormat.md
-    )
+    format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
     output: Path | None = options.output("Folder (default: here), file, or - for stdout.")
     final: bool = flag("--final", help="Refuse partnerships below the ready band.")
     date: str | None = option(
@@ -112,7 +110,7 @@ def run_render(opts: RenderOptions) -> int:
             )
             status = 1
             continue
-        content = Path(path).read_bytes()
+        content = read_limited(Path(path), config.max_file_size)
         meta = render.DocumentMeta(
             source=shown,
             sha256=render.sha256_of(content),

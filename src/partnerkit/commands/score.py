@@ -56,8 +56,7 @@ def run_score(opts: ScoreOptions) -> int:
     threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:
         sys.stderr.write(
-            f"{shown}: readiness {assessment.overall:.0f} is below the minimum of "
-            f"{threshold:g}\n"
+            f"{shown}: readiness {assessment.overall:.0f} is below the minimum of {threshold:g}\n"
         )
         return 1
     return 0

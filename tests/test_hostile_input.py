@@ -1,0 +1,109 @@
+"""Hostile inputs: devices, FIFOs, deep nesting, huge numbers, broken configuration (issue 12)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+BASE = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_symlink_to_a_device_is_not_read(cli, workdir: Path) -> None:
+    (workdir / "zero.yaml").symlink_to("/dev/zero")
+    result = cli("check", "--no-config", ".")
+    assert result.code == 1
+    assert "zero.yaml:1:1: error PK100 cannot read the file: it is not a regular file" in result.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_does_not_block(cli, workdir: Path) -> None:
+    os.mkfifo(workdir / "pipe.yaml")
+    (workdir / "p.yaml").write_text(BASE)
+    result = cli("check", "--no-config", ".")
+    assert "pipe.yaml:1:1: error PK100" in result.out
+    assert "Checked 2 files" in result.out
+
+
+def test_size_limit_is_enforced_while_reading(tmp_path: Path) -> None:
+    from partnerkit.fsutil import TooLarge, read_limited
+
+    path = tmp_path / "p.yaml"
+    path.write_text("x" * 100)
+    assert read_limited(path, 100) == b"x" * 100
+    with pytest.raises(TooLarge):
+        read_limited(path, 99)
+
+
+def test_deep_nesting_with_an_alias_indicator_is_refused(cli, workdir: Path) -> None:
+    nested = "[\n" * 480 + "]\n" * 480  # short lines: under the event scan's bound
+    (workdir / "p.yaml").write_text("partnerkit: 1\n# *\nx: " + nested)
+    result = cli("check", "--no-config", "p.yaml")
+    assert result.code == 1, result.err
+    assert "p.yaml:52:1: error PK105 nesting is deeper than 50 levels" in result.out
+
+
+@pytest.mark.parametrize("number", ["1e309", "-1e309", "1.5e400"])
+def test_non_finite_numbers_are_refused(cli, workdir: Path, number: str) -> None:
+    text = BASE.replace("amount: 24000", f"amount: {number}", 1)
+    assert text != BASE
+    (workdir / "p.yaml").write_text(text)
+    line = text[: text.index(number)].count("\n") + 1
+    result = cli("check", "--no-config", "p.yaml")
+    assert result.code == 1
+    assert f"p.yaml:{line}:" in result.out and "PK112" in result.out
+    assert cli("render", "p.yaml", "-o", "-").code == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "partnerkit.toml",
+            b'paths = ["\xff"]\n',
+            "partnerkit.toml:1: byte 0xff is not valid UTF-8",
+        ),
+        ("partnerkit.toml", b'templates = "a\\u0000b"\n', "partnerkit.toml:1: `templates`"),
+        ("partnerkit.toml", b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
+        ("pyproject.toml", b"[tool]\npartnerkit = 5\n", "pyproject.toml:2: `tool.partnerkit`"),
+        ("pyproject.toml", b"tool = 5\n", "pyproject.toml"),
+    ],
+)
+def test_config_crashes_are_plain_errors(
+    cli, workdir: Path, name: str, content: bytes, expected: str
+) -> None:
+    (workdir / name).write_bytes(content)
+    (workdir / "p.yaml").write_text(BASE)
+    result = cli("check", "--config", name, "p.yaml")
+    assert "internal error" not in result.err
+    if name == "pyproject.toml" and content.startswith(b"tool"):
+        assert result.code in (0, 1)  # no partnerkit table: defaults
+        return
+    assert result.code == 2
+    assert expected in result.err
+
+
+def test_jobs_are_capped_at_the_work_available(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    import partnerkit.parallel
+
+    seen: list[int] = []
+
+    class Pool(concurrent.futures.ThreadPoolExecutor):
+        def __init__(self, workers: int, **kwargs: object) -> None:
+            seen.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(partnerkit.parallel, "ProcessPoolExecutor", Pool)
+    for i in range(64):
+        (workdir / f"p{i}.yaml").write_text(BASE.replace("id: riverside-clinical", f"id: r{i}", 1))
+    result = cli("check", "--no-config", "--jobs", "150", ".")
+    assert result.code in (0, 1), result.err
+    assert seen and seen[0] <= 4
