@@ -107,3 +107,30 @@ def test_jobs_are_capped_at_the_work_available(
     result = cli("check", "--no-config", "--jobs", "150", ".")
     assert result.code in (0, 1), result.err
     assert seen and seen[0] <= 4
+
+
+def test_many_unknown_and_duplicate_keys_are_counted_not_listed(cli, workdir: Path) -> None:
+    keys = "".join(f"k{i}: 1\n" for i in range(3000))
+    twice = keys + "id: again\n" * 3000
+    (workdir / "p.yaml").write_text(BASE.replace("kind: vendor\n", "kind: vendor\n" + twice, 1))
+    result = cli("check", "--no-config", "-f", "json", "p.yaml")
+    import json
+
+    findings = json.loads(result.out)["files"][0]["findings"]
+    assert sum(f["code"] == "PK103" for f in findings) == 51
+    assert findings[-1]["message"].startswith("… and 2,950 more duplicate keys")
+    (workdir / "p.yaml").write_text(BASE + keys)
+    findings = json.loads(cli("check", "--no-config", "-f", "json", "p.yaml").out)["files"][0][
+        "findings"
+    ]
+    unknown = [f for f in findings if f["code"] == "PK110"]
+    assert len(unknown) == 51 and unknown[-1]["message"].startswith("… and 2,950 more")
+    assert unknown[0]["line"] == BASE.count("\n") + 1
+
+
+def test_locating_a_key_in_a_large_mapping_uses_an_index() -> None:
+    from partnerkit.yamlio import locate, parse
+
+    doc, _ = parse("".join(f"k{i}: {i}\n" for i in range(5000)))
+    assert locate(doc.root, ("k4999",)) == (5000, 1, True)
+    assert locate(doc.root, ("nope",)) == (1, 1, False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any, get_args
 
@@ -11,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from partnerkit.finding import Finding, Severity, field_path
 from partnerkit.model import Partnership
-from partnerkit.yamlio import Document, locate, value_position
+from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, value_position
 
 Loc = tuple[str | int, ...]
 
@@ -21,8 +23,26 @@ def validate(doc: Document, path: str) -> tuple[Partnership | None, list[Finding
     try:
         model = Partnership.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [_finding(doc, path, err) for err in exc.errors(include_url=False)]
+        return None, _findings(doc, path, exc.errors(include_url=False))
     return model, list(consistency(model, doc, path))
+
+
+def _findings(doc: Document, path: str, errors: list[Any]) -> list[Finding]:
+    """A finding per error, but past `MAX_SAME_PROBLEM` of one kind, one that counts the rest."""
+    seen: Counter[str] = Counter()
+    last: dict[str, Finding] = {}
+    out: list[Finding] = []
+    for err in errors:
+        seen[err["type"]] += 1
+        if seen[err["type"]] <= MAX_SAME_PROBLEM:
+            last[err["type"]] = _finding(doc, path, err)
+            out.append(last[err["type"]])
+    for kind, count in seen.items():
+        if count > MAX_SAME_PROBLEM:
+            more = count - MAX_SAME_PROBLEM
+            message = f"… and {more:,} more like this one (not listed); fix those first"
+            out.append(dataclasses.replace(last[kind], message=message))
+    return out
 
 
 def _finding(doc: Document, path: str, err: Any) -> Finding:

@@ -20,6 +20,7 @@ import bisect
 import datetime as dt
 import math
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 
 MAX_DEPTH = 50
+# A file can repeat one mistake a hundred thousand times; past this many of one kind,
+# the rest are counted in one finding instead of listed (the report stays readable
+# and the time stays linear).
+MAX_SAME_PROBLEM = 50
 MAX_NODES = 200_000
 # The C composer recurses once per nesting level and crashes somewhere past ~10,000
 # levels. Below this bound it is safe to compose first and check the depth while
@@ -182,6 +187,17 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
         _guard_expansion(root)
     builder = _Builder()
     data = builder.build(root)
+    if builder.duplicates > MAX_SAME_PROBLEM:
+        last = builder.problems[-1]
+        builder.problems.append(
+            Problem(
+                "PK103",
+                last.line,
+                last.column,
+                f"… and {builder.duplicates - MAX_SAME_PROBLEM:,} more duplicate keys after "
+                "this one (not listed); remove the repeated keys",
+            )
+        )
     if builder.fatal:
         raise YamlProblems(builder.problems)
     return Document(data, root), builder.problems
@@ -307,6 +323,7 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.fatal = False
+        self.duplicates = 0
         self._memo: dict[int, Any] = {}
 
     def fail(self, node: Node, code: str, message: str) -> None:
@@ -347,6 +364,9 @@ class _Builder:
                 )
                 continue
             if name in first_seen:
+                self.duplicates += 1
+                if self.duplicates > MAX_SAME_PROBLEM:
+                    continue
                 line = first_seen[name].start_mark.line + 1
                 self.problems.append(
                     Problem(
@@ -478,13 +498,11 @@ def locate(root: MappingNode, path: Sequence[str | int]) -> tuple[int, int, bool
     line, col = 1, 1
     for part in path:
         if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                    line, col = _pos(key_node)
-                    node = value_node
-                    break
-            else:
+            entry = _entry(node, str(part))
+            if entry is None:
                 return line, col, False
+            line, col = _pos(entry[0])
+            node = entry[1]
         elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
             line, col = _pos(node)
@@ -506,11 +524,32 @@ def value_position(root: MappingNode, path: Sequence[str | int]) -> tuple[int, i
 
 def _child(node: Node, part: str | int) -> Node | None:
     if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                found: Node = value_node
-                return found
+        entry = _entry(node, str(part))
+        return None if entry is None else entry[1]
     elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
         child: Node = node.value[part]
         return child
     return None
+
+
+_INDEX: weakref.WeakKeyDictionary[MappingNode, dict[str, tuple[Node, Node]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _entry(node: MappingNode, name: str) -> tuple[Node, Node] | None:
+    """The first (key, value) pair named `name`; indexed once for a large mapping, so
+    that locating every one of many findings stays linear in the file."""
+    if len(node.value) <= 16:
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == name:
+                return key_node, value_node
+        return None
+    index = _INDEX.get(node)
+    if index is None:
+        index = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                index.setdefault(key_node.value, (key_node, value_node))
+        _INDEX[node] = index
+    return index.get(name)
