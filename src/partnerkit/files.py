@@ -75,10 +75,11 @@ def scan(paths: list[str], exclude: list[str], root: Path | None = None) -> Disc
 
 def _is_partnership(path: Path) -> bool:
     """Whether the file has a top-level `partnerkit:` key (unreadable files count: say why)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_MARKER_WINDOW)
-    except OSError:
+    from partnerkit.fsutil import NotRegular, read_limited
+
+    try:  # never blocks on a FIFO nor reads a device: those are kept, and the check says why
+        head = read_limited(path, _MARKER_WINDOW, head=True)
+    except (OSError, NotRegular):
         return True
     return _MARKER.search(head.removeprefix(b"\xef\xbb\xbf")) is not None
 

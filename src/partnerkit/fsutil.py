@@ -103,12 +103,13 @@ class NotRegular(Exception):
     """The path is a device, a FIFO or a socket: never read."""
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
+def read_limited(path: Path, max_bytes: int, *, head: bool = False) -> bytes:
     """The bytes of a regular file (a symlink to one is fine), never more than `max_bytes`.
 
     Opened without blocking, so a FIFO cannot hang the run, checked with `fstat` on
     the open file, and read with a limit, so a file that grows (or a device that
-    claims size 0, such as `/dev/zero`) cannot exhaust memory.
+    claims size 0, such as `/dev/zero`) cannot exhaust memory. With `head`, the first
+    `max_bytes` of a larger file are returned instead of refused.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
@@ -116,9 +117,9 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular("it is not a regular file (a device, FIFO or socket)")
-        if info.st_size > max_bytes:
+        if info.st_size > max_bytes and not head:
             raise TooLarge(info.st_size)
-        raw = handle.read(max_bytes + 1)
+        raw = handle.read(max_bytes + (not head))
     if len(raw) > max_bytes:
         raise TooLarge(None)
     return raw
