@@ -52,3 +52,16 @@ def test_stale_health_is_marked_where_it_is_shown(cli) -> None:
     assert "(stale)" in cli("score", path, "--today", TODAY, "-f", "markdown").out
     report = cli("render", path, "-t", "review-report", "-o", "-", "--today", TODAY).out
     assert "stale" in report
+
+
+def test_dashboard_draws_the_health_history_and_marks_stale_rows(cli, tmp_path) -> None:
+    out = tmp_path / "dash.html"
+    result = cli("review", DATA, "--today", TODAY, "-f", "html", "-o", out)
+    assert result.code in (0, 1)
+    html = out.read_text("utf-8")
+    assert html.count('<svg class="spark"') >= 3
+    assert ">stale</span>" in html
+    data = __import__("json").loads(cli("review", DATA, "--today", TODAY, "-f", "json").out)
+    rows = {r["id"]: r for r in data["partnerships"]}
+    assert rows["county-workforce-stale"]["health_stale"] is True
+    assert len(rows["hospital-roi"]["health_series"]) == 2

@@ -44,6 +44,8 @@ class Row:
     band: str = ""
     health: dict[str, float | None] = field(default_factory=dict)
     health_trend: float | None = None
+    health_series: list[float] = field(default_factory=list)  # mean of the Cs, per rated review
+    health_stale: bool = False
     next_review: dt.date | None = None
     late: list[str] = field(default_factory=list)
     criteria: int = 0
@@ -66,6 +68,8 @@ class Row:
             "band": self.band,
             "health": self.health,
             "health_trend": self.health_trend,
+            "health_series": self.health_series,
+            "health_stale": self.health_stale,
             "next_review": self.next_review.isoformat() if self.next_review else None,
             "review_state": self.review_state(today),
             "late_deliverables": self.late,
@@ -91,6 +95,8 @@ def row_of(result: FileResult) -> Row:
         row.health = {c.c: c.latest for c in result.score.cs}
         trends = [c.trend for c in result.score.cs if c.trend is not None]
         row.health_trend = round(sum(trends) / len(trends), 2) if trends else None
+        row.health_series = _mean_series([list(c.series) for c in result.score.cs])
+        row.health_stale = result.score.stale
     if result.facts:
         f = result.facts
         row.kind, row.status = f.kind, f.status
@@ -100,6 +106,16 @@ def row_of(result: FileResult) -> Row:
         row.late = list(f.late_deliverables)
         row.criteria, row.on_track = f.criteria, f.criteria_on_track
     return row
+
+
+def _mean_series(series: list[list[float | None]]) -> list[float]:
+    """Per rated review, the mean of the Cs rated at it."""
+    out = []
+    for column in zip(*series, strict=False):
+        given = [v for v in column if v is not None]
+        if given:
+            out.append(round(sum(given) / len(given), 2))
+    return out
 
 
 def select(

@@ -199,7 +199,11 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
     """The variables a template receives (documented by `partnerkit templates`)."""
     p = inp.model
     partners = {x.id: x for x in p.partners}
+    from partnerkit.roi import roi_of
+    from partnerkit.trends import criterion_series
+
     history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
+    criteria = p.success.criteria if p.success else []
     return {
         "p": p,
         "partners": partners,
@@ -214,6 +218,8 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "six_cs": SIX_CS,
         "progress": progress_of(p, inp.today),
         "actions": inp.assessment.next_actions,
+        "roi": roi_of(p),
+        "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
         "doc": meta,
         "today": inp.today,
         "selection": compare(p.candidates) if p.candidates and p.candidates.options else None,

@@ -26,6 +26,7 @@ class CScore:
     latest: float | None
     trend: float | None
     spread: int | None
+    series: tuple[float | None, ...] = ()  # every rated review, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,9 @@ class ScoreDigest:
             "evidence": {c.c: {"held": list(c.held), "missing": list(c.missing)} for c in self.cs},
             "questions": {f"Q{n}": status for n, status in self.questions},
             "health": {
-                c.c: {"latest": c.latest, "trend": c.trend, "spread": c.spread} for c in self.cs
+                c.c: {"latest": c.latest, "trend": c.trend, "spread": c.spread,
+                      "series": list(c.series)}
+                for c in self.cs
             },
             "health_rated_on": self.rated_on.isoformat() if self.rated_on else None,
             "health_stale": self.stale,

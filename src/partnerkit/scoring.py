@@ -102,6 +102,7 @@ class Assessment:
                 h.latest,
                 h.trend,
                 h.spread,
+                tuple(h.series),
             )
             for c, h in zip(self.readiness, self.health, strict=True)
         )

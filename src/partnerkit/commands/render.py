@@ -155,6 +155,9 @@ Variables every template receives:
   questions   the ten questions: .number, .text, .where, .status (answered|partial|missing), .detail
   health      per C: .c, .latest, .previous, .trend, .spread, .reading, .series (every rated
               review, oldest first); readiness.stale: the latest ratings are over two cycles old
+  roi         the ROI (or none): .percent, .ratio, .costs, .benefits, .currency, .target,
+              .meets_target, .problem, .summary()
+  measured    per criterion name, its measured values oldest first
   actions     next actions, most urgent first: .text (plain words), .section, .kind, .date
   reviews     review history oldest first: .review, .ratings (per C), .spreads (per C)
   findings    every finding of the rules for this file: .code, .severity, .line, .message

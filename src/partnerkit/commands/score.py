@@ -39,7 +39,8 @@ def run_score(opts: ScoreOptions) -> int:
     from partnerkit.reporters import score as view
 
     config = configure(opts.config)
-    sound = load_sound(opts.path, config, parse_today(opts.today))
+    day = parse_today(opts.today)
+    sound = load_sound(opts.path, config, day)
     if sound is None:
         return 1
     model, assessment, shown = sound.model, sound.assessment, sound.result.path
@@ -47,11 +48,11 @@ def run_score(opts: ScoreOptions) -> int:
     if opts.format == "json":
         view.write_json(model, assessment, shown, buffer)
     elif opts.format == "markdown":
-        view.write_markdown(model, assessment, shown, buffer)
+        view.write_markdown(model, assessment, shown, buffer, day)
     else:
         to_file = opts.output is not None and str(opts.output) != "-"
         colored = False if to_file else use_color(opts.color)
-        view.write_rich(model, assessment, shown, buffer, colored)
+        view.write_rich(model, assessment, shown, buffer, colored, day)
     emit(buffer.getvalue(), opts.output, force=opts.force)
     threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import IO, Any
+from typing import IO
 
-from partnerkit.facts import Progress, deliverable_overdue, progress_of, review_ratings
+from partnerkit.facts import deliverable_overdue, review_ratings
 from partnerkit.fsutil import plain_width
 from partnerkit.model import Partnership
 from partnerkit.reporters.score import (
@@ -13,7 +13,6 @@ from partnerkit.reporters.score import (
     STATUS_MARK,
     STATUS_STYLE,
     actions_text,
-    bar,
     c_cells,
     health_note,
 )
@@ -29,7 +28,6 @@ DELIVERABLE_STYLE = {
     "in-progress": "cyan",
     "planned": "",
 }
-PROGRESS_STYLE = {"met": "green", "on track": "green", "behind": "yellow", "missed": "red"}
 
 
 def write_detail(
@@ -108,20 +106,14 @@ def write_detail(
     if a.next_actions:
         console.print(actions_text(a))
 
-    progress = progress_of(p, today)
-    if progress:
-        table = Table(
-            title="Success criteria: baseline → current → target",
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        for col in ("criterion", "level", "progress", "", "values", "trend", "by", "status"):
-            table.add_column(col, overflow="fold" if col == "criterion" else "ellipsis")
-        assert p.success is not None
-        for criterion, g in zip(p.success.criteria, progress, strict=True):
-            table.add_row(*_criterion_cells(criterion, g, Text))
+    from partnerkit.reporters.evaluation import criteria_table, roi_line
+
+    table = criteria_table(p, today)
+    if table is not None:
         console.print(table)
+    roi = roi_line(p)
+    if roi:
+        console.print(Text(roi, "bold"))
 
     if p.expectations:
         timeline = Table(
@@ -188,18 +180,3 @@ def write_detail(
         overdue = " (overdue)" if is_overdue(nxt, today) else ""
         console.print(Text.assemble("Next review: ", (str(nxt), style), (overdue, "red")))
 
-
-def _criterion_cells(c: Any, g: Progress, text: Any) -> list[Any]:
-    from partnerkit.trends import criterion_trend
-
-    unit = f" {printable(c.unit)}" if c.unit else ""
-    values = (
-        " → ".join("—" if v is None else f"{v:g}" for v in (c.baseline, c.current, c.target)) + unit
-    )
-    share = bar(g.share, 12) if g.share is not None else "—"
-    style = PROGRESS_STYLE.get(g.status, "")
-    return [
-        text(printable(c.name)), c.level or "—", text(share, style),
-        "" if g.share is None else f"{g.share:.0f}%",
-        text(values), criterion_trend(c), str(c.by or "—"), text(g.status, style),
-    ]  # fmt: skip

@@ -81,6 +81,8 @@ def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out
             review = f"**{review} overdue**"
         ready = f"{r.readiness:.0f} {r.band}" if r.readiness is not None else "—"
         health = f"{_health_text(r)} {_arrow(r.health_trend)}".strip() if r.health else "—"
+        if r.health_stale:
+            health += " (stale)"
         on_track = f"{r.on_track}/{r.criteria}" if r.criteria else "—"
         w(
             f"| **{markdown(r.title)}**<br>{markdown_code(r.id or r.path)} | "
@@ -156,6 +158,8 @@ def write_table(
         if r.health_trend is not None:
             trend_style = "green" if r.health_trend > 0 else "red" if r.health_trend < 0 else "dim"
             health.append(f" {_arrow(r.health_trend)}", trend_style)
+        if r.health_stale:
+            health.append("\nstale", "bold yellow")
         state = r.review_state(today)
         review = Text(r.next_review.isoformat() if r.next_review else "—", REVIEW_STYLE[state])
         late = Text(str(len(r.late)), "red" if r.late else "dim")
@@ -183,7 +187,8 @@ def write_table(
     console.print(table)
     console.print(Text(_summary_line(summary)), soft_wrap=not color)
     legend = (
-        "Health: " + " · ".join(c[:5] for c in SIX_CS) + " (latest review, 1–5). Next review: red "
+        "Health: " + " · ".join(c[:5] for c in SIX_CS) + " (latest review, 1–5; stale: older "
+        "than two review cycles). Next review: red "
         f"overdue, yellow within {DUE_SOON_DAYS} days. "
         + ("" if narrow else "Track: success criteria on track. ")
         + "E/W: errors/warnings."

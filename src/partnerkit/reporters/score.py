@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import IO, Any
 
@@ -80,7 +81,10 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
+    from partnerkit.roi import roi_of
+
     data = a.digest().as_dict()
+    roi = roi_of(model)
     return {
         "path": path,
         "id": model.id,
@@ -98,6 +102,7 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
             for q in a.questions
         ],
         "health_reading": {h.c: h.reading for h in a.health},
+        "roi": roi.as_dict() if roi else None,
     }
 
 
@@ -105,7 +110,9 @@ def write_json(model: Partnership, a: Assessment, path: str, out: IO[str]) -> No
     out.write(json.dumps(as_dict(model, a, path), indent=2, ensure_ascii=False) + "\n")
 
 
-def write_markdown(model: Partnership, a: Assessment, path: str, out: IO[str]) -> None:
+def write_markdown(
+    model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
+) -> None:
     w = out.write
     w(f"# Readiness: {markdown(model.title)}\n\n")
     w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
@@ -116,6 +123,14 @@ def write_markdown(model: Partnership, a: Assessment, path: str, out: IO[str]) -
         latest = f"{h.latest:.1f}" if h.latest is not None else "—"
         w(f"| {c.c.title()} | {c.score:.0f} | {missing} | {latest} | {trend_cell(h)} |\n")
     w(f"\n{health_note(a)}\n")
+    if today is not None:
+        from partnerkit.reporters.evaluation import criteria_markdown, roi_line
+
+        criteria, roi = criteria_markdown(model, today), roi_line(model)
+        if criteria:
+            w(f"\n## Success criteria\n\n{criteria}")
+        if roi:
+            w(f"\n{markdown(roi)}\n")
     w("\n## The ten questions\n\n| # | question | status |\n|---|---|---|\n")
     for q in a.questions:
         extra = f" — needs {markdown_message(q.detail)}" if q.detail else ""
@@ -126,7 +141,14 @@ def write_markdown(model: Partnership, a: Assessment, path: str, out: IO[str]) -
             w(f"{i}. {markdown_message(x.text)} ({x.section} · {markdown_code(x.field)})\n")
 
 
-def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color: bool) -> None:
+def write_rich(
+    model: Partnership,
+    a: Assessment,
+    path: str,
+    out: IO[str],
+    color: bool,
+    today: dt.date | None = None,
+) -> None:
     from rich import box
     from rich.console import Console, Group
     from rich.panel import Panel
@@ -172,6 +194,11 @@ def write_rich(model: Partnership, a: Assessment, path: str, out: IO[str], color
         questions.add_row(f"Q{q.number}", text, mark)
     parts: list[Any] = [header, table]
     parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
+    if today is not None:
+        from partnerkit.reporters.evaluation import criteria_table, roi_line
+
+        criteria, roi = criteria_table(model, today), roi_line(model)
+        parts.extend(x for x in (criteria, roi and Text(roi, "bold")) if x)
     parts.append(questions)
     if a.next_actions:
         parts.append(actions_text(a))

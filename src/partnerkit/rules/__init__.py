@@ -25,7 +25,15 @@ _SORTED: dict[str, Rule] = {}
 def all_rules() -> dict[str, Rule]:
     """Every documented code, rules and built-in checks alike, by code."""
     if not _SORTED:
-        from partnerkit.rules import candidates, catalogue, dates, quality, questions, terms  # noqa: F401
+        from partnerkit.rules import (  # noqa: F401
+            candidates,
+            catalogue,
+            dates,
+            evaluation,
+            quality,
+            questions,
+            terms,
+        )
 
         _SORTED.update(sorted(REGISTRY.items()))
     return _SORTED

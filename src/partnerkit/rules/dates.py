@@ -62,15 +62,27 @@ def deliverable_overdue(ctx: Context) -> Iterator[Hit]:
 
 @rule("PK503", "ended-but-active", W, "The period has ended but the status says it runs")
 def ended_but_active(ctx: Context) -> Iterator[Hit]:
-    """`period.end` is in the past while `status` is still active or under review. Set
-    `status: ended` (and hold a closing review), or extend the period if it was renewed.
+    """`period.end` is in the past while `status` is still active, under review or
+    renewing. Set `status: ended` (and hold a closing review), or record the renewal:
+    a new period, signed again. A renewal left unsigned after the period ended means
+    the partners work on without an agreement.
     """
     p = ctx.model
-    if p.period and p.period.end and p.period.end < ctx.today and p.status in RUNNING:
+    if not (p.period and p.period.end and p.period.end < ctx.today):
+        return
+    if p.status in RUNNING:
         yield Hit(
             ("status",),
             f"the period ended on {p.period.end} but the status is still {p.status}: set "
             "`status: ended` or extend `period.end`",
+            on_value=True,
+        )
+    elif p.status == "renewing":
+        late = (ctx.today - p.period.end).days
+        yield Hit(
+            ("status",),
+            f"the period ended on {p.period.end} ({_days(late)} ago) and the renewal is not "
+            "recorded: sign the renewal with a new `period`, or set `status: ended`",
             on_value=True,
         )
 
@@ -114,12 +126,13 @@ def review_history_order(ctx: Context) -> Iterator[Hit]:
 
 @rule("PK506", "no-recent-review", W, "No review in the last two cadence periods")
 def no_recent_review(ctx: Context) -> Iterator[Hit]:
-    """An active partnership with a review cadence should have a review in the last two
-    cadence periods (counted from the start when there is none yet). Continuous review
-    with documented adjustments is what keeps a partnership healthy.
+    """A running (active, under-review or renewing) partnership with a review cadence
+    should have a review in the last two cadence periods (counted from the start when
+    there is none yet). Continuous review with documented adjustments is what keeps a
+    partnership healthy, and a renewal decision needs a recent review behind it.
     """
     p, r = ctx.model, ctx.model.reviews
-    if p.status not in RUNNING or not r or not r.cadence:
+    if p.status not in (*RUNNING, "renewing") or not r or not r.cadence:
         return
     window = dt.timedelta(days=2 * CADENCE_DAYS[r.cadence])
     last = max((x.date for x in r.history), default=None)

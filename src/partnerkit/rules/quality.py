@@ -39,7 +39,9 @@ def unmeasurable_criterion(ctx: Context) -> Iterator[Hit]:
 def reaction_only(ctx: Context) -> Iterator[Hit]:
     """Satisfaction scores say whether learners liked the training, not whether it worked.
     Evaluate at least one criterion at Kirkpatrick's learning, behaviour or results
-    level, or as return on investment, and set `level` on each criterion.
+    level, or as return on investment, and set `level` on each criterion. Criteria
+    without a level count as reaction until they say otherwise: the message says
+    which is the case.
 
     Bad:  every criterion has `level: reaction` (or none has a level).
     Good: `- {name: Post-test score, level: learning, ...}` beside the reaction one.
@@ -48,10 +50,18 @@ def reaction_only(ctx: Context) -> Iterator[Hit]:
     if not s or not s.criteria:
         return
     if not any(c.level in BEYOND_REACTION for c in s.criteria):
+        unset = [c.name for c in s.criteria if c.level is None]
+        why = (
+            f"{len(unset)} of {len(s.criteria)} criteria have no `level`, the rest are reaction"
+            if unset and len(unset) < len(s.criteria)
+            else "no criterion has a `level`"
+            if unset
+            else "every criterion is at the reaction level (Kirkpatrick level 1)"
+        )
         yield Hit(
             ("success", "criteria"),
-            "evaluation stops at learner reaction: add a criterion at the learning, behaviour, "
-            "results or roi level (set `level` on each criterion)",
+            f"evaluation stops at learner reaction ({why}): add a criterion at the learning, "
+            "behaviour, results or roi level, or set `level` where it is missing",
         )
 
 
