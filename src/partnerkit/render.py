@@ -199,6 +199,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
     """The variables a template receives (documented by `partnerkit templates`)."""
     p = inp.model
     partners = {x.id: x for x in p.partners}
+    from partnerkit.agenda import agenda_of
     from partnerkit.roi import roi_of
     from partnerkit.trends import criterion_series
 
@@ -219,6 +220,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "progress": progress_of(p, inp.today),
         "actions": inp.assessment.next_actions,
         "roi": roi_of(p),
+        "agenda": agenda_of(p, inp.today),
         "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
         "doc": meta,
         "today": inp.today,
