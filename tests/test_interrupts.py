@@ -88,3 +88,31 @@ def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in err and "internal error" not in err
     time.sleep(0.3)
     assert not list(scratch.glob("partnerkit-pdf-*")), list(scratch.iterdir())
+
+
+def test_ctrl_c_during_a_parallel_check_stops_at_once(tmp_path: Path) -> None:
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    for n in range(3000):
+        (folder / f"p{n:04}.yaml").write_text(text.replace("id: riverside-", f"id: p{n}-", 1))
+    started = time.monotonic()
+
+    def ready() -> bool:  # imports done and workers busy
+        return time.monotonic() - started > 2.5
+
+    code, err, after = interrupt(
+        ["check", "--no-config", "--jobs", "2", "partnerships"],
+        ready=ready,
+        cwd=tmp_path,
+        env={**os.environ, "CI": "true"},
+        within=120,
+    )
+    assert code == 130, err
+    assert "Traceback" not in err, err
+    assert after < 3, f"took {after:.1f} s to stop"
+    time.sleep(0.5)
+    leftover = subprocess.run(
+        ["pgrep", "-f", "--no-config --jobs 2 partnerships"], capture_output=True, text=True
+    ).stdout.split()
+    assert not leftover, leftover

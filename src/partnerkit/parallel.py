@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TypeVar
@@ -55,7 +56,10 @@ def map_ordered(
     jobs = min(jobs, len(chunks))  # never more workers than pieces of work
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     results: list[list[R]] = [[] for _ in chunks]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=_leave_ctrl_c_to_parent
+    )
+    try:
         futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             index = futures[future]
@@ -63,4 +67,25 @@ def map_ordered(
             if progress is not None:
                 for _ in results[index]:
                     progress()
+    except BaseException:  # Ctrl-C or a failure: stop the workers now, not after the run
+        _stop(pool)
+        raise
+    pool.shutdown()
     return [result for chunk in results for result in chunk]
+
+
+def _leave_ctrl_c_to_parent() -> None:
+    """Workers ignore SIGINT; the parent, which the terminal also signals, ends them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers at once."""
+    # The executor keeps its worker processes private; it offers no "terminate".
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=5)
