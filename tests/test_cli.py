@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import BAD, EXAMPLES
 
 
@@ -128,3 +130,25 @@ def test_unwritable_outputs_are_plain_errors(cli, workdir: Path) -> None:
     assert blocked.code == 2 and "cannot write a-file/schema.json" in blocked.err
     assert cli("templates", "--templates", "nowhere").code == 2
     assert cli("check", "--max-file-size", "0", str(EXAMPLES)).code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["rules"], ["rules", "PK4"], ["check", "--no-config", str(EXAMPLES)], ["schema"],
+     ["review", "--today", "2026-11-23", str(EXAMPLES)]],
+)  # fmt: skip
+def test_a_closed_pipe_is_a_quiet_exit_0(args: list[str]) -> None:
+    """`partnerkit rules | head -1`: the reader stopped reading, which is not an error."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before partnerkit writes anything
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "partnerkit", *args],
+            stdout=write, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

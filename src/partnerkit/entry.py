@@ -21,13 +21,12 @@ def main(argv: list[str] | None = None) -> None:
         return
     from partnerkit.errors import UsageError
 
+    stdout_before = _stdout_file()
     try:
         code = _without_typer(args)
         if code is not None:
             sys.exit(code)
-        from partnerkit.cli import app
-
-        app(args=args, prog_name="partnerkit")
+        sys.exit(_with_typer(args))
     except UsageError as exc:
         from partnerkit.sanitize import printable
 
@@ -36,10 +35,15 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
         sys.stderr.write("partnerkit: interrupted\n")
         sys.exit(130)
-    except BrokenPipeError:
+    except SystemExit as exc:
+        # Rich answers a closed pipe by pointing stdout at the null device and exiting 1.
+        if exc.code == 1 and stdout_before != _null_file() == _stdout_file():
+            sys.exit(0)
+        raise
+    except BrokenPipeError:  # `partnerkit rules | head -1`: the reader has all it wants
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(2)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        sys.exit(0)
     except Exception as exc:  # a bug: say so plainly, never exit 0
         if os.environ.get("PARTNERKIT_DEBUG"):
             raise
@@ -48,6 +52,37 @@ def main(argv: list[str] | None = None) -> None:
             "This is a bug in partnerkit. Run again with PARTNERKIT_DEBUG=1 for details.\n"
         )
         sys.exit(2)
+
+
+def _stdout_file() -> tuple[int, int] | None:
+    try:
+        info = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # closed, or replaced by a test
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _null_file() -> tuple[int, int]:
+    info = os.stat(os.devnull)
+    return info.st_dev, info.st_ino
+
+
+def _with_typer(args: list[str]) -> int:
+    """Run the Typer app, leaving errors to `main` (Click would turn a closed pipe into 1)."""
+    from partnerkit.cli import app
+
+    try:
+        code = app(args=args, prog_name="partnerkit", standalone_mode=False)
+    except Exception as exc:
+        # Click's errors (Typer may ship its own copy of Click): show them, exit 2.
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            return exit_code
+        if type(exc).__name__ == "Abort":  # Ctrl-C or end of input at a Click prompt
+            raise KeyboardInterrupt from None
+        raise
+    return code if isinstance(code, int) else 0
 
 
 def _printable(value: object) -> str:
