@@ -260,3 +260,21 @@ def test_assess_runs_the_same_without_typer(cli, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr("partnerkit.options.parse", lambda options, argv: None)
     slow = cli(*args)
     assert fast.code == 0 and (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
+
+
+def test_init_candidates_asks_for_the_candidates_at_a_terminal(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from partnerkit.commands.init import InitOptions, run_init
+
+    answers = "Riverside Health\nCMR Learning, Meridian Clinical, Apex\nvendor\n\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
+    assert run_init(InitOptions(interactive=True, candidates=True, today=TODAY)) == 0
+    (made,) = (workdir / "partnerships").iterdir()
+    data = yaml.safe_load(made.read_text("utf-8"))
+    assert [o["name"] for o in data["candidates"]["options"]] == [
+        "CMR Learning", "Meridian Clinical", "Apex",
+    ]  # fmt: skip
+    assert data["partners"][1]["id"] == "to-be-chosen" and data["kind"] == "vendor"

@@ -51,6 +51,9 @@ def _ask(opts: InitOptions) -> None:
         first = _required("Your organisation (the lead partner)")
         if opts.candidates:
             opts.partners = [first]
+            if not opts.candidate_names:
+                named = Prompt.ask("Candidate partners, separated by commas", default="")
+                opts.candidate_names = [n.strip() for n in named.split(",") if n.strip()]
             _ask_rest(opts)
             return
         second = _required("The partner organisation")
