@@ -4,8 +4,10 @@
     python benchmarks/run.py --sizes 1 100   # a quick look
 
 For each N: `partnerkit check` with one worker and with the default workers (all rules
-and scoring on), `check-jsonschema --schemafile <partnerkit schema>`, and the floor:
-parsing the same files with PyYAML's C loader in one process. Also start-up
+and scoring on), `partnerkit review` and `partnerkit calendar` (default workers, the
+same pass as check), `check-jsonschema --schemafile <partnerkit schema>`, and the
+floor: parsing the same files with PyYAML's C loader in one process. For one file,
+`yamllint` beside `partnerkit check` (the pre-commit case). Also start-up
 (`partnerkit --version` and `--help` against `python -c pass`) and each command's peak
 memory. Times are medians of several runs; ratios are taken within this run.
 """
@@ -42,10 +44,11 @@ class Measure:
     seconds: float
     peak_mb: float
     runs: int
+    cpu: float = 0.0  # user + system seconds, worker processes included
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time and peak resident memory (MB) of one command, children included."""
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time, peak resident memory (MB) and CPU seconds of one command."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -53,12 +56,17 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:3])}… exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(cmd: list[str], cwd: Path, runs: int) -> Measure:
     results = [run_once(cmd, cwd) for _ in range(runs)]
-    return Measure(statistics.median(r[0] for r in results), max(r[1] for r in results), runs)
+    return Measure(
+        statistics.median(r[0] for r in results),
+        max(r[1] for r in results),
+        runs,
+        statistics.median(r[2] for r in results),
+    )
 
 
 def tool(name: str) -> str:
@@ -122,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([tool("partnerkit"), "schema", "-o", str(schema), "--force"], check=True)
     today = "2026-11-23"
     rows = []
+    extra: dict[int, tuple[Measure, Measure, Measure | None]] = {}
     for n in args.sizes:
         folder = args.data / f"n{n}"
         if not folder.is_dir() or len(list(folder.glob("*.yaml"))) != n:
@@ -133,6 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         check = [tool("partnerkit"), "check", "--no-config", "--today", today, "."]
         pk1 = measure([*check, "--jobs", "1"], folder, runs)
         pkn = measure(check, folder, runs)
+        print(f"N={n}: review, calendar…", flush=True)
+        common = ["--today", today, "."]
+        review = measure([tool("partnerkit"), "review", "-f", "json", *common], folder, runs)
+        calendar = measure([tool("partnerkit"), "calendar", *common], folder, runs)
+        lint = None
+        if n == 1 and shutil.which(tool("yamllint")):  # pip install yamllint to compare
+            print("N=1: yamllint…", flush=True)
+            lint = measure([tool("yamllint"), *files], folder, max(9, runs * 3))
+            pk1 = measure([*check, "--jobs", "1"], folder, max(9, runs * 3))
         print(f"N={n}: floor…", flush=True)
         floor = measure([sys.executable, "-c", FLOOR, "."], folder, runs)
         cjs = None
@@ -144,9 +162,10 @@ def main(argv: list[str] | None = None) -> int:
                 runs if n <= 1000 else 1,
             )
         rows.append((n, pk1, pkn, floor, cjs))
+        extra[n] = (review, calendar, lint)
     print("start-up…", flush=True)
     start = startup(max(9, args.runs * 3))
-    report = render(rows, start, machine())
+    report = render(rows, start, machine(), extra)
     args.output.write_text(report, "utf-8")
     print(report)
     return 0
@@ -156,7 +175,7 @@ def _s(m: Measure | None) -> str:
     return "—" if m is None else f"{m.seconds:.2f} s"
 
 
-def render(rows: list, start: dict[str, float], description: str) -> str:
+def render(rows: list, start: dict[str, float], description: str, extra: dict) -> str:
     from partnerkit.commands.common import default_jobs
 
     lines = [
@@ -188,6 +207,32 @@ def render(rows: list, start: dict[str, float], description: str) -> str:
         lines.append(
             f"| {n:,} | {pk1.peak_mb:.0f} | {pkn.peak_mb:.0f} | {c} | {floor.peak_mb:.0f} |"
         )
+    lines += [
+        "",
+        "The same pass for every command (default workers; CPU is user + system time of",
+        "all processes):",
+        "",
+        "| N | check | review | calendar | check CPU | review CPU | calendar CPU | review / check (CPU) | calendar / check (CPU) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, _pk1, pkn, _floor, _cjs in rows:
+        review, calendar, _lint = extra[n]
+        lines.append(
+            f"| {n:,} | {_s(pkn)} | {_s(review)} | {_s(calendar)} | {pkn.cpu:.2f} s | "
+            f"{review.cpu:.2f} s | {calendar.cpu:.2f} s | {review.cpu / pkn.cpu:.2f} | "
+            f"{calendar.cpu / pkn.cpu:.2f} |"
+        )
+    if 1 in extra and extra[1][2] is not None:
+        lint = extra[1][2]
+        pk1 = next(r[1] for r in rows if r[0] == 1)
+        lines += [
+            "",
+            "One file, the pre-commit case (median wall time, same file):",
+            "",
+            "| yamllint | partnerkit check | partnerkit / yamllint |",
+            "|---:|---:|---:|",
+            f"| {_s(lint)} | {_s(pk1)} | {pk1.seconds / lint.seconds:.2f} |",
+        ]
     base = start["python -c pass"]
     lines += [
         "",
@@ -200,7 +245,7 @@ def render(rows: list, start: dict[str, float], description: str) -> str:
         lines.append(f"| `{label}` | {seconds * 1000:.0f} ms | {(seconds - base) * 1000:+.0f} ms |")
     by_n = {n: (pk1, pkn, floor, cjs) for n, pk1, pkn, floor, cjs in rows}
     lines += ["", "## Targets", ""]
-    lines += targets(by_n, start)
+    lines += targets(by_n, start, extra)
     lines += ["", NOTES]
     return "\n".join(lines) + "\n"
 
@@ -224,7 +269,7 @@ NOTES = """## Reading the numbers
 """
 
 
-def targets(by_n: dict, start: dict[str, float]) -> list[str]:
+def targets(by_n: dict, start: dict[str, float], extra: dict) -> list[str]:
     out = []
     base = start["python -c pass"]
 
@@ -236,6 +281,16 @@ def targets(by_n: dict, start: dict[str, float]) -> list[str]:
         out.append(
             f"- `{label}` within 60 ms of `python -c pass`: {over:+.0f} ms — {verdict(over <= 60)}."
         )
+    if 1 in extra and extra[1][2] is not None:
+        r = by_n[1][0].seconds / extra[1][2].seconds
+        out.append(f"- One-file check within 1.3× of yamllint on the same file: {r:.2f}× — {verdict(r <= 1.3)}.")
+    if 1000 in extra:
+        check_cpu = by_n[1000][1].cpu
+        for i, label in ((0, "review"), (1, "calendar")):
+            r = extra[1000][i].cpu / check_cpu
+            out.append(
+                f"- 1,000 files, `{label}` costs at most 1.2× `check` (CPU): {r:.2f}× — {verdict(r <= 1.2)}."
+            )
     if 1000 in by_n:
         pk1, pkn, floor, cjs = by_n[1000]
         r1, rn = pk1.seconds / floor.seconds, pkn.seconds / floor.seconds
