@@ -108,6 +108,7 @@ def _summary_line(s: dict[str, Any]) -> str:
 def write_table(
     rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, color: bool
 ) -> None:
+    """The dashboard in the terminal; columns drop out as the terminal narrows."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -117,8 +118,7 @@ def write_table(
         file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
         emoji=False, width=None if color else plain_width(120),
     )  # fmt: skip
-    width = console.width
-    wide, narrow = width >= 130, width < 100
+    wide, narrow = console.width >= 130, console.width < 100
     table = Table(
         box=box.SIMPLE_HEAVY, title=f"Partnership portfolio · {today.isoformat()}",
         title_justify="left", pad_edge=False, expand=False,
@@ -137,53 +137,8 @@ def write_table(
     if not narrow:
         table.add_column("Track", justify="right", no_wrap=True)
     table.add_column("E/W", justify="right", no_wrap=True)
-    gap = "" if narrow else " "
     for r in rows:
-        name = Text(printable(r.title), style="bold" if r.valid else "bold red")
-        if narrow:
-            name.append(f"\n{r.status or 'broken'}", "" if r.valid else "red")
-            if r.kind:
-                name.append(f" · {r.kind}", "dim")
-        name.append(f"\n{printable(r.id or r.path)}", style="dim")
-        ready = (
-            Text(f"{r.readiness:.0f}", style=BAND_STYLE.get(r.band, ""))
-            if r.readiness is not None
-            else Text("—", "dim")
-        )
-        health = Text()
-        for i, c in enumerate(SIX_CS):
-            v = r.health.get(c)
-            style = LEVEL_STYLE[health_level(v)]
-            health.append((gap if i else "") + ("·" if v is None else f"{v:.0f}"), style)
-        if r.health_trend is not None:
-            trend_style = "green" if r.health_trend > 0 else "red" if r.health_trend < 0 else "dim"
-            health.append(f" {_arrow(r.health_trend)}", trend_style)
-        if r.health_stale:
-            health.append("\nstale", "bold yellow")
-        state = r.review_state(today)
-        review = Text(r.next_review.isoformat() if r.next_review else "—", REVIEW_STYLE[state])
-        late = Text(str(len(r.late)), "red" if r.late else "dim")
-        track = Text(
-            f"{r.on_track}/{r.criteria}" if r.criteria else "—", "" if r.criteria else "dim"
-        )
-        issues = Text(
-            f"{r.errors}/{r.warnings}", "red" if r.errors else "yellow" if r.warnings else "dim"
-        )
-        status = Text(r.status or "broken", "" if r.valid else "red")
-        if not wide and r.kind:
-            status.append(f"\n{r.kind}", "dim")
-        cells: list[Any] = [name]
-        if wide:
-            cells.append(r.kind or "—")
-        if not narrow:
-            cells.append(status)
-        if wide:
-            cells.append(Text("\n".join(printable(x) for x in r.partners) or "—"))
-        cells += [ready, health, review, late]
-        if not narrow:
-            cells.append(track)
-        cells.append(issues)
-        table.add_row(*cells)
+        table.add_row(*_cells(r, today, wide=wide, narrow=narrow))
     console.print(table)
     console.print(Text(_summary_line(summary)), soft_wrap=not color)
     legend = (
@@ -194,6 +149,62 @@ def write_table(
         + "E/W: errors/warnings."
     )
     console.print(Text(legend, style="dim"), soft_wrap=not color)
+
+
+def _health_cell(r: Row, gap: str) -> Any:
+    from rich.text import Text
+
+    health = Text()
+    for i, c in enumerate(SIX_CS):
+        v = r.health.get(c)
+        shown = "·" if v is None else f"{v:.0f}"
+        health.append((gap if i else "") + shown, LEVEL_STYLE[health_level(v)])
+    if r.health_trend is not None:
+        trend_style = "green" if r.health_trend > 0 else "red" if r.health_trend < 0 else "dim"
+        health.append(f" {_arrow(r.health_trend)}", trend_style)
+    if r.health_stale:
+        health.append("\nstale", "bold yellow")
+    return health
+
+
+def _cells(r: Row, today: dt.date, *, wide: bool, narrow: bool) -> list[Any]:
+    """One row's cells, for the columns the terminal's width allows."""
+    from rich.text import Text
+
+    name = Text(printable(r.title), style="bold" if r.valid else "bold red")
+    if narrow:
+        name.append(f"\n{r.status or 'broken'}", "" if r.valid else "red")
+        if r.kind:
+            name.append(f" · {r.kind}", "dim")
+    name.append(f"\n{printable(r.id or r.path)}", style="dim")
+    ready = (
+        Text(f"{r.readiness:.0f}", style=BAND_STYLE.get(r.band, ""))
+        if r.readiness is not None
+        else Text("—", "dim")
+    )
+    review = Text(
+        r.next_review.isoformat() if r.next_review else "—", REVIEW_STYLE[r.review_state(today)]
+    )
+    late = Text(str(len(r.late)), "red" if r.late else "dim")
+    track = Text(f"{r.on_track}/{r.criteria}" if r.criteria else "—", "" if r.criteria else "dim")
+    issues = Text(
+        f"{r.errors}/{r.warnings}", "red" if r.errors else "yellow" if r.warnings else "dim"
+    )
+    status = Text(r.status or "broken", "" if r.valid else "red")
+    if not wide and r.kind:
+        status.append(f"\n{r.kind}", "dim")
+    cells: list[Any] = [name]
+    if wide:
+        cells.append(r.kind or "—")
+    if not narrow:
+        cells.append(status)
+    if wide:
+        cells.append(Text("\n".join(printable(x) for x in r.partners) or "—"))
+    cells += [ready, _health_cell(r, "" if narrow else " "), review, late]
+    if not narrow:
+        cells.append(track)
+    cells.append(issues)
+    return cells
 
 
 def write_html(
