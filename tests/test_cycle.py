@@ -1,0 +1,152 @@
+"""form, record and measure: the review cycle written into the file, comments kept."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from partnerkit.commands.cycle import add_months
+from partnerkit.model import SIX_CS
+
+SOURCE = Path(__file__).resolve().parent / "data" / "cycle" / "hospital-roi.yaml"
+HEADER = ",".join(["respondent", "partner", *SIX_CS, "comments"])
+
+
+@pytest.fixture
+def file(tmp_path: Path) -> Path:
+    target = tmp_path / "hospital-roi.yaml"
+    shutil.copy(SOURCE, target)
+    return target
+
+
+def sheet(tmp_path: Path, *rows: str, header: str = HEADER, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "ratings.csv"
+    path.write_bytes("\n".join([header, *rows]).encode(encoding) + b"\n")
+    return path
+
+
+def test_form_has_a_row_per_partner(cli, file: Path) -> None:
+    result = cli("form", file)
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == HEADER
+    assert [line.split(",")[-8] for line in lines[1:]] == ["riverside", "simworks"]
+
+
+def test_a_review_from_a_survey_sheet_lands_with_comments_intact(cli, file: Path, tmp_path):
+    before = file.read_text("utf-8")
+    ratings = sheet(
+        tmp_path,
+        "Dana Ortiz,riverside,4,3,5,4,4,4,Night cover still hard",
+        "Lee Park,riverside,5,3,4,4,4,5,",
+        "Pat O'Brien,simworks,4,5,5,4,3,4,Fast decisions",
+    )
+    result = cli(
+        "record",
+        file,
+        "--date",
+        "2026-12-10",
+        "--ratings",
+        ratings,
+        "--win",
+        "Agency hours halved",
+        "--adjustment",
+        "Second night scenario",
+    )
+    assert result.code == 0, result.err
+    after = file.read_text("utf-8")
+    removed = [x for x in difflib.ndiff(before.splitlines(), after.splitlines()) if x[0] == "-"]
+    assert removed == ["-   next: 2026-12-10"]
+    for comment in [x for x in before.splitlines() if "#" in x]:
+        assert comment in after
+    review = yaml.safe_load(after)["reviews"]
+    assert review["next"].isoformat() == "2027-03-10"
+    latest = review["history"][-1]
+    assert latest["partner_ratings"]["riverside"]["commitment"] == 5  # mean 4.5, rounded half up
+    assert latest["ratings"]["communication"] == 4  # mean of the partners' means: (3 + 5) / 2
+    assert latest["attendees"] == ["Dana Ortiz", "Lee Park", "Pat O'Brien"]
+    assert latest["wins"] == ["Agency hours halved"]
+    assert "Night cover still hard" in result.err
+    assert cli("check", file, "--today", "2026-12-11").code == 0
+
+
+BAD = [
+    (["Sam,nobody,4,4,4,4,4,4,"], HEADER, "utf-8", "2:2:", "unknown partner `nobody`"),
+    (["Dana,riverside,4,6,4,4,4,4,"], HEADER, "utf-8", "2:4:", "communication is `6`"),
+    (
+        ["Dana,riverside,4,4,4,4,4"],
+        HEADER.replace(",collaboration", ""),
+        "utf-8",
+        "1:",
+        "missing column `collaboration`",
+    ),
+    (["Zoë,riverside,4,4,4,4,4,4,Très bien"], HEADER, "latin-1", "2:1:", "not UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("rows", "header", "encoding", "where", "words"), BAD)
+def test_a_bad_sheet_is_a_located_error_and_the_file_is_untouched(
+    cli, file: Path, tmp_path: Path, rows, header, encoding, where, words
+) -> None:
+    before = file.read_bytes()
+    ratings = sheet(tmp_path, *rows, header=header, encoding=encoding)
+    result = cli("record", file, "--date", "2026-12-10", "--ratings", ratings)
+    assert result.code == 1
+    assert f"ratings.csv:{where}" in result.err and words in result.err
+    assert "Traceback" not in result.err
+    assert file.read_bytes() == before
+
+
+def test_record_refuses_a_review_out_of_order(cli, file: Path) -> None:
+    before = file.read_bytes()
+    result = cli("record", file, "--date", "2026-05-01", "--win", "x")
+    assert result.code == 1 and "out of order" in result.err
+    assert file.read_bytes() == before
+
+
+def test_dry_run_shows_a_diff_and_writes_nothing(cli, file: Path) -> None:
+    before = file.read_bytes()
+    result = cli("record", file, "--date", "2026-12-10", "--win", "x", "--dry-run")
+    assert result.code == 0 and "+    - date: 2026-12-10" in result.out
+    assert file.read_bytes() == before
+
+
+def test_measure_appends_results_and_sets_current(cli, file: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "criterion,date,value\nTime to independent practice,2026-12-31,9\n"
+        "Return on investment,2026-12-31,31.5\n"
+    )
+    result = cli("measure", file, "--from", results)
+    assert result.code == 0, result.err
+    criteria = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"]
+    assert criteria[1]["current"] == 9 and criteria[1]["measurements"][-1]["value"] == 9
+    assert criteria[0]["current"] == 31.5
+    assert "# converted to money and isolated" in file.read_text("utf-8")
+    score = cli("score", file, "--today", "2027-01-05")
+    assert "▅" in score.out or "▃" in score.out  # the criterion's trend
+
+
+def test_measure_refuses_an_unknown_criterion_by_row_and_column(cli, file: Path, tmp_path):
+    before = file.read_bytes()
+    results = tmp_path / "results.csv"
+    results.write_text(
+        "criterion,date,value\nTime to independent practice,2026-12-31,9\n"
+        "Happiness,2026-12-31,abc\n"
+    )
+    result = cli("measure", file, "--from", results)
+    assert result.code == 1
+    assert "results.csv:3:1: unknown criterion `Happiness`" in result.err
+    assert "results.csv:3:3: value `abc` is not a number" in result.err
+    assert file.read_bytes() == before
+
+
+def test_next_review_from_the_cadence_keeps_the_month_end() -> None:
+    import datetime as dt
+
+    assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2026, 12, 10), 12) == dt.date(2027, 12, 10)
