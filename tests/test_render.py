@@ -214,7 +214,8 @@ def test_draft_marking_and_final(cli, workdir: Path) -> None:
     draft = cli(
         "render", EXAMPLES / "northgate-crm-golive.yaml", "-f", "html", "-o", "-", "--today", TODAY
     )
-    assert "DRAFT — not ready to sign" in draft.out and "PK303" in draft.out
+    assert "DRAFT — for discussion, not for signature" in draft.out
+    assert "Agree how the plan is changed." in draft.out and "PK303" not in draft.out
     refused = cli("render", EXAMPLES / "northgate-crm-golive.yaml", "--final", "--today", TODAY)
     assert refused.code == 1 and "--final refuses" in refused.err
     assert not list(workdir.iterdir())

@@ -108,6 +108,12 @@ def environment(user_dir: Path | None) -> Any:
         sparksvg=_sparksvg,
         sensitivity=sensitivity_text,
         health_level=health_level,
+        article=article,
+        andjoin=and_join,
+        items=inline_items,
+        role_phrase=role_phrase,
+        plain=plain_words,
+        money=money,
     )
     env.globals.update(
         health_scale=health_scale(),
@@ -116,6 +122,83 @@ def environment(user_dir: Path | None) -> Any:
         due_soon_days=DUE_SOON_DAYS,
     )
     return env
+
+
+def article(word: Any) -> str:
+    """`internal` → `an internal`, `community` → `a community`."""
+    text = str(word)
+    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
+
+
+def and_join(items: Any, last: str = "and") -> str:
+    """[A, B, C] → `A, B and C`: four partners read as four, not five."""
+    names = [str(x) for x in items]
+    if len(names) <= 2:
+        return f" {last} ".join(names)
+    return ", ".join(names[:-1]) + f" {last} " + names[-1]
+
+
+def inline_items(items: Any) -> str:
+    """[X, Y, Z] → `(a) X; (b) Y; and (c) Z`, as clauses list things inline."""
+    texts = [str(x).rstrip(".;") for x in items]
+    if len(texts) == 1:
+        return texts[0]
+    marks = [f"({chr(97 + i)}) " if i < 26 else f"({i + 1}) " for i in range(len(texts))]
+    parts = [m + x for m, x in zip(marks, texts, strict=True)]
+    return "; ".join(parts[:-1]) + "; and " + parts[-1]
+
+
+def role_phrase(role: Any) -> str:
+    """How a party takes part: `the lead partner`, `a provider`, `an advisor`."""
+    return "the lead partner" if role == "lead" else article(role)
+
+
+_CODE_ASIDE = re.compile(r"\s*\(`[^`]*`\)")
+_CODE = re.compile(r"`([^`]*)`")
+
+
+def plain_words(text: Any) -> str:
+    """Advice without the file's key names: `(`changes.amendment`)` asides dropped, other
+    quoted keys turned into words, for documents partners read."""
+    out = _CODE_ASIDE.sub("", str(text))
+    return _CODE.sub(lambda m: re.sub(r"[._\[\]]+", " ", m.group(1)).strip(), out)
+
+
+def money(amount: Any, currency: Any = None) -> str:
+    """`USD 24,000`; without a currency the amount says so rather than floating alone."""
+    if amount is None:
+        return ""
+    shown = num(amount)
+    return f"{currency} {shown}" if currency else f"{shown} (currency not stated)"
+
+
+# Evidence that a running partnership gathers as it goes: not an open point of a draft.
+_RUNNING_EVIDENCE = frozenset(
+    {
+        "reviews record adjustments",
+        "the next review is scheduled and not overdue",
+        "deliverables are on time",
+        "every partner has signed",
+        "signed by the named signatories",
+    }
+)
+
+
+def open_points(assessment: Assessment) -> list[str]:
+    """What the partners still have to settle, as plain sentences (no codes, no YAML)."""
+    from partnerkit.stages import EVIDENCE_PLAIN
+
+    out: list[str] = []
+    for c in assessment.readiness:
+        for e in c.evidence:
+            if e.held or e.name in _RUNNING_EVIDENCE:
+                continue
+            plain = EVIDENCE_PLAIN.get(e.name)
+            text = plain[0] if plain else e.name[:1].upper() + e.name[1:]
+            sentence = text.rstrip(".") + "."
+            if sentence not in out:
+                out.append(sentence)
+    return out
 
 
 def _sparkline(values: Any, lo: float | None = 1, hi: float | None = 5) -> str:
@@ -222,10 +305,18 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "roi": roi_of(p),
         "agenda": agenda_of(p, inp.today),
         "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
+        "open_points": open_points(inp.assessment),
         "doc": meta,
         "today": inp.today,
         "selection": compare(p.candidates) if p.candidates and p.candidates.options else None,
     }
+
+
+def document_source(shown: str) -> str:
+    """The source a document names: the path as shown, or only the file name when the path
+    climbs out of the current folder (`../../…` says nothing to a reader of the document)."""
+    parts = Path(shown).parts
+    return Path(shown).name if ".." in parts or Path(shown).is_absolute() else shown
 
 
 def sha256_of(content: bytes) -> str:

@@ -112,7 +112,7 @@ def run_render(opts: RenderOptions) -> int:
             continue
         content = read_limited(Path(path), config.max_file_size)
         meta = render.DocumentMeta(
-            source=shown,
+            source=render.document_source(shown),
             sha256=render.sha256_of(content),
             template=opts.template,
             format=opts.format,
