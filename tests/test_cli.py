@@ -152,3 +152,34 @@ def test_a_closed_pipe_is_a_quiet_exit_0(args: list[str]) -> None:
         os.close(write)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("command", ["check", "review", "calendar"])
+def test_report_output_is_replaced_like_every_linters(cli, workdir: Path, command: str) -> None:
+    """The README's `check -f sarif -o partnerkit.sarif`, run twice."""
+    args = [command, "--today", "2026-11-23", "-o", "report.out", EXAMPLES]
+    assert cli(*args).code in (0, 1)
+    first = (workdir / "report.out").read_bytes()
+    again = cli(*args)
+    assert again.code in (0, 1), again.err
+    assert (workdir / "report.out").read_bytes() == first
+
+
+def test_documents_still_refuse_to_overwrite(cli, workdir: Path) -> None:
+    source = EXAMPLES / "northgate-crm-golive.yaml"
+    assert cli("render", source, "-o", "doc.md").code == 0
+    again = cli("render", source, "-o", "doc.md")
+    assert again.code == 2 and "--force" in again.err
+
+
+def test_an_output_under_a_file_says_so(cli, workdir: Path) -> None:
+    (workdir / "afile").write_text("x")
+    result = cli("check", "-o", "afile/report.txt", EXAMPLES)
+    assert result.code == 2
+    assert "afile is a file, not a folder" in result.err
+
+
+def test_paths_are_shown_as_given(cli, workdir: Path) -> None:
+    absolute = BAD / "syntax-error.yaml"
+    out = cli("check", "--no-config", absolute).out
+    assert out.startswith(f"{absolute}:7:9: error PK101")

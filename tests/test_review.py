@@ -193,4 +193,4 @@ def test_calendar_uids_are_stable(cli, portfolio: Path) -> None:
     target.write_text("".join(lines[: start + 1] + block[::-1] + lines[start + 6 :]))
     assert uids() == before
     assert cli("calendar", "-o", "p.ics").code == 0
-    assert cli("calendar", "-o", "p.ics").code == 2  # exists: --force to replace
+    assert cli("calendar", "-o", "p.ics").code == 0  # a report: replaced

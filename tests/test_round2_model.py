@@ -21,7 +21,7 @@ def test_round2_fields_are_valid(cli, workdir: Path) -> None:
 def test_unknown_payee_is_located(cli, workdir: Path) -> None:
     bad = workdir / "bad.yaml"
     bad.write_text(ROUND2.read_text().replace("payee: cmr,", "payee: cmrx,"))
-    result = cli("check", "--no-config", bad)
+    result = cli("check", "--no-config", bad.name)
     assert result.code == 1
     (line,) = _errors(result)
     assert line.startswith("bad.yaml:22:87: error PK201 `cmrx`")
@@ -32,7 +32,7 @@ def test_unknown_amendment_signer_is_located(cli, workdir: Path) -> None:
     bad.write_text(
         ROUND2.read_text().replace("signed: {riverside: {by: Maria", "signed: {rivers: {by: Maria")
     )
-    result = cli("check", "--no-config", bad)
+    result = cli("check", "--no-config", bad.name)
     (line,) = _errors(result)
     assert line.startswith("bad.yaml:34:14: error PK201 `rivers`")
 

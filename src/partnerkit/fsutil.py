@@ -29,6 +29,9 @@ def _write(path: Path, data: str | bytes, force: bool) -> None:
         raise UsageError(f"{path} is a folder; name a file to write")
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; it was left as it is (use --force to replace it)")
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"cannot write {path}: {blocking} is a file, not a folder")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -29,7 +29,9 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
-    """Path relative to the current folder when below it, as editors expect."""
+    """The path as the user gave it: absolute stays absolute, relative is tidied (`./x` → `x`)."""
+    if path.is_absolute():
+        return str(path)
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows

@@ -89,7 +89,7 @@ def run_calendar(opts: CalendarOptions) -> int:
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
     else:
-        emit(data.decode("utf-8"), output, force=opts.force)
+        emit(data.decode("utf-8"), output, force=True)  # a report: -o replaces it
         count = sum(len(r.events) for r in valid)
         sys.stderr.write(
             f"Wrote {output}: {plural(count, 'event')} from {plural(len(valid), 'partnership')}\n"

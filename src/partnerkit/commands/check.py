@@ -112,6 +112,6 @@ def write_report(
     if to_file:
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, color=False)
-        emit(buffer.getvalue(), output, force=force)
+        emit(buffer.getvalue(), output, force=True)  # a report: -o replaces it
     else:
         reporters.write(fmt, report, sys.stdout, color=colored)

@@ -95,7 +95,7 @@ def _detail(opts: ReviewOptions) -> int:
         buffer,
         color=color,
     )
-    emit(buffer.getvalue(), opts.output, force=opts.force)
+    emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     return 0
 
 
@@ -137,7 +137,7 @@ def _portfolio(opts: ReviewOptions) -> int:
         {"json": views.write_json, "csv": views.write_csv, "markdown": views.write_markdown}[
             opts.format
         ](rows, summary, today, buffer)
-    emit(buffer.getvalue(), opts.output, force=opts.force)
+    emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     if report.failed():
         sys.stderr.write(
             f"partnerkit: {report.errors} error(s) and {report.warnings} warning(s) in the "
