@@ -117,7 +117,7 @@ def test_fast_help_lists_exactly_the_typer_commands(cli) -> None:
     assert set(group.commands) == set(COMMANDS)  # type: ignore[attr-defined]
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help == COMMANDS[name]
-    assert cli().out == cli("--help").out == cli("-h").out
+    assert cli().err == cli("--help").out == cli("-h").out
     for name, summary in COMMANDS.items():
         assert f"  {name}" in cli("--help").out and summary in cli("--help").out
 
@@ -183,3 +183,34 @@ def test_paths_are_shown_as_given(cli, workdir: Path) -> None:
     absolute = BAD / "syntax-error.yaml"
     out = cli("check", "--no-config", absolute).out
     assert out.startswith(f"{absolute}:7:9: error PK101")
+
+
+def test_no_arguments_is_usage_and_exit_2(cli) -> None:
+    result = cli()
+    assert result.code == 2
+    assert result.out == "" and result.err.startswith("Usage: partnerkit")
+
+
+def test_shell_completion_is_offered_and_answers(workdir: Path) -> None:
+    import os
+
+    env = {**os.environ, "_PARTNERKIT_COMPLETE": "complete_bash",
+           "COMP_WORDS": "partnerkit ch", "COMP_CWORD": "1"}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerkit"], env=env, capture_output=True, text=True, check=False
+    )
+    assert "check" in done.stdout.split(), done.stdout + done.stderr
+    shown = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "--show-completion", "bash"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert shown.returncode == 0 and "_PARTNERKIT_COMPLETE" in shown.stdout
+
+
+def test_verbose_lists_what_scanning_left_out(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text((EXAMPLES / "northgate-crm-golive.yaml").read_text())
+    (workdir / "docker-compose.yml").write_text("services: {}\n")
+    quiet = cli("check", "--no-config", ".")
+    assert "docker-compose" not in quiet.err
+    loud = cli("check", "--no-config", "-v", ".")
+    assert "skipped docker-compose.yml: no `partnerkit:` key" in loud.err

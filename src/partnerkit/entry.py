@@ -14,11 +14,17 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"partnerkit {__version__}\n")
         return
-    if args in ([], ["--help"], ["-h"]):
+    completing = any(k.startswith("_PARTNERKIT_COMPLETE") for k in os.environ)
+    if args in (["--help"], ["-h"]) and not completing:
         from partnerkit.commands_index import top_level_help
 
         sys.stdout.write(top_level_help())
         return
+    if not args and not completing:  # like git and ruff: usage on stderr, exit 2
+        from partnerkit.commands_index import top_level_help
+
+        sys.stderr.write(top_level_help())
+        sys.exit(2)
     from partnerkit.errors import UsageError
 
     stdout_before = _stdout_file()

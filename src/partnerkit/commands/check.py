@@ -53,6 +53,9 @@ class CheckOptions:
     no_config: bool = options.no_config()
     force: bool = options.force()
     color: bool | None = options.color()
+    verbose: bool = flag(
+        "--verbose", "-v", help="Also list the files left out (excluded, ignored, not ours)."
+    )
 
 
 def default_format() -> CheckFormat:
@@ -76,7 +79,7 @@ def run_check(opts: CheckOptions) -> int:
     if opts.max_file_size is not None:
         config.max_file_size = parse_size(opts.max_file_size)
     today = parse_today(opts.today)
-    files = partnership_files(opts.paths, config)
+    files = partnership_files(opts.paths, config, verbose=opts.verbose)
     jobs = opts.jobs or config.jobs or default_jobs()
     # Only the JSON report prints each file's full score digest.
     fmt = opts.format or default_format()

@@ -13,6 +13,7 @@ from partnerkit.config import Config, load_config
 from partnerkit.errors import UsageError
 from partnerkit.files import scan
 from partnerkit.result import CheckReport, FileResult
+from partnerkit.sanitize import printable
 
 if TYPE_CHECKING:
     from partnerkit.model import Partnership
@@ -65,7 +66,7 @@ def partnership_files(
     found = scan(names, config.exclude, config.root)
     if verbose:
         for path, reason in found.skipped:
-            sys.stderr.write(f"partnerkit: skipped {path}: {reason}\n")
+            sys.stderr.write(f"partnerkit: skipped {printable(str(path))}: {reason}\n")
     if not found.files and not found.named:
         where = ", ".join(names)
         raise UsageError(
