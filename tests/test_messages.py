@@ -115,3 +115,14 @@ def test_the_scaffold_examples_can_be_uncommented(cli, workdir: Path, kind: str)
     out = cli("check", "--no-config", "--today", TODAY, target).out
     assert "PK101" not in out, out
     assert " PK304 " not in out and " PK309 " not in out  # Q4 and Q9 now answered
+
+
+def test_readme_names_every_file_and_reference_code() -> None:
+    from partnerkit.rules import all_rules
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    missing = [c for c in all_rules() if c[:3] in ("PK1", "PK2") and f"({c})" not in readme]
+    assert not missing, missing
+    assert "0 errors and some warnings" in readme  # what a good first run looks like
