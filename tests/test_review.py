@@ -194,3 +194,29 @@ def test_calendar_uids_are_stable(cli, portfolio: Path) -> None:
     assert uids() == before
     assert cli("calendar", "-o", "p.ics").code == 0
     assert cli("calendar", "-o", "p.ics").code == 0  # a report: replaced
+
+
+def test_calendar_uids_are_unique_and_survive_a_rename(cli, workdir: Path) -> None:
+    from icalendar import Calendar
+
+    base = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+    extra = (
+        "  - {id: pilot-cohort, deliverable: Pilot session, owner: learning, due: 2026-12-01}\n"
+        "  - {deliverable: Pilot session, owner: learning, due: 2026-12-08}\n"
+        "  - {deliverable: Pilot session, owner: learning, due: 2026-12-15}\n"
+    )
+    start = base.index("expectations:\n") + len("expectations:\n")
+    (workdir / "p.yaml").write_text(base[:start] + extra + base[start:])
+
+    def uids() -> list[str]:
+        out = cli("calendar", "--today", "2026-11-23", "p.yaml").out
+        return [str(e["UID"]) for e in Calendar.from_ical(out).walk("VEVENT")]
+
+    before = uids()
+    assert len(before) == len(set(before))
+    renamed = (workdir / "p.yaml").read_text().replace(
+        "{id: pilot-cohort, deliverable: Pilot session", "{id: pilot-cohort, deliverable: Pilot"
+    )
+    (workdir / "p.yaml").write_text(renamed)
+    assert "northgate-crm-golive.deliverable-pilot-cohort@partnerkit.invalid" in uids()
+    assert sorted(uids()) == sorted(before)

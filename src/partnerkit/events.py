@@ -33,12 +33,18 @@ def events(p: Partnership) -> Iterator[Event]:
             "and adjustments.",
             p.kind,
         )
+    seen: dict[str, int] = {}
     for e in p.expectations:
+        # The deliverable's own `id` keeps its UID through a rename; without one, the
+        # name does, numbered when two deliverables share it (in file order).
+        key = e.id or _key(e.deliverable)
+        seen[key] = seen.get(key, 0) + 1
         if e.due is None or e.status == "dropped":
             continue
         owner = names.get(e.owner or "", e.owner or "no owner")
+        nth = f"-{seen[key]}" if seen[key] > 1 else ""
         yield Event(
-            f"{p.id}.deliverable-{_key(e.deliverable)}@{UID_DOMAIN}",
+            f"{p.id}.deliverable-{key}{nth}@{UID_DOMAIN}",
             e.due,
             f"Due: {e.deliverable} ({p.title})",
             f"Deliverable of {p.title}. Owner: {owner}. Status: {e.status}.",
