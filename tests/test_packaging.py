@@ -1,0 +1,34 @@
+"""What a wheel of partnerkit carries: its licence and honest metadata."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path),
+         str(ROOT)], check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("partnerkit-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+        metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()
+    for line in (
+        "Classifier: Development Status :: 3 - Alpha",
+        "Classifier: Programming Language :: Python :: 3.11",
+        "Classifier: Topic :: Education",
+        "License-Expression: MIT",
+    ):
+        assert line in metadata
+    assert "partnerkit developers" not in metadata
+    assert (
+        "LICENSE"
+        in (ROOT / "pyproject.toml").read_text().split("[tool.hatch.build.targets.sdist]")[1]
+    )
