@@ -129,3 +129,23 @@ def test_colour_when_forced(cli, mixed: Path) -> None:
     result = cli("check", "--no-config", "--color", ".")
     assert "\x1b[" in result.out
     assert "broken, 100%.yaml:9:1:" in result.out
+
+
+def test_a_min_score_failure_is_in_sarif_and_json(cli, workdir: Path) -> None:
+    source = EXAMPLES / "northgate-crm-golive.yaml"
+    args = ("check", "--no-config", "--today", TODAY, "--min-score", "90")
+    sarif = json.loads(cli(*args, "-f", "sarif", source).out)
+    run = sarif["runs"][0]
+    below = [r for r in run["results"] if r["ruleId"] == "min-score"]
+    assert len(below) == 1 and "below the minimum of 90" in below[0]["message"]["text"]
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[below[0]["ruleIndex"]]["id"] == "min-score"
+    assert all(r.get("helpUri", "").startswith("https://") for r in rules)
+    report = json.loads(cli(*args, "-f", "json", source).out)
+    assert report["files"][0]["below_min_score"] is True
+    assert len(report["summary"]["below_min_score"]) == 1
+
+
+def test_score_json_names_its_format(cli) -> None:
+    data = json.loads(cli("score", EXAMPLES / "northgate-crm-golive.yaml", "-f", "json").out)
+    assert (data["format"], data["version"]) == ("partnerkit-score", 1)

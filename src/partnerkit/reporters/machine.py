@@ -21,6 +21,15 @@ from partnerkit.result import CheckReport
 from partnerkit.sanitize import printable
 
 INFO_URI = "https://github.com/partnerkit/partnerkit"
+# Not a rule of the file's content: the readiness threshold a team sets for CI.
+MIN_SCORE_RULE: dict[str, Any] = {
+    "id": "min-score",
+    "name": "readiness-below-minimum",
+    "shortDescription": {"text": "Readiness is below the minimum score the team set"},
+    "help": {"text": "Raise readiness (see `partnerkit score FILE`) or lower `min_score`."},
+    "helpUri": f"{INFO_URI}#readiness-and-health",
+    "defaultConfiguration": {"level": "error"},
+}
 
 
 def to_dict(report: CheckReport) -> dict[str, Any]:
@@ -36,6 +45,7 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
             "failed": report.failed(),
             "strict": report.strict,
             "min_score": report.min_score,
+            "below_min_score": [f.path for f in report.below_min_score()],
         },
         "files": [
             {
@@ -44,6 +54,7 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
                 "title": f.title,
                 "valid": f.valid,
                 "failed": report.file_fails(f),
+                "below_min_score": f in report.below_min_score(),
                 "errors": f.errors,
                 "warnings": f.warnings,
                 "score": f.score.as_dict() if f.score else None,
@@ -130,6 +141,29 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         results.append(result)
+    for file in report.below_min_score():  # the threshold fails a file: say so, not only by exit
+        results.append(
+            {
+                "ruleId": MIN_SCORE_RULE["id"],
+                "ruleIndex": len(rules),
+                "level": "error",
+                "message": {
+                    "text": f"readiness {file.readiness or 0:.0f} is below the minimum of "
+                    f"{report.min_score:g} (--min-score or min_score)"
+                },
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {
+                                "uri": quote(file.path.replace("\\", "/")),
+                                "uriBaseId": "%SRCROOT%",
+                            },
+                            "region": {"startLine": 1, "startColumn": 1},
+                        }
+                    }
+                ],
+            }
+        )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -149,9 +183,11 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
                                 "help": {"text": r.doc, "markdown": r.doc},
                                 "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
                                 "properties": {"tags": [r.area]},
+                                "helpUri": f"{INFO_URI}#finding-codes",
                             }
                             for r in rules.values()
-                        ],
+                        ]
+                        + [MIN_SCORE_RULE],
                     }
                 },
                 "invocations": [{"executionSuccessful": True}],

@@ -86,6 +86,8 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     data = a.digest().as_dict()
     roi = roi_of(model)
     return {
+        "format": "partnerkit-score",
+        "version": 1,
         "path": path,
         "id": model.id,
         "title": model.title,
