@@ -147,7 +147,7 @@ def test_csv_cell() -> None:
     from partnerkit.sanitize import csv_cell
 
     assert [csv_cell(x) for x in ("=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok")] == [
-        "'=1+1", "'+1", "'-1", "'@SUM", "'\tx", "'\rx", "ok",
+        "'=1+1", "'+1", "'-1", "'@SUM", "\\tx", "\\rx", "ok",  # controls shown escaped
     ]  # fmt: skip
 
 

@@ -149,3 +149,16 @@ def test_a_min_score_failure_is_in_sarif_and_json(cli, workdir: Path) -> None:
 def test_score_json_names_its_format(cli) -> None:
     data = json.loads(cli("score", EXAMPLES / "northgate-crm-golive.yaml", "-f", "json").out)
     assert (data["format"], data["version"]) == ("partnerkit-score", 1)
+
+
+def test_control_characters_never_reach_any_output_raw(cli, workdir: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    text = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+    hostile = 'title: "Bad \\x01 \\e[31mred \\r\\nfake.yaml:1:1: error PK999 x"\n# '
+    (workdir / "p.yaml").write_text(text.replace("title: ", hostile, 1))
+    ET.fromstring(cli("check", "--no-config", "-f", "junit", "p.yaml").out)  # parses
+    for args in (("check", "--no-config"), ("review", "-f", "csv"), ("review", "-f", "table")):
+        out = cli(*args, "p.yaml").out
+        assert "\x1b" not in out and "\x01" not in out and "\r" not in out, args
+        assert not any(line.startswith("fake.yaml") for line in out.splitlines()), args

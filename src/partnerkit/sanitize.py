@@ -125,6 +125,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted with `'`."""
-    text = "" if value is None else str(value)
+    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted with `'`,
+    control characters and line breaks are shown escaped (one record stays one line)."""
+    text = "" if value is None else printable(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
