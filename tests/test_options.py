@@ -66,5 +66,8 @@ def test_every_declared_option_has_help_and_appears_in_help(cli, name: str) -> N
     text = cli(name, "--help").out
     for f in dataclasses.fields(options):
         assert f.metadata["cli"].help
-        if not f.metadata["cli"].argument:
-            assert "--" + f.name.replace("_", "-") in text, (name, f.name)
+        declared = f.metadata["cli"]
+        if not declared.argument:  # as declared (`--from`), or named after the field
+            spellings = [p for d in declared.decls for p in d.split("/")]
+            spellings = spellings or ["--" + f.name.replace("_", "-")]
+            assert any(s in text for s in spellings), (name, f.name)
