@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import shutil
 import signal
@@ -101,7 +102,7 @@ OFFLINE_FLAGS = (
 _warned: list[bool] = []
 
 
-def confine(html: str) -> str:
+def confine(html: str, *, fonts: bool = False) -> str:
     """The page with the content policy first and no `<meta http-equiv=refresh>` redirects.
 
     A refresh is the one navigation that needs neither scripts nor fetches (it could
@@ -110,6 +111,10 @@ def confine(html: str) -> str:
     policy = (
         f'<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">'
     )
+    if fonts:
+        from partnerkit.pdfmeta import font_faces
+
+        policy += font_faces()
     return policy + "\n" + _drop_refresh(html)
 
 
@@ -149,7 +154,14 @@ def _sandbox_note(reason: str) -> None:
         )
 
 
-def html_to_pdf(html: str, *, timeout: float = 120) -> bytes:
+def html_to_pdf(
+    html: str,
+    *,
+    timeout: float = 120,
+    title: str = "",
+    subject: str = "",
+    date: dt.date | None = None,
+) -> bytes:
     """Print an HTML page to PDF bytes: offline, scripts off, nothing from outside the page.
 
     Chromium's sandbox is on unless it cannot run (as root, or without user
@@ -162,7 +174,7 @@ def html_to_pdf(html: str, *, timeout: float = 120) -> bytes:
     with _scratch_folder() as tmp:
         page = Path(tmp) / "document.html"
         out = Path(tmp) / "document.pdf"
-        page.write_text(confine(html), "utf-8")
+        page.write_text(confine(html, fonts=True), "utf-8")
 
         def command(sandboxed: bool) -> list[str]:
             return [
@@ -189,7 +201,9 @@ def html_to_pdf(html: str, *, timeout: float = 120) -> bytes:
         if not _printed(out):
             detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
             raise UsageError(f"{browser} could not print the PDF: {detail[0]}")
-        return out.read_bytes()
+        from partnerkit.pdfmeta import fix_metadata
+
+        return fix_metadata(out.read_bytes(), title=title, subject=subject, date=date)
 
 
 def _printed(out: Path) -> bool:

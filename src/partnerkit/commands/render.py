@@ -127,7 +127,12 @@ def run_render(opts: RenderOptions) -> int:
         if opts.format == "pdf":
             from partnerkit.pdf import html_to_pdf
 
-            data = html_to_pdf(text)
+            data = html_to_pdf(
+                text,
+                title=model.title,
+                subject=f"{meta.source} · sha256 {meta.sha256}",
+                date=stamp,
+            )
         if kind == "stdout":
             sys.stdout.write(text)
             continue

@@ -1,0 +1,61 @@
+"""PDFs: the same input gives the same bytes, fixed metadata, shipped fonts, one-page summaries."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, TODAY
+
+pikepdf = pytest.importorskip("pikepdf")
+pytestmark = pytest.mark.skipif(
+    not any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")),
+    reason="PDF needs a Chromium on PATH",
+)
+RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
+
+
+def _pdf(cli, workdir: Path, name: str, *args: str) -> bytes:
+    out = workdir / name
+    result = cli("render", RIVERSIDE, "-f", "pdf", "-o", out, "--today", TODAY, *args)
+    assert result.code == 0, result.err
+    return out.read_bytes()
+
+
+def test_two_renders_are_byte_identical(cli, workdir: Path) -> None:
+    first = _pdf(cli, workdir, "a.pdf", "-t", "agreement")
+    second = _pdf(cli, workdir, "b.pdf", "-t", "agreement")
+    assert first == second
+
+
+def test_metadata_is_fixed_and_dated_only_when_asked(cli, workdir: Path) -> None:
+    with pikepdf.open(io.BytesIO(_pdf(cli, workdir, "a.pdf"))) as doc:
+        info = doc.docinfo
+        assert str(info["/Title"]) == "Clinical onboarding curriculum for new nurses"
+        assert "sha256 " in str(info["/Subject"])
+        assert "/CreationDate" not in info and "/ModDate" not in info
+        assert "Chrome" not in str(info.get("/Creator", ""))
+        fonts = {
+            str(f.get("/BaseFont"))
+            for page in doc.pages
+            for f in (page.Resources.get("/Font") or {}).values()
+        }
+        assert fonts and all("DejaVu" in f for f in fonts), fonts
+    with pikepdf.open(io.BytesIO(_pdf(cli, workdir, "b.pdf", "--date", "2026-02-01"))) as doc:
+        assert str(doc.docinfo["/CreationDate"]).startswith("D:20260201")
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_one_pager_fits_one_page(cli, workdir: Path, paper: str) -> None:
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        out = workdir / f"{example.stem}-{paper}.pdf"
+        result = cli(
+            "render", example, "-t", "one-pager", "-f", "pdf", "--paper", paper,
+            "-o", out, "--today", TODAY,
+        )  # fmt: skip
+        assert result.code == 0, result.err
+        with pikepdf.open(out) as doc:
+            assert len(doc.pages) == 1, (example.name, paper, len(doc.pages))
