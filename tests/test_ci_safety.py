@@ -158,6 +158,21 @@ def test_scanning_respects_gitignore(cli, workdir: Path) -> None:
     assert cli("check", "--no-config", "--today", TODAY, ".").code == 1
 
 
+def test_a_folder_named_explicitly_is_checked_even_if_gitignored(cli, workdir: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(workdir)], check=True)
+    (workdir / ".gitignore").write_text("generated/\n")
+    (workdir / "generated" / "batch").mkdir(parents=True)
+    (workdir / "generated" / "batch" / "p.yaml").write_text(NORTHGATE)
+    (workdir / "generated" / "batch" / ".gitignore").write_text("scratch-*.yaml\n")
+    (workdir / "generated" / "batch" / "scratch-1.yaml").write_text("partnerkit: 1\nid: [\n")
+    assert cli("check", "--no-config", "--today", TODAY, ".").code == 2  # nothing left to check
+    result = cli("check", "--no-config", "--today", TODAY, "generated/batch")
+    assert result.code == 0, result.out
+    assert "Checked 1 file" in result.out
+
+
 DATE_FILE = """\
 partnerkit: 1
 id: a-b

@@ -118,6 +118,10 @@ class _GitIgnores:
         self._add(top, top / ".git" / "info" / "exclude")
         for ancestor in reversed(start.relative_to(top).parents):
             self._add(top / ancestor, top / ancestor / ".gitignore")
+        if self.ignored(start, is_dir=True):
+            # A folder named explicitly is what the user asked for, even where the
+            # repository ignores it: only the .gitignore files inside it apply.
+            self.specs.clear()
         # `folder` itself is read by `enter` when the walk starts there.
 
     def _add(self, base: Path, file: Path) -> None:
