@@ -166,6 +166,12 @@ def _containers(data: Any, kind: type, prefix: tuple[Any, ...] = ()) -> list[tup
     return out
 
 
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _node_lines(text: str, path: tuple[Any, ...]) -> tuple[int, int]:
     """First and last line (0-based) of the node at `path`, its key included."""
     doc, _ = parse(text)
@@ -199,16 +205,21 @@ def test_an_edit_never_changes_lines_outside_the_edited_node(
 ) -> None:
     old = path.read_text()
     doc, _ = parse(old)
-    kind = data.draw(st.sampled_from(["set", "append", "add"]))
+    kind = data.draw(st.sampled_from(["set", "append", "add", "delete"]))
     if kind == "set":
         target = data.draw(st.sampled_from(_scalar_paths(doc.data)))
         op: Any = Set(target, value)
     elif kind == "append":
         target = data.draw(st.sampled_from(_containers(doc.data, list)))
         op = Append(target, value)
-    else:
+    elif kind == "add":
         target = data.draw(st.sampled_from(_containers(doc.data, dict)))
         op = AddKey(target, "zz-new", value)
+    else:
+        parent = data.draw(st.sampled_from(_containers(doc.data, dict)))
+        key = data.draw(st.sampled_from(sorted(_get(doc.data, parent))))
+        target = (*parent, key)
+        op = Delete(target)
     first, last = _node_lines(old, target) if target else (0, len(old.splitlines()))
     try:
         new = apply(old, [op])
@@ -271,3 +282,9 @@ def test_edit_file_refuses_a_file_with_errors(tmp_path: Path) -> None:
     before = file.read_bytes()
     assert edit_file(file, _retitle) == 1
     assert file.read_bytes() == before
+
+
+def test_a_trailing_comment_keeps_its_column() -> None:
+    old = "status: exploring             # one of six\nx: 1   # c\n"
+    new = apply(old, [Set(("status",), "renewing"), Set(("x",), 12345678)])
+    assert new == "status: renewing              # one of six\nx: 12345678 # c\n"

@@ -35,7 +35,20 @@ def patched(case: dict[str, Any]) -> str:
     for path in case.get("delete") or []:
         parent, key = _walk(data, path)
         del parent[key]
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    if "TERMS" in text:  # a signature of the case's own agreed content (PK520)
+        from partnerkit.fingerprint import fingerprint
+
+        loaded = load_bytes(text.replace("TERMS", "aaaaaaaaaaaa").encode(), "case.yaml")
+        assert loaded.model is not None, loaded.findings
+        text = text.replace("TERMS", fingerprint(loaded.model))
+    if case.get("then"):  # changes made after the signature
+        data = yaml.safe_load(text)
+        for path, value in case["then"].items():
+            parent, key = _walk(data, path)
+            parent[key] = value
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return text
 
 
 def codes_for(text: str) -> list[str]:

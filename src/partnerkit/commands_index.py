@@ -21,6 +21,10 @@ COMMANDS: dict[str, str] = {
     "score": "Show Six-C readiness, health, the ten questions and the next actions.",
     "assess": "Compare candidate partners: weighted scores, ranks, leads, lags, sensitivity.",
     "choose": "Make an assessed candidate a partner and mark the partnership proposed.",
+    "sign": "Sign the agreement, or its pending amendment, for one partner.",
+    "amend": "Record an amendment of the agreed sections changed since signature.",
+    "renew": "Start a new term: keep the old one in previous_terms, clear signatures.",
+    "diff": "Show what changed in the agreed content between two versions.",
     "review": "Show the portfolio dashboard, or one partnership in detail.",
     "calendar": "Export next reviews, due dates and period ends as an iCalendar file.",
     "render": "Render agreement documents (Markdown, HTML, PDF) from partnership files.",
@@ -48,6 +52,10 @@ DECLARED: dict[str, str] = {
     "schema": "partnerkit.commands.schema:SchemaOptions:run_schema",
     "assess": "partnerkit.commands.assess:AssessOptions:run_assess",
     "choose": "partnerkit.commands.choose:ChooseOptions:run_choose",
+    "sign": "partnerkit.commands.lifecycle:SignOptions:run_sign",
+    "amend": "partnerkit.commands.lifecycle:AmendOptions:run_amend",
+    "renew": "partnerkit.commands.lifecycle:RenewOptions:run_renew",
+    "diff": "partnerkit.commands.lifecycle:DiffOptions:run_diff",
 }
 """Commands whose options are declared once (`partnerkit.options`): `module:Options:run`."""
 

@@ -94,7 +94,11 @@ def _examine(
 
         model = loaded.model
         questions = question_statuses(model)
-        rules = run_rules(model, loaded.doc, loaded.path, today, config.enabled, questions)
+        rules = list(run_rules(model, loaded.doc, loaded.path, today, config.enabled, questions))
+        if any(f.code == "PK520" for f in rules):  # name what changed, from git
+            from partnerkit.history import locate_unsigned_changes
+
+            rules = locate_unsigned_changes(rules, loaded)
         assessment = assess(model, today, config.bands, questions)
         result = replace(
             result,

@@ -288,8 +288,11 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
 
     history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
     criteria = p.success.criteria if p.success else []
+    from partnerkit.fingerprint import fingerprint
+
     return {
         "p": p,
+        "terms_fingerprint": fingerprint(p),
         "partners": partners,
         "readiness": inp.assessment,
         "health": inp.assessment.health,

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
@@ -40,6 +41,10 @@ class RenderOptions:
     )
     paper: str = option(help="Page size for HTML and PDF: a4 or letter.", default="a4")
     templates: Path | None = option(help="Folder of your own templates (adds or overrides).")
+    redline: str | None = option(
+        metavar="REV",
+        help="Mark insertions and deletions against this git revision, or `signed`.",
+    )
     today: str | None = options.today()
     config: Path | None = options.config()
     force: bool = options.force()
@@ -123,6 +128,8 @@ def run_render(opts: RenderOptions) -> int:
         )
         inp = render.RenderInput(model, assessment, list(sound.result.findings), today)
         text = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
+        if opts.redline is not None:
+            text = _redline(path, opts, text, env, meta, config, today)
         data: str | bytes = text
         if opts.format == "pdf":
             from partnerkit.pdf import html_to_pdf
@@ -145,6 +152,33 @@ def run_render(opts: RenderOptions) -> int:
         marking = " (DRAFT: below the ready band)" if draft else ""
         sys.stderr.write(f"Wrote {target if kind == 'file' else _rel(target)}{marking}\n")
     return status
+
+
+def _redline(
+    path: Path, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
+) -> str:
+    """The document marked with what changed since the revision `opts.redline`."""
+    from dataclasses import replace
+
+    from partnerkit import history, redline, render
+    from partnerkit.loader import load_bytes
+    from partnerkit.rules import run as run_rules
+    from partnerkit.scoring import assess
+
+    assert opts.redline is not None
+    if opts.redline == "signed":
+        old = history.last_signed(path)
+    else:
+        old = history.version_at(path, opts.redline)
+    loaded = load_bytes(old.text.encode("utf-8"), f"{path} ({old.label})")
+    assert loaded.model is not None and loaded.doc is not None
+    findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
+    assessment = assess(loaded.model, today, config.bands)
+    old_meta = replace(meta, sha256=render.sha256_of(old.text.encode("utf-8")))
+    inp = render.RenderInput(loaded.model, assessment, findings, today)
+    fmt = "html" if opts.format == "pdf" else opts.format
+    before = render.render_text(env, opts.template, opts.format, render.context(inp, old_meta))
+    return redline.mark(before, text, fmt)
 
 
 def _rel(path: Path) -> str:
@@ -178,6 +212,9 @@ Variables every template receives:
   selection   the candidates compared (none without candidates): .weights (criterion -> share
               of 100), .standings best first (.name, .total, .rank, .points, .unscored, .leads,
               .lags, .candidate), .winners, .margin, .robust, .shifts
+  terms_fingerprint
+              the 12-character fingerprint of the agreed content (what `partnerkit sign`
+              records in `signed.terms`); print it so a signed copy can be matched to the file
 Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c,
   sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart),
   sensitivity (selection | sensitivity: does a 10-point weight change alter the winner).

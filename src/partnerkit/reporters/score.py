@@ -82,6 +82,7 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
     from partnerkit.roi import roi_of
+    from partnerkit.fingerprint import fingerprint, signing_state
 
     data = a.digest().as_dict()
     roi = roi_of(model)
@@ -92,6 +93,8 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
         "id": model.id,
         "title": model.title,
         "status": model.status,
+        "terms_fingerprint": fingerprint(model),
+        "signatures": signing_state(model),
         **data,
         "questions": [
             {
@@ -116,8 +119,11 @@ def write_markdown(
     model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
 ) -> None:
     w = out.write
+    from partnerkit.fingerprint import fingerprint, signing_state
+
     w(f"# Readiness: {markdown(model.title)}\n\n")
     w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
+    w(f"Terms fingerprint `{fingerprint(model)}` ({signing_state(model)})\n\n")
     stale = " (stale)" if a.stale else ""
     w(f"| C | readiness | evidence missing | health{stale} | trend |\n|---|---:|---|---:|---|\n")
     for c, h in zip(a.readiness, a.health, strict=True):
@@ -166,12 +172,17 @@ def write_rich(
         emoji=False,
         width=None if color else 100,
     )
+    from partnerkit.fingerprint import fingerprint, signing_state
+
     header = Text.assemble(
         (printable(model.title), "bold"),
         f"  ({printable(model.id)}, {model.status})\n",
         ("Readiness ", "dim"),
         (f"{a.overall:.0f}/100 ", BAND_STYLE[a.band]),
         (a.band, BAND_STYLE[a.band]),
+        ("\nTerms fingerprint ", "dim"),
+        fingerprint(model),
+        (f" ({signing_state(model)})", "dim"),
     )
     table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
     for name, kw in [("C", {}), ("readiness", {}), ("", {"justify": "right"}),

@@ -30,6 +30,7 @@ def all_rules() -> dict[str, Rule]:
             catalogue,
             dates,
             evaluation,
+            lifecycle,
             quality,
             questions,
             terms,
