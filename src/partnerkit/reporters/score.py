@@ -81,8 +81,8 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
-    from partnerkit.roi import roi_of
     from partnerkit.fingerprint import fingerprint, signing_state
+    from partnerkit.roi import roi_of
 
     data = a.digest().as_dict()
     roi = roi_of(model)
