@@ -177,7 +177,7 @@ class RenewOptions:
         "--until", metavar="YYYY-MM-DD", help="Last day of the new term (required)."
     )
     start: str | None = option(
-        "--from", metavar="YYYY-MM-DD", help="First day (default: the day after the end)."
+        "--start", metavar="YYYY-MM-DD", help="First day (default: the day after the end)."
     )
     dry_run: bool = dry_run()
     config: Path | None = options.config()
@@ -193,11 +193,11 @@ def run_renew(opts: RenewOptions) -> int:
         if model.period is None:
             raise EditError("the file has no `period` to renew; set one first")
         if opts.start is not None:
-            start = parse_today(opts.start, "--from")
+            start = parse_today(opts.start, "--start")
         elif model.period.end is not None:
             start = model.period.end + dt.timedelta(days=1)
         else:
-            raise EditError("the period has no end: give the new term's first day with --from")
+            raise EditError("the period has no end: give the new term's first day with --start")
         if until <= start:
             raise UsageError(f"--until {until}: the new term starts on {start}; end it later")
         old_period = target.data["period"]
