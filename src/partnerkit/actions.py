@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from partnerkit.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
 from partnerkit.model import CADENCE_DAYS, Partnership
+from partnerkit.result import Step
 from partnerkit.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 
 if TYPE_CHECKING:
@@ -43,14 +44,12 @@ class Action:
     def kind(self) -> str:
         return TIERS[self.tier]
 
+    def step(self) -> Step:
+        """The action as the frozen record results carry (and JSON shows)."""
+        return Step(self.text, self.section, self.field, self.kind, self.date)
+
     def as_dict(self) -> dict[str, str | None]:
-        return {
-            "action": self.text,
-            "section": self.section,
-            "field": self.field,
-            "kind": self.kind,
-            "date": self.date.isoformat() if self.date else None,
-        }
+        return self.step().as_dict()
 
 
 def _days(n: int) -> str:

@@ -21,7 +21,7 @@ from partnerkit.facts import (
 )
 from partnerkit.model import SIX_CS, Partnership
 from partnerkit.questions import Question, question_statuses
-from partnerkit.result import CScore, ScoreDigest, Step
+from partnerkit.result import CScore, ScoreDigest
 from partnerkit.thresholds import Bands, health_band, is_overdue
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ class Assessment:
             tuple((q.number, q.status) for q in self.questions),
             self.rated_on,
             self.stale,
-            tuple(Step(a.text, a.section, a.field, a.kind, a.date) for a in self.next_actions),
+            tuple(a.step() for a in self.next_actions),
         )
 
 
