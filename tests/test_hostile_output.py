@@ -130,6 +130,8 @@ def test_markdown_escaper() -> None:
     assert markdown_code("`x") == "`` `x ``"
     assert markdown_code("a|b") == "`a`\\|`b`"  # no backslash inside a code span
     assert markdown_message("unknown key `a<b>`; use *x*") == "unknown key `a<b>`; use \\*x\\*"
+    touching = markdown_message("`x``[a](javascript:b)` is wrong")
+    assert "\\[a\\](javascript" in touching
 
 
 def test_csv_cells_are_never_formulas(cli, workdir: Path) -> None:
@@ -147,8 +149,9 @@ def test_csv_cell() -> None:
     from partnerkit.sanitize import csv_cell
 
     assert [csv_cell(x) for x in ("=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok")] == [
-        "'=1+1", "'+1", "'-1", "'@SUM", "\\tx", "\\rx", "ok",  # controls shown escaped
+        "'=1+1", "'+1", "'-1", "'@SUM", "'\\tx", "'\\rx", "ok",
     ]  # fmt: skip
+    assert csv_cell("a\n::add-mask::x") == "a\\n::add-mask::x"
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -333,7 +333,7 @@ def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) ->
 
     name = f"{template}.{FORMATS[fmt]}.j2"
     try:
-        return document(str(env.get_template(name).render(**variables)))
+        return document(str(env.get_template(name).render(**variables)), html=fmt != "md")
     except TemplateNotFound as exc:
         if exc.name == name:
             raise UsageError(

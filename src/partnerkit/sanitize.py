@@ -12,7 +12,9 @@ spreadsheet formulas. Each output escapes for its own reader:
   with `::` would be read as a workflow command);
 - `markdown`, `markdown_code`, `markdown_message`: text for Markdown that a wiki or a
   pull-request comment renders: no HTML, links, entities, tables broken by `|`;
-- `csv_cell`: a spreadsheet cell that is never a formula (OWASP CSV injection);
+- `json_text`: JSON whose strings cannot drive a terminal or a CI log (lossless);
+- `csv_cell`: a spreadsheet cell that is never a formula (OWASP CSV injection), on
+  one line;
 - `document`: a whole rendered document without NUL or other control characters.
 """
 
@@ -65,9 +67,20 @@ _DOC_UNSAFE.update({c: "\ufffd" for c in range(0x80, 0xA0) if c != 0x85})
 _DOCUMENT = str.maketrans(_DOC_UNSAFE)
 
 
-def document(text: str) -> str:
-    """A rendered document with control characters replaced (U+FFFD) and NEL/LS/PS as spaces."""
-    return text.translate(_DOCUMENT)
+def document(text: str, *, html: bool = False) -> str:
+    """A rendered document with control characters replaced (U+FFFD) and NEL/LS/PS as spaces.
+
+    In HTML, a line that would start a CI workflow command when the page is printed to
+    a log gets its first `:` (and any `##[`) as a character reference: the same page.
+    """
+    text = text.translate(_DOCUMENT)
+    if html and ("::" in text or _GH_COMMAND_V1 in text):
+        text = _HTML_COMMAND.sub(lambda m: m.group(1) + "&#58;", text)
+        text = text.replace(_GH_COMMAND_V1, "##&#91;")
+    return text
+
+
+_HTML_COMMAND = re.compile(r"((?:^|\r)[ \t]*):(?=:)", re.M)
 
 
 # Markdown: escape everything that starts markup inline (emphasis, code, links and
@@ -116,8 +129,23 @@ _QUOTED = re.compile(r"`([^`]+)`")
 def markdown_message(value: Any) -> str:
     """One of our messages, whose `backticked` names become code spans; the rest is text."""
     parts = _QUOTED.split(_one_line(value))
+    if any(not parts[i] for i in range(2, len(parts) - 1, 2)):
+        return markdown(value)  # two spans touching: a quoted value holds backticks
     text = "".join(markdown_code(p) if i % 2 else _markdown_inline(p) for i, p in enumerate(parts))
     return _MD_LINE_START.sub(r"\\\1", text)
+
+
+# JSON keeps non-ASCII text readable; only what a terminal or a CI log would act on is
+# written as a \u escape (which every JSON reader turns back into the same text).
+_JSON_UNSAFE = str.maketrans({code: f"\\u{code:04x}" for code in _UNSAFE if code >= 0x7F})
+
+
+def json_text(data: Any) -> str:
+    """`data` as indented JSON plus a newline, with the same content as `json.dumps`."""
+    import json
+
+    text = json.dumps(data, indent=2, ensure_ascii=False).translate(_JSON_UNSAFE)
+    return text.replace(_GH_COMMAND_V1, "##\\u005b") + "\n"
 
 
 # OWASP, "CSV Injection": a cell starting with one of these is read as a formula.
@@ -125,7 +153,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted with `'`,
-    control characters and line breaks are shown escaped (one record stays one line)."""
-    text = "" if value is None else printable(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted with `'`.
+
+    Control characters and line breaks are shown escaped, as in `printable`, so that no
+    cell starts a line of the file (a line starting with `::` is a workflow command).
+    """
+    raw = "" if value is None else str(value)
+    text = printable_path(raw)
+    return "'" + text if raw.startswith(_FORMULA_START) or text.startswith(_FORMULA_START) else text

@@ -27,7 +27,7 @@ def _ics_text(text: str) -> str:
     """No NUL or other control characters in an event (a bare CR would end a content line)."""
     from partnerkit.sanitize import document
 
-    return document(text).replace("\r", " ")
+    return document(text).replace("\r", " ").replace("##[", "##\u2060[")  # a CI log command
 
 
 def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:

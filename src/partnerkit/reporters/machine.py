@@ -7,7 +7,6 @@ current folder, positions 1-based.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import IO, Any
 from urllib.parse import quote
@@ -18,7 +17,7 @@ from partnerkit.finding import Severity
 from partnerkit.reporters.text import line as text_line
 from partnerkit.reporters.text import report as text_report
 from partnerkit.result import CheckReport
-from partnerkit.sanitize import printable
+from partnerkit.sanitize import json_text, printable
 
 INFO_URI = "https://github.com/partnerkit/partnerkit"
 # Not a rule of the file's content: the readiness threshold a team sets for CI.
@@ -76,7 +75,7 @@ def to_dict(report: CheckReport) -> dict[str, Any]:
 
 
 def write_json(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
-    out.write(json.dumps(to_dict(report), indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(to_dict(report)))
 
 
 def _gh_data(value: str) -> str:
@@ -198,7 +197,7 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
 
 
 def write_sarif(report: CheckReport, out: IO[str], *, color: bool = False) -> None:
-    out.write(json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(sarif_dict(report)))
 
 
 def write_junit(report: CheckReport, out: IO[str], *, color: bool = False) -> None:

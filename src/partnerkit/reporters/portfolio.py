@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from typing import IO, Any
 
 from partnerkit.fsutil import plain_width
 from partnerkit.model import SIX_CS
 from partnerkit.portfolio import Row
-from partnerkit.sanitize import csv_cell, markdown, markdown_code, printable
+from partnerkit.sanitize import csv_cell, json_text, markdown, markdown_code, printable
 from partnerkit.thresholds import DUE_SOON_DAYS, health_level
 from partnerkit.words import plural
 
@@ -41,7 +40,7 @@ def write_json(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO
         "summary": summary,
         "partnerships": [r.as_dict(today) for r in rows],
     }
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(data))
 
 
 CSV_COLUMNS = [

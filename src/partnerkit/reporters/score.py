@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import IO, Any
 
 from partnerkit.model import Partnership
 from partnerkit.sanitize import (
+    json_text,
     markdown,
     markdown_code,
     markdown_message,
@@ -112,7 +112,7 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
 
 
 def write_json(model: Partnership, a: Assessment, path: str, out: IO[str]) -> None:
-    out.write(json.dumps(as_dict(model, a, path), indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(as_dict(model, a, path)))
 
 
 def write_markdown(

@@ -7,12 +7,11 @@ Everything shown comes from the user's file, so terminal text is `printable` ins
 from __future__ import annotations
 
 import csv
-import json
 from typing import IO, Any
 
 from partnerkit.model import Money, Partnership
 from partnerkit.sanitize import csv_cell as cell
-from partnerkit.sanitize import printable, printable_path
+from partnerkit.sanitize import json_text, printable, printable_path
 from partnerkit.selection import Comparison, as_dict, sensitivity_text
 
 
@@ -25,7 +24,7 @@ def money(cost: Money | None) -> str:
 
 def write_json(model: Partnership, comparison: Comparison, path: str, out: IO[str]) -> None:
     data = {"path": path, "id": model.id, "title": model.title, **as_dict(comparison)}
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(data))
 
 
 def write_csv(comparison: Comparison, out: IO[str]) -> None:

@@ -1,0 +1,17 @@
+"""Seeded fuzz through every command's output path (issue 12); the full run is
+`python benchmarks/fuzz_outputs.py --cases 10000`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+from fuzz_outputs import run
+
+
+def test_hostile_values_through_every_output(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    failures = run(cases=200, seed=20261123, batch=100, log=lambda _: None, every=5)
+    assert failures == []
