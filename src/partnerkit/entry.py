@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     from partnerkit.errors import UsageError
 
+    _terminate_like_interrupt()
     stdout_before = _stdout_file()
     try:
         code = _without_typer(args)
@@ -89,6 +90,18 @@ def _with_typer(args: list[str]) -> int:
             raise KeyboardInterrupt from None
         raise
     return code if isinstance(code, int) else 0
+
+
+def _terminate_like_interrupt() -> None:
+    """SIGTERM (a CI job cancelled, `timeout`) unwinds like Ctrl-C: temp files are removed."""
+    import contextlib
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread (embedded use): as it was
+        signal.signal(signal.SIGTERM, interrupt)
 
 
 def _printable(value: object) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from partnerkit import __version__
 from partnerkit.errors import UsageError
 from partnerkit.facts import progress_of, review_ratings, spreads
 from partnerkit.finding import Finding
+from partnerkit.fsutil import read_limited
 from partnerkit.model import SIX_CS, Partnership
 from partnerkit.sanitize import document, markdown, markdown_message
 from partnerkit.scoring import Assessment
@@ -32,6 +34,7 @@ from partnerkit.thresholds import (
 )
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html"}
+MAX_TEMPLATE_BYTES = 1024 * 1024
 TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -62,6 +65,8 @@ def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.j2")):
+            if origin == "user" and (path.is_symlink() or not path.is_file()):
+                continue  # only regular files under the folder are templates
             stem, _, ext = path.name[:-3].rpartition(".")
             if not stem or stem.startswith("_") or ext not in ("md", "html"):
                 continue
@@ -80,12 +85,45 @@ def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
     ]
 
 
+def _regular_file_loader() -> Any:
+    from jinja2 import FileSystemLoader, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    class Loader(FileSystemLoader):
+        """A user's templates: regular files under the folder, never a symlink out of it."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            folder = Path(self.searchpath[0])
+            path = folder
+            for part in split_template_path(template):
+                path = path / part
+                try:
+                    mode = path.lstat().st_mode
+                except OSError:
+                    raise TemplateNotFound(template) from None
+                if stat.S_ISLNK(mode):
+                    raise UsageError(
+                        f"template {path}: a symbolic link; only regular files under the "
+                        "templates folder are templates"
+                    )
+            if not stat.S_ISREG(path.lstat().st_mode):
+                raise TemplateNotFound(template)
+            text = read_limited(path, MAX_TEMPLATE_BYTES).decode("utf-8", "replace")
+            return text, str(path), lambda: False
+
+    return Loader
+
+
+def _user_loader(folder: str) -> Any:
+    return _regular_file_loader()(folder)
+
+
 def environment(user_dir: Path | None) -> Any:
     """The sandboxed Jinja environment: user templates override built-ins by name."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders = [_user_loader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(builtin_dir())))
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),
@@ -373,7 +411,6 @@ def output_name(model: Partnership, template: str, fmt: str) -> str:
 
 def inside(folder: Path, name: str) -> Path:
     """`folder/name`, refusing anything that would land outside `folder`."""
-    target = (folder / name).resolve()
-    if target.parent != folder.resolve():
+    if not name or name in (".", "..") or "/" in name or "\\" in name:
         raise UsageError(f"refusing to write {name}: it is outside {folder}")
-    return target
+    return folder.resolve() / name  # a symlink of that name is replaced, never followed

@@ -70,8 +70,12 @@ class ScoreDigest:
             "evidence": {c.c: {"held": list(c.held), "missing": list(c.missing)} for c in self.cs},
             "questions": {f"Q{n}": status for n, status in self.questions},
             "health": {
-                c.c: {"latest": c.latest, "trend": c.trend, "spread": c.spread,
-                      "series": list(c.series)}
+                c.c: {
+                    "latest": c.latest,
+                    "trend": c.trend,
+                    "spread": c.spread,
+                    "series": list(c.series),
+                }
                 for c in self.cs
             },
             "health_rated_on": self.rated_on.isoformat() if self.rated_on else None,

@@ -100,11 +100,23 @@ def run_render(opts: RenderOptions) -> int:
 
         find_browser()  # fail early, before any work, when there is none
     status = 0
+    ready = []
+    targets: dict[str, str] = {}
     for path in opts.files:
         sound = load_sound(path, config, today)
         if sound is None:
             status = 1
             continue
+        if kind == "folder":  # two files with one id would write one document: refuse first
+            name = render.output_name(sound.model, opts.template, opts.format)
+            if name in targets:
+                raise UsageError(
+                    f"{targets[name]} and {sound.result.path} both render to {name} (the same "
+                    "id); nothing was written. Give each partnership its own id"
+                )
+            targets[name] = sound.result.path
+        ready.append((path, sound))
+    for path, sound in ready:
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
         draft = assessment.band != "ready"
         if opts.final and draft:
