@@ -129,6 +129,7 @@ def test_markdown_escaper() -> None:
     assert markdown_code("a`b") == "``a`b``"
     assert markdown_code("`x") == "`` `x ``"
     assert markdown_code("a|b") == "`a`\\|`b`"  # no backslash inside a code span
+    assert markdown_code("x##[add-mask]y") == "`x##`\\[`add-mask]y`"
     assert markdown_message("unknown key `a<b>`; use *x*") == "unknown key `a<b>`; use \\*x\\*"
     touching = markdown_message("`x``[a](javascript:b)` is wrong")
     assert "\\[a\\](javascript" in touching

@@ -109,9 +109,16 @@ def markdown_code(value: Any) -> str:
     """`value` as a Markdown code span, without visible backslashes.
 
     The fence is longer than any run of backticks inside; a `|` (which would end a
-    table cell even inside a code span) is written between two spans, escaped.
+    table cell even inside a code span) and the `[` of `##[` are written between two
+    spans, escaped.
     """
-    return "\\|".join(_code_span(part) for part in _one_line(value).split("|"))
+    parts = _CODE_BREAK.split(_one_line(value))
+    return "".join("\\" + p if i % 2 else _code_span(p) for i, p in enumerate(parts))
+
+
+# Written between two spans, escaped: `|` (it ends a table cell even inside a span) and
+# the `[` of `##[` (a CI log command wherever it appears in a line).
+_CODE_BREAK = re.compile(r"(\||(?<=##)\[)")
 
 
 def _code_span(text: str) -> str:
