@@ -77,6 +77,9 @@ def map_ordered(
 def _leave_ctrl_c_to_parent() -> None:
     """Workers ignore SIGINT; the parent, which the terminal also signals, ends them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM handler unwinds like Ctrl-C; a worker that inherited it would
+    # unwind too when the parent ends it. A worker holds nothing to clean up: it dies at once.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
