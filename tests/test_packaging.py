@@ -32,3 +32,15 @@ def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
         "LICENSE"
         in (ROOT / "pyproject.toml").read_text().split("[tool.hatch.build.targets.sdist]")[1]
     )
+
+
+def test_project_urls_point_where_sarif_help_points() -> None:
+    """`[project.urls]` names the repository that SARIF's helpUri and informationUri name."""
+    import tomllib
+
+    from partnerkit.reporters.machine import INFO_URI
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert set(urls) >= {"Homepage", "Documentation", "Issues"}
+    assert all(url.startswith(INFO_URI) for url in urls.values()), urls
+    assert urls["Issues"] == f"{INFO_URI}/issues"

@@ -88,3 +88,40 @@ def test_schema_refuses_to_overwrite(cli, workdir: Path) -> None:
     assert target.read_text() == "keep me"
     assert cli("schema", "--output", target, "--force").code == 0
     assert json.loads(target.read_text())["title"] == "partnerkit partnership"
+
+
+def test_schema_passes_the_metaschema_check(schema_file: Path) -> None:
+    done = subprocess.run(
+        [*_validator(), "--check-metaschema", str(schema_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_section_has_an_example_and_a_snippet_that_validate(schema_file: Path) -> None:
+    """Editors complete whole sections: each example and snippet body is a valid section."""
+    import jsonschema
+
+    schema = json.loads(schema_file.read_text())
+    minimal = schema["examples"][0]
+    jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(minimal)
+    assert schema["defaultSnippets"][0]["body"] == minimal
+    sections = [
+        "period", "partners", "stakeholders", "value", "costs", "expectations", "changes",
+        "decisions", "communication", "disagreements", "governance", "success", "reviews",
+        "terms", "candidates",
+    ]  # fmt: skip
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    for name in sections:
+        prop = schema["properties"][name]
+        (example,) = prop["examples"]
+        (snippet,) = prop["defaultSnippets"]
+        assert snippet["label"] == name and snippet["body"] == example
+        errors = list(validator.iter_errors({**minimal, name: example}))
+        assert not errors, (name, [e.message for e in errors])

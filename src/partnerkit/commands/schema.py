@@ -14,11 +14,12 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema() -> dict[str, Any]:
-    """The format's JSON Schema (draft 2020-12), with titles and descriptions."""
+    """The format's JSON Schema (draft 2020-12): titles, descriptions, examples, snippets."""
     from partnerkit.model import Partnership
+    from partnerkit.schema_examples import annotate
 
     schema = Partnership.model_json_schema(mode="validation")
-    return {"$schema": DIALECT, **schema}
+    return annotate({"$schema": DIALECT, **schema})
 
 
 def schema_text() -> str:
