@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import shutil
 from pathlib import Path
@@ -70,8 +71,13 @@ def test_a_review_from_a_survey_sheet_lands_with_comments_intact(cli, file: Path
     assert latest["ratings"]["communication"] == 4  # mean of the partners' means: (3 + 5) / 2
     assert latest["attendees"] == ["Dana Ortiz", "Lee Park", "Pat O'Brien"]
     assert latest["wins"] == ["Agency hours halved"]
-    assert "Night cover still hard" in result.err
+    said = ["Dana Ortiz: Night cover still hard", "Pat O'Brien: Fast decisions"]
+    assert latest["comments"] == said
     assert cli("check", file, "--today", "2026-12-11").code == 0
+    report = tmp_path / "report.md"
+    rendered = cli("render", file, "-t", "review-report", "-f", "md", "-o", report)
+    assert rendered.code == 0, rendered.err
+    assert "Dana Ortiz: Night cover still hard" in report.read_text("utf-8")
 
 
 BAD = [
@@ -150,3 +156,34 @@ def test_next_review_from_the_cadence_keeps_the_month_end() -> None:
 
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2026, 12, 10), 12) == dt.date(2027, 12, 10)
+
+
+def test_measure_roi_records_the_phillips_roi_of_the_files_own_numbers(cli, file: Path) -> None:
+    before = file.read_text("utf-8")
+    result = cli("measure", file, "--roi", "--date", "2026-12-01")
+    assert result.code == 0, result.err
+    after = file.read_text("utf-8")
+    # (61,000 + 45,000 - 78,000) / 78,000 x 100: fees, licences and valued staff time are
+    # the fully loaded costs; the unvalued and the possible costs stay out.
+    roi = yaml.safe_load(after)["success"]["criteria"][0]
+    assert roi["current"] == 35.9
+    assert roi["measurements"] == [
+        {
+            "date": dt.date(2026, 12, 1),
+            "value": 35.9,
+            "note": "Phillips ROI from the costs and benefits",
+        }
+    ]
+    removed = [x for x in difflib.ndiff(before.splitlines(), after.splitlines()) if x[0] == "-"]
+    assert removed == []
+    assert "benefits:   # converted to money and isolated from other causes" in after
+    assert cli("check", file, "--today", "2026-12-02").code == 0
+
+
+def test_measure_roi_is_refused_when_the_roi_cannot_be_calculated(cli, file: Path) -> None:
+    text = file.read_text("utf-8").replace("amount: 45000}", "amount: 45000, currency: EUR}")
+    file.write_text(text, "utf-8")
+    result = cli("measure", file, "--roi", "--date", "2026-12-01")
+    assert result.code == 1
+    assert "EUR and USD" in result.err and "never added up" in result.err
+    assert file.read_text("utf-8") == text

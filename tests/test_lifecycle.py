@@ -188,3 +188,22 @@ def test_diff_of_an_invalid_version_is_a_located_finding(tmp_path: Path, cli) ->
     assert r.code == 1 and "PK113" in r.out and "Traceback" not in r.err
     r = cli("diff", good, good, "-f", "markdown")
     assert r.code == 0 and "No change." in r.out
+
+
+def test_sign_never_silently_replaces_a_signature_without_a_fingerprint(tmp_path: Path, cli):
+    file = tmp_path / "p.yaml"
+    file.write_bytes(SOURCE.read_bytes())  # signed by hand, before fingerprints existed
+    assert "signed: {by: Lee Park, title: Chief Nursing Officer, date: 2026-01-10}" in (
+        SOURCE.read_text("utf-8")
+    )
+    before = file.read_bytes()
+    r = cli("sign", file, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-02-01")
+    assert r.code == 1
+    assert "already signed on 2026-01-10 (by Lee Park)" in r.err and "--force" in r.err
+    assert file.read_bytes() == before
+    r = cli(
+        "sign", file, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-02-01",
+        "--force",
+    )  # fmt: skip
+    assert r.code == 0, r.err
+    assert "date: 2026-02-01, terms: " in file.read_text("utf-8")

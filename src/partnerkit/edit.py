@@ -262,10 +262,11 @@ def _describe(op: Op) -> str:
 
 
 def diff(old: str, new: str, name: str) -> str:
-    """A unified diff of an edit, for `--dry-run`."""
+    """A unified diff of an edit, for `--dry-run`, headed as git heads one."""
+    shown = name.lstrip("/")
     return "".join(
         difflib.unified_diff(
-            _lines(old), _lines(new), fromfile=f"a/{name}", tofile=f"b/{name}", n=2
+            _lines(old), _lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}", n=2
         )
     )
 

@@ -304,6 +304,9 @@ class Review(_Model):
     partner_ratings: dict[Slug, Ratings] = Field(
         {}, description="Six-C ratings given by each partner separately, keyed by partner id."
     )
+    comments: TextList = Field(
+        [], description="Respondents' comments from the rating sheets, as they wrote them."
+    )
     wins: TextList = Field([], description="What went well.")
     concerns: TextList = Field([], description="What worries the partners.")
     adjustments: TextList = Field(

@@ -139,9 +139,6 @@ def run_record(opts: RecordOptions) -> int:
         review = review_entry(day, opts, ratings)
         ops, message = record_ops(model, review)
         said.append(message)
-        if ratings and ratings.comments:
-            said.append("Comments from the sheet (not stored in the file):")
-            said.extend(f"  {c}" for c in ratings.comments)
         return ops
 
     return _edit(opts.path, plan, str(opts.ratings), said, dry_run=opts.dry_run, config=config)
@@ -164,6 +161,8 @@ def review_entry(day: dt.date, opts: RecordOptions, ratings: Any) -> dict[str, A
             pid: {c: _round(v) for c, v in sorted(m.items(), key=lambda kv: SIX_CS.index(kv[0]))}
             for pid, m in ratings.means.items()
         }
+        if ratings.comments:
+            review["comments"] = list(ratings.comments)
     for key, values in (
         ("wins", opts.win),
         ("concerns", opts.concern),
@@ -213,6 +212,13 @@ class MeasureOptions:
 
     path: Path = argument("The partnership file.")
     results: Path | None = option("--from", help="CSV with columns criterion,date,value.")
+    roi: bool = flag(
+        "--roi", help="Record the ROI calculated from the file's costs and benefits."
+    )
+    date: str = option(
+        "--date", metavar="YYYY-MM-DD", help="Date of the --roi measurement (default: today).",
+        default="",
+    )
     dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")
     config: Path | None = options.config()
 
@@ -221,24 +227,48 @@ def run_measure(opts: MeasureOptions) -> int:
     """Append measurements and set each criterion's `current` to its latest value."""
     from partnerkit.sheets import SheetError, read_results
 
-    if opts.results is None:
-        raise UsageError("--from is required: a CSV with columns criterion,date,value")
-    sheet = _sheet(opts.results)
+    if opts.results is None and not opts.roi:
+        raise UsageError(
+            "--from is required: a CSV with columns criterion,date,value "
+            "(or --roi to record the ROI the file's own numbers give)"
+        )
+    sheet = _sheet(opts.results) if opts.results is not None else None
+    day = _date(opts.date, "--date") if opts.date else dt.date.today()
     config = configure(opts.config)
     said: list[str] = []
 
     def plan(target: EditTarget) -> list[Op]:
         model: Partnership = target.model
         criteria = model.success.criteria if model.success else []
-        try:
-            results = read_results(sheet, [c.name for c in criteria])
-        except SheetError as exc:
-            raise _SheetRefused(exc) from None
+        results = []
+        if sheet is not None:
+            try:
+                results = read_results(sheet, [c.name for c in criteria])
+            except SheetError as exc:
+                raise _SheetRefused(exc) from None
+        if opts.roi:
+            results.append(roi_result(model, day))
         ops, message = measure_ops(model, results)
         said.append(message)
         return ops
 
     return _edit(opts.path, plan, str(opts.results), said, dry_run=opts.dry_run, config=config)
+
+
+def roi_result(model: Partnership, day: dt.date) -> Any:
+    """The Phillips ROI of the file's own costs and benefits, as a measurement of the
+    first `roi` criterion; refused, with the reason, when it cannot be calculated."""
+    from partnerkit.roi import roi_of
+    from partnerkit.sheets import Result
+
+    roi = roi_of(model)
+    if roi is None:
+        raise EditError("--roi: no success criterion is at the `roi` level")
+    if roi.problem or roi.percent is None:
+        raise EditError(f"--roi: {roi.problem or 'the fully loaded costs add up to 0'}")
+    assert model.success is not None
+    index = next(i for i, c in enumerate(model.success.criteria) if c.level == "roi")
+    return Result(index, day, round(roi.percent, 1), "Phillips ROI from the costs and benefits")
 
 
 def measure_ops(model: Partnership, results: list[Any]) -> tuple[list[Op], str]:

@@ -81,7 +81,7 @@ def run_sign(opts: SignOptions) -> int:
             n, amendment = pending[-1]
             _say(f"signing the amendment of {amendment.date} for {partner_id} (terms {terms})")
             return [Set(("amendments", n, "signed", partner_id), signature)]
-        assessment = assess(model, parse_today(None), config.bands)
+        assessment = assess(model, when, config.bands)
         if assessment.band != "ready" and not opts.force:
             raise EditError(
                 f"readiness is {assessment.overall:.0f} ({assessment.band}), below the ready "
@@ -90,6 +90,11 @@ def run_sign(opts: SignOptions) -> int:
         old = partner.signed
         if old is not None and old.terms == terms:
             raise EditError(f"{partner_id} has already signed these terms ({terms})")
+        if old is not None and old.terms is None and not opts.force:
+            raise EditError(
+                f"{partner_id} already signed on {old.date} (by {old.by}), with no terms "
+                "fingerprint to compare: replace that signature with --force"
+            )
         if old is not None and old.terms is not None and not opts.force:
             raise EditError(
                 f"{partner_id} signed terms {old.terms} and the agreed content has changed "

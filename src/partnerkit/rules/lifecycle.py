@@ -6,6 +6,7 @@ and `partnerkit amend` must be able to edit the file.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.finding import Severity
@@ -110,25 +111,41 @@ def renewal_lapsed(ctx: Context) -> Iterator[Hit]:
 @rule("PK523", "signature-before-period", W, "A signature belongs to an earlier term")
 def signature_before_period(ctx: Context) -> Iterator[Hit]:
     """A partner's signature is no newer than the previous term (dated on or before that
-    term's start, or no later than that partner's signature of it): it signs the old term,
-    not the current one. Sign the current term (`partnerkit sign`); `partnerkit renew`
-    moves old signatures to `previous_terms` for you.
+    term's start, or no later than that partner's signature of it), or, with no previous
+    term recorded, it is dated more than a whole term (at least a year) before the current
+    period began: it signs an old term, not the current one. Sign the current term
+    (`partnerkit sign`); `partnerkit renew` moves old signatures to `previous_terms`.
 
-    Bad:  `signed: {by: Dana Ortiz, date: 2024-01-08}` after a renewal in 2026.
+    Bad:  `signed: {by: Dana Ortiz, date: 2024-01-08}` for a term that began in 2026.
     Good: a signature dated for the current term.
     """
-    if not ctx.model.previous_terms:
-        return
-    last = ctx.model.previous_terms[-1]
     for i, partner in enumerate(ctx.model.partners):
-        if partner.signed is None:
-            continue
-        before = partner.signed.date <= last.period.start
-        old = last.signed.get(partner.id)
-        if before or (old is not None and partner.signed.date <= old.date):
+        if partner.signed is not None and (began := _older_term(ctx, partner.id)):
             yield Hit(
                 ("partners", i, "signed", "date"),
                 f"{partner.id}'s signature of {partner.signed.date} belongs to the term that "
-                f"began {last.period.start}: sign the current term (`partnerkit sign`)",
+                f"began {began}: sign the current term (`partnerkit sign`)",
                 on_value=True,
             )
+
+
+def _older_term(ctx: Context, partner_id: str) -> dt.date | None:
+    """The start of the earlier term a partner's signature belongs to, if it does."""
+    model = ctx.model
+    signed = next(p.signed for p in model.partners if p.id == partner_id)
+    assert signed is not None
+    if model.previous_terms:
+        last = model.previous_terms[-1]
+        old = last.signed.get(partner_id)
+        if signed.date <= last.period.start or (old is not None and signed.date <= old.date):
+            return last.period.start
+        return None
+    period = model.period
+    if period is None:
+        return None
+    term = dt.timedelta(days=365)
+    if period.end is not None and period.end > period.start:
+        term = max(term, period.end - period.start)
+    if signed.date < period.start - term:
+        return period.start - term
+    return None
