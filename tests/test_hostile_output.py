@@ -177,3 +177,23 @@ def test_line_separators_do_not_shift_line_numbers(cli, workdir: Path) -> None:
     findings = json.loads(result.out)["files"][0]["findings"]
     bogus = [f for f in findings if f["code"] == "PK110"]
     assert bogus and bogus[0]["line"] == 5, findings
+
+
+def _md_templates() -> list[str]:
+    from partnerkit.render import builtin_dir
+
+    names = (p.name.removesuffix(".md.j2") for p in builtin_dir().glob("*.md.j2"))
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+@pytest.mark.parametrize("template", _md_templates())
+def test_markdown_templates_escape_every_value(cli, workdir: Path, template: str) -> None:
+    """A bare CR before `::`, in a value or in the file's name, never starts a log line."""
+    name = "a\r::add-mask::x\r##[add-mask]y.yaml"
+    _write(workdir, "a\\r::add-mask::z\\r##[add-mask]w\\n::error::q", name)
+    result = cli("render", "-t", template, "--today", TODAY, name, "-o", "-")
+    assert result.code == 0, result.err
+    for line in re.split(r"\r\n|\r|\n", result.out):
+        assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line, line
+    assert "\r" not in result.out

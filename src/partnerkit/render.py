@@ -22,7 +22,7 @@ from partnerkit.facts import progress_of, review_ratings, spreads
 from partnerkit.finding import Finding
 from partnerkit.fsutil import read_limited
 from partnerkit.model import SIX_CS, Partnership
-from partnerkit.sanitize import document, markdown, markdown_message
+from partnerkit.sanitize import document, markdown, markdown_code, markdown_message
 from partnerkit.scoring import Assessment
 from partnerkit.selection import compare, sensitivity_text
 from partnerkit.thresholds import (
@@ -137,6 +137,7 @@ def environment(user_dir: Path | None) -> Any:
         longdate=longdate,
         num=num,
         md=markdown,
+        mdcode=markdown_code,
         mdmsg=markdown_message,
         pct=pct,
         title_c=lambda c: str(c).title(),
