@@ -92,6 +92,21 @@ def test_unused_suppression_takes_a_severity_override(cli, workdir: Path) -> Non
     assert result.code == 1
 
 
+def test_unused_suppressions_are_capped_like_other_findings(cli, workdir: Path) -> None:
+    """A file of 300 stale suppressions lists 50 of them and counts the rest in one finding."""
+    text = READY.read_text("utf-8")
+    stale = "".join(f"# partnerkit: ignore[PK4{i:02d}, PK5{i:02d}]\n" for i in range(300))
+    (workdir / "p.yaml").write_text(text + stale)
+    result = cli("check", "--no-config", "--today", TODAY, "-f", "json", "p.yaml")
+    import json
+
+    unused = [f for f in json.loads(result.out)["files"][0]["findings"] if f["code"] == "PK120"]
+    assert len(unused) == 51
+    first_unlisted = text.count("\n") + 26  # the 26th comment holds the 51st and 52nd codes
+    assert unused[-1]["line"] == first_unlisted
+    assert unused[-1]["message"].startswith("… and 550 more unused suppressions")
+
+
 def test_calendar_runs_in_workers(cli, workdir: Path) -> None:
     folder = workdir / "p"
     folder.mkdir()

@@ -8,6 +8,7 @@ every finding of the file, the portfolio's duplicate ids (PK205) included.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,23 +58,54 @@ def apply_suppressions(
 ) -> list[Finding]:
     """Drop suppressed findings and add PK120 for suppressions that matched nothing.
 
-    Codes switched off by the configuration do not make a suppression unused.
+    Codes switched off by the configuration do not make a suppression unused. Past
+    `MAX_SAME_PROBLEM` unused suppressions, one more finding counts the rest, as for
+    every other finding that a file can repeat without end.
     """
     if not suppressions:
         return findings
     used: dict[Suppression, set[str]] = {s: set() for s in suppressions}
     kept = []
+    covering = _Index(suppressions)
     for finding in findings:
-        if always_counts(finding.code):  # a broken file is never hidden by a comment
-            kept.append(finding)
-            continue
-        hit = next((s for s in suppressions if s.covers(finding)), None)
-        if hit is None:
+        hit = None if always_counts(finding.code) else covering.first(finding)
+        if hit is None:  # a broken file is never hidden by a comment
             kept.append(finding)
         else:
             used[hit].add(finding.code)
-    if not enabled("PK120"):
-        return kept
+    if enabled("PK120"):
+        kept.extend(_unused(suppressions, used, path, enabled))
+    return kept
+
+
+class _Index:
+    """The suppressions by line, so that matching stays linear in findings plus comments."""
+
+    def __init__(self, suppressions: tuple[Suppression, ...]) -> None:
+        self.order = {s: i for i, s in enumerate(suppressions)}
+        self.whole_file = [s for s in suppressions if s.whole_file]
+        self.by_line: dict[int, list[Suppression]] = {}
+        for s in suppressions:
+            if not s.whole_file:
+                self.by_line.setdefault(s.line, []).append(s)
+
+    def first(self, finding: Finding) -> Suppression | None:
+        """The first suppression in the file that covers the finding."""
+        hits = [s for s in self.by_line.get(finding.line, ()) if s.covers(finding)]
+        hits += [s for s in self.whole_file if s.covers(finding)]
+        return min(hits, key=self.order.__getitem__) if hits else None
+
+
+def _unused(
+    suppressions: tuple[Suppression, ...],
+    used: dict[Suppression, set[str]],
+    path: str,
+    enabled: Callable[[str], bool],
+) -> list[Finding]:
+    """PK120 for each code a suppression names and nothing here reports; the rest counted."""
+    from partnerkit.yamlio import MAX_SAME_PROBLEM
+
+    found: list[Finding] = []
     for s in suppressions:
         if s.codes:
             unused = [c for c in sorted(s.codes - used[s]) if enabled(c)]
@@ -86,14 +118,13 @@ def apply_suppressions(
                 if always_counts(code)
                 else f"nothing here is reported as {code}"
             )
-            kept.append(
-                Finding(
-                    path,
-                    s.line,
-                    s.column,
-                    "PK120",
-                    Severity.WARNING,
-                    f"unused suppression: {why}; remove it from the comment",
-                )
-            )
-    return kept
+            message = f"unused suppression: {why}; remove it from the comment"
+            found.append(Finding(path, s.line, s.column, "PK120", Severity.WARNING, message))
+    if len(found) <= MAX_SAME_PROBLEM:
+        return found
+    more, first = len(found) - MAX_SAME_PROBLEM, found[MAX_SAME_PROBLEM]
+    message = (
+        f"… and {more:,} more unused suppressions from here on (not listed); "
+        "remove the suppression comments that suppress nothing"
+    )
+    return [*found[:MAX_SAME_PROBLEM], dataclasses.replace(first, message=message)]
