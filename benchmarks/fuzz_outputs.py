@@ -1,6 +1,6 @@
 """Hostile files through every command's output path: no crash, no hang, nothing unescaped.
 
-    python benchmarks/fuzz_outputs.py --cases 10000 --seed 1
+    python benchmarks/fuzz_outputs.py --cases 10000 --seed 1 --out fuzz-failures
     python benchmarks/fuzz_outputs.py --cases 200            # what the test suite runs
 
 Each case is one of the examples with a few values replaced by hostile text (control
@@ -10,17 +10,21 @@ through `check` in every format, `review` in every format, `calendar`, and, file
 file, `score` in every format, `review FILE` and `render` to Markdown and HTML. A
 case fails when a command exits with anything but 0 or 1, says "internal error",
 prints a line that starts a workflow command or carries a terminal escape, or writes
-raw HTML or NUL into Markdown. Exit 1 when any case fails, listing the first ones.
+raw HTML or NUL into Markdown. Exit 1 when any case fails. Every failure is counted
+by kind; with `--out DIR` each one is written to DIR/failures.txt and the files that
+produced it are kept in DIR, so that every failure can be read and replayed.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import io
 import os
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -106,14 +110,54 @@ def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
     return found
 
 
+def kind_of(failure: str) -> str:
+    """`check --no-config --today 2026-11-23: forged line: '::x'` → `check: forged line`."""
+    command, _, problem = failure.partition(": ")
+    return f"{command.split()[0]}: {problem.split(':')[0]}"
+
+
+def _keep(source: Path, out: Path | None) -> str:
+    """Copy the failing file or batch folder into `out`; its name there, for the log."""
+    if out is None:
+        return str(source)
+    target = out / source.parent.name / source.name if source.is_file() else out / source.name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    return str(target)
+
+
+def _commands(folder: Path, files: list[str], every: int) -> list[list[str]]:
+    common = ["--no-config", "--today", TODAY]
+    commands = [["check", *common, "-f", f, str(folder)]
+                for f in ("text", "json", "github", "sarif", "junit")]  # fmt: skip
+    commands += [["review", "--today", TODAY, "-f", f, str(folder)]
+                 for f in ("table", "json", "csv", "markdown", "html")]  # fmt: skip
+    commands.append(["calendar", "--today", TODAY, str(folder)])
+    for path in files[::every]:
+        commands += [["score", "--today", TODAY, "-f", f, path]
+                     for f in ("text", "json", "markdown")]  # fmt: skip
+        commands.append(["review", "--today", TODAY, "-f", "table", path])
+        commands += [["render", "--today", TODAY, "-f", f, path, "-o", "-"]
+                     for f in ("md", "html")]  # fmt: skip
+    return commands
+
+
 def run(
     cases: int,
     seed: int,
     batch: int = 50,
     log: Callable[[str], None] = print,
     every: int = 1,
+    out: Path | None = None,
 ) -> list[str]:
-    """Fuzz `cases` files; the per-file commands run on every `every`-th file."""
+    """Fuzz `cases` files; the per-file commands run on every `every`-th file.
+
+    Each failure is `command: problem [file or folder]`; with `out`, the inputs are kept.
+    """
     rng = random.Random(seed)
     seeds = [p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.yaml"))]
     failures: list[str] = []
@@ -129,25 +173,16 @@ def run(
                 path = folder / f"p{i}.yaml"
                 path.write_text(mutate(rng.choice(seeds), rng), "utf-8")
                 files.append(str(path))
-            common = ["--no-config", "--today", TODAY]
-            commands = [["check", *common, "-f", f, str(folder)]
-                        for f in ("text", "json", "github", "sarif", "junit")]  # fmt: skip
-            commands += [["review", "--today", TODAY, "-f", f, str(folder)]
-                         for f in ("table", "json", "csv", "markdown", "html")]  # fmt: skip
-            commands.append(["calendar", "--today", TODAY, str(folder)])
-            for path in files[::every]:
-                commands += [["score", "--today", TODAY, "-f", f, path]
-                             for f in ("text", "json", "markdown")]  # fmt: skip
-                commands.append(["review", "--today", TODAY, path])
-                commands += [["render", "--today", TODAY, "-f", f, path, "-o", "-"]
-                             for f in ("md", "html")]  # fmt: skip
-            for args in commands:
+            for args in _commands(folder, files, every):
                 for problem in problems(args, *_call(args)):
-                    failures.append(f"{' '.join(args[:4])}: {problem}")
+                    where = _keep(Path(args[-1] if args[-1] != "-" else args[-3]), out)
+                    failures.append(f"{' '.join(args[:4])} {args[-3:]}: {problem} [{where}]")
+                    if out is not None:  # as it happens: a long run can be read while it runs
+                        with (out / "failures.txt").open("a", encoding="utf-8") as log_file:
+                            log_file.write(failures[-1] + "\n")
             done += len(files)
             log(f"{done} cases, {len(failures)} failures, {time.perf_counter() - start:.0f} s")
-            for path in files:
-                Path(path).unlink()
+            shutil.rmtree(folder)
     return failures
 
 
@@ -155,10 +190,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, help="write every failure and its inputs here")
     args = parser.parse_args(argv)
-    failures = run(args.cases, args.seed)
-    for failure in failures[:30]:
-        print(failure)
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "failures.txt").write_text("", "utf-8")
+    failures = run(args.cases, args.seed, out=args.out)
+    kinds = collections.Counter(kind_of(f) for f in failures)
+    for kind, count in kinds.most_common():
+        example = next(f for f in failures if kind_of(f) == kind)
+        print(f"{count:6}  {kind}\n        e.g. {example[:300]}")
     print(f"{args.cases} cases, seed {args.seed}: {len(failures)} failures")
     return 1 if failures else 0
 
