@@ -1,0 +1,156 @@
+"""Composed nodes to plain data (dicts, lists, text, numbers, dates), with problems.
+
+A repeated key, an unsupported tag, a merge key, a number that is not one and an
+impossible date are each a located problem; the first of them keeps the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from partnerkit.yamlio.composer import TAG
+from partnerkit.yamlio.guards import MAX_DEPTH, TOO_DEEP
+from partnerkit.yamlio.positions import node_position
+from partnerkit.yamlio.problems import Problem, YamlProblems
+
+# A file can repeat one mistake a hundred thousand times; past this many of one kind,
+# the rest are counted in one finding instead of listed (the report stays readable
+# and the time stays linear).
+MAX_SAME_PROBLEM = 50
+
+
+class Builder:
+    """Turn composed nodes into dicts, lists and scalars, collecting problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.fatal = False
+        self.duplicates = 0
+        self._memo: dict[int, Any] = {}
+
+    def fail(self, node: Node, code: str, message: str) -> None:
+        self.problems.append(Problem(code, *node_position(node), message))
+        self.fatal = True
+
+    def build(self, node: Node, depth: int = 1) -> Any:
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        key = id(node)
+        if key in self._memo:  # an alias: share, as PyYAML does
+            return self._memo[key]
+        if depth > MAX_DEPTH:
+            raise YamlProblems([Problem("PK105", *node_position(node), TOO_DEEP)])
+        if isinstance(node, SequenceNode):
+            if node.tag != TAG + "seq":
+                self.fail(node, "PK104", unsupported_tag(node.tag))
+            items: list[Any] = []
+            self._memo[key] = items
+            items.extend(self.build(child, depth + 1) for child in node.value)
+            return items
+        assert isinstance(node, MappingNode)
+        if node.tag != TAG + "map":
+            self.fail(node, "PK104", unsupported_tag(node.tag))
+        mapping: dict[str, Any] = {}
+        self._memo[key] = mapping
+        first_seen: dict[str, ScalarNode] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, "PK104", "a key must be plain text, not a list or mapping")
+                continue
+            name = key_node.value
+            if name == "<<" and key_node.style not in ("'", '"'):
+                self.fail(
+                    key_node,
+                    "PK104",
+                    "merge keys (`<<`) are not supported; write the keys out in full",
+                )
+                continue
+            if name in first_seen:
+                self.duplicate(key_node, first_seen[name])
+                continue
+            first_seen[name] = key_node
+            mapping[name] = self.build(value_node, depth + 1)
+        return mapping
+
+    def duplicate(self, key_node: ScalarNode, first: ScalarNode) -> None:
+        self.duplicates += 1
+        if self.duplicates > MAX_SAME_PROBLEM:
+            return
+        self.problems.append(
+            Problem(
+                "PK103",
+                *node_position(key_node),
+                f"duplicate key `{key_node.value}` (first defined on line "
+                f"{first.start_mark.line + 1}); "
+                "PyYAML would silently keep only the last one — remove or rename one",
+            )
+        )
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == TAG + "str":
+            return value
+        if tag == TAG + "int":
+            try:
+                return int(value)
+            except ValueError:
+                self.fail(node, "PK112", f"`{value}` is tagged as a whole number but is not one")
+                return value
+        if tag == TAG + "float":
+            try:
+                number = float(value)
+            except ValueError:
+                self.fail(node, "PK112", f"`{value}` is tagged as a number but is not one")
+                return value
+            if not math.isfinite(number):
+                self.fail(node, "PK112", f"`{value}` is too large to be a number; write the amount")
+                return value
+            return number
+        if tag == TAG + "bool":
+            return value.lower() == "true"
+        if tag == TAG + "null":
+            return None
+        if tag == TAG + "timestamp":
+            return self.timestamp(node)
+        self.fail(node, "PK104", unsupported_tag(tag))
+        return value
+
+    def timestamp(self, node: ScalarNode) -> dt.date | dt.datetime | str:
+        value = node.value
+        try:
+            if len(value) <= 10:
+                year, month, day = (int(p) for p in value.split("-"))
+                return dt.date(year, month, day)
+            return dt.datetime.fromisoformat(re.sub(r"[ \t]+", " ", value).replace(" Z", "Z"))
+        except ValueError as exc:
+            self.fail(
+                node,
+                "PK109",
+                f"`{value}` is not a real date ({exc}); use an existing date as YYYY-MM-DD",
+            )
+            return str(value)
+
+    def overflow(self) -> None:
+        """One PK103 counting the duplicate keys past `MAX_SAME_PROBLEM`."""
+        if self.duplicates <= MAX_SAME_PROBLEM:
+            return
+        last = self.problems[-1]
+        self.problems.append(
+            Problem(
+                "PK103",
+                last.line,
+                last.column,
+                f"… and {self.duplicates - MAX_SAME_PROBLEM:,} more duplicate keys after "
+                "this one (not listed); remove the repeated keys",
+            )
+        )
+
+
+def unsupported_tag(tag: str) -> str:
+    shown = tag.replace(TAG, "!!")
+    return f"the tag `{shown}` is not supported (only plain YAML values are); remove it"
