@@ -59,3 +59,48 @@ def test_one_pager_fits_one_page(cli, workdir: Path, paper: str) -> None:
         assert result.code == 0, result.err
         with pikepdf.open(out) as doc:
             assert len(doc.pages) == 1, (example.name, paper, len(doc.pages))
+
+
+def _tagged_pdf(first: int) -> bytes:
+    """A tagged PDF whose element IDs are numbered from `first`, as Chromium numbers
+    them after its DOM nodes (a table header and a cell that points at it)."""
+    import io
+
+    doc = pikepdf.new()
+    doc.add_blank_page()
+    th = doc.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.TH, ID=pikepdf.String(f"node{first:08d}"))
+    )
+    td = doc.make_indirect(
+        pikepdf.Dictionary(
+            S=pikepdf.Name.TD,
+            ID=pikepdf.String(f"node{first + 7:08d}"),
+            A=pikepdf.Dictionary(
+                O=pikepdf.Name.Table, Headers=[pikepdf.String(f"node{first:08d}")]
+            ),
+        )
+    )
+    table = doc.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.Table, K=pikepdf.Array([th, td])))
+    ids = pikepdf.Dictionary(
+        Kids=[doc.make_indirect(pikepdf.Dictionary(Names=[
+            pikepdf.String(f"node{first:08d}"), th, pikepdf.String(f"node{first + 7:08d}"), td,
+        ]))]
+    )  # fmt: skip
+    doc.Root.StructTreeRoot = pikepdf.Dictionary(K=table, IDTree=ids)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_element_ids_numbered_by_the_printer_do_not_change_the_bytes() -> None:
+    from partnerkit.pdfmeta import fix_metadata
+
+    fixed = [fix_metadata(_tagged_pdf(n), title="T", subject="S", date=None) for n in (55, 61)]
+    assert fixed[0] == fixed[1]
+    with pikepdf.open(io.BytesIO(fixed[0])) as doc:
+        table = doc.Root.StructTreeRoot.K
+        th, td = table.K[0], table.K[1]
+        assert str(td.A.Headers[0]) == str(th.ID) == "id000001"
+        names = dict(pikepdf.NameTree(doc.Root.StructTreeRoot.IDTree).items())
+        assert set(names) == {"id000001", "id000002"}
+        assert names["id000002"].objgen == td.objgen

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 FONTS = Path(__file__).parent / "fonts"
 # family, file, weight, style
@@ -65,6 +66,60 @@ def fix_metadata(pdf: bytes, *, title: str, subject: str, date: dt.date | None) 
         doc.trailer.Info = doc.make_indirect(info)
         if "/Metadata" in doc.Root:
             del doc.Root.Metadata
+        _stable_ids(doc)
         out = io.BytesIO()
         doc.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue()
+
+
+def _stable_ids(doc: Any) -> None:
+    """Renumber the structure tree's element IDs in reading order.
+
+    Chromium names tagged elements after its internal DOM node numbers, which can differ
+    between two prints of the same page (on a busy machine, for one); the IDs are only
+    cross-references (the ID tree, table cells' `/Headers`), so numbering them in the
+    order the tree is read keeps every reference and makes the bytes the same."""
+    import pikepdf
+
+    root = doc.Root.get("/StructTreeRoot")
+    if root is None or "/IDTree" not in root:
+        return
+    elements = _struct_elements(root)
+    renamed: dict[str, str] = {}
+    for element in elements:
+        if "/ID" in element:
+            renamed[str(element.ID)] = f"id{len(renamed) + 1:06d}"
+            element.ID = pikepdf.String(renamed[str(element.ID)])
+    for element in elements:
+        attributes = element.get("/A")
+        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+                attribute.Headers = pikepdf.Array(
+                    [pikepdf.String(renamed.get(str(h), str(h))) for h in attribute.Headers]
+                )
+    by_id = {str(e.ID): e for e in elements if "/ID" in e}
+    flat: list[Any] = []
+    for name in sorted(by_id):
+        flat += [pikepdf.String(name), by_id[name]]
+    root.IDTree = doc.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat)))
+
+
+def _struct_elements(root: Any) -> list[Any]:
+    """Every structure element under `root`, depth first, in reading order."""
+    import pikepdf
+
+    found: list[Any] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [root.get("/K")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend(reversed(list(node)))
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            key = node.objgen
+            if key != (0, 0) and key in seen:
+                continue
+            seen.add(key)
+            found.append(node)
+            stack.append(node.get("/K"))
+    return found
