@@ -33,7 +33,7 @@ from partnerkit.thresholds import (
     health_scale,
 )
 
-FORMATS = {"md": "md", "html": "html", "pdf": "html"}
+FORMATS = {"md": "md", "html": "html", "pdf": "html", "docx": "html"}
 MAX_TEMPLATE_BYTES = 1024 * 1024
 TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

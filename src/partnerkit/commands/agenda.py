@@ -20,7 +20,7 @@ class AgendaOptions:
     date: str | None = option(
         metavar="YYYY-MM-DD", help="Print this date on the agenda (default: none)."
     )
-    paper: str = option(help="Page size for HTML and PDF: a4 or letter.", default="a4")
+    paper: str = option(help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4")
     templates: Path | None = option(help="Folder of your own templates (an `agenda` overrides).")
     today: str | None = options.today()
     config: Path | None = options.config()

@@ -20,6 +20,7 @@ class RenderFormat(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
+    docx = "docx"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class RenderOptions:
     date: str | None = option(
         metavar="YYYY-MM-DD", help="Print this date on the document (default: none)."
     )
-    paper: str = option(help="Page size for HTML and PDF: a4 or letter.", default="a4")
+    paper: str = option(help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4")
     templates: Path | None = option(help="Folder of your own templates (adds or overrides).")
     redline: str | None = option(
         metavar="REV",
@@ -62,8 +63,10 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
     """('stdout' | 'file' | 'folder', path)."""
     out = opts.output
     if out is not None and str(out) == "-":
-        if opts.format == "pdf":
-            raise UsageError("PDF cannot be written to standard output; name a file or folder")
+        if opts.format in ("pdf", "docx"):
+            raise UsageError(
+                f"{opts.format.upper()} cannot be written to standard output; name a file or folder"
+            )
         if len(opts.files) > 1:
             raise UsageError("-o - takes one file; name a folder to render several")
         return "stdout", out
@@ -84,7 +87,7 @@ def run_render(opts: RenderOptions) -> int:
     from partnerkit import render
 
     if opts.format not in render.FORMATS:
-        raise UsageError(f"--format {opts.format}: use md, html or pdf")
+        raise UsageError(f"--format {opts.format}: use md, html, pdf or docx")
     if opts.paper not in ("a4", "letter"):
         raise UsageError(f"--paper {opts.paper}: use a4 or letter")
     config = configure(opts.config)
@@ -139,10 +142,16 @@ def run_render(opts: RenderOptions) -> int:
             paper=opts.paper,
         )
         inp = render.RenderInput(model, assessment, list(sound.result.findings), today)
-        text = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
+        variables = render.context(inp, meta)
+        docx_template = _docx_template(opts, user_dir)
+        text = ""
+        if docx_template is None:
+            text = render.render_text(env, opts.template, opts.format, variables)
         if opts.redline is not None:
             text = _redline(path, opts, text, env, meta, config, today)
         data: str | bytes = text
+        if opts.format == "docx":
+            data = _docx(opts, text, docx_template, variables, today)
         if opts.format == "pdf":
             from partnerkit.pdf import html_to_pdf
 
@@ -188,9 +197,36 @@ def _redline(
     assessment = assess(loaded.model, today, config.bands)
     old_meta = replace(meta, sha256=render.sha256_of(old.text.encode("utf-8")))
     inp = render.RenderInput(loaded.model, assessment, findings, today)
-    fmt = "html" if opts.format == "pdf" else opts.format
+    fmt = "md" if opts.format == "md" else "html"
     before = render.render_text(env, opts.template, opts.format, render.context(inp, old_meta))
     return redline.mark(before, text, fmt)
+
+
+def _docx_template(opts: RenderOptions, user_dir: Path | None) -> Path | None:
+    """The user's NAME.docx, for --format docx; a redline is always built from HTML."""
+    from partnerkit.docxout import user_template
+
+    if opts.format != "docx":
+        return None
+    found = user_template(user_dir, opts.template)
+    if found is not None and opts.redline is not None:
+        raise UsageError(
+            f"--redline with your Word template {found}: a redline is made from the HTML "
+            f"template; move {found.name} aside or render without --redline"
+        )
+    return found
+
+
+def _docx(
+    opts: RenderOptions, html: str, template: Path | None, variables: dict[str, Any], today: Any
+) -> bytes:
+    """The Word document: the user's DOCX template filled, or the HTML rebuilt in Word."""
+    from partnerkit import docxout
+
+    meta, title = variables["doc"], variables["p"].title
+    if template is not None:
+        return docxout.from_template(template, variables, meta, title)
+    return docxout.from_html(html, meta, title, redline=opts.redline, when=meta.date or today)
 
 
 def _rel(path: Path) -> str:
@@ -252,7 +288,8 @@ def run_templates(opts: TemplatesOptions) -> int:
         origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
         out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<7}  {t.description}{origin}\n")
     out.write(
-        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML).\n"
+        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML;\n"
+        "DOCX rebuilds it as a Word document, or fills NAME.docx from your folder).\n"
     )
     out.write(
         "Put your own in the folder of `templates` in partnerkit.toml, or pass --templates DIR;\n"

@@ -1,0 +1,278 @@
+"""The frame of every Word document: page, styles, clause numbering, header and footer,
+tracked-change runs, and a package whose bytes depend only on its content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+INK = RGBColor(0x1D, 0x27, 0x33)
+MUTED = RGBColor(0x5B, 0x66, 0x75)
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+BAD = RGBColor(0xB3, 0x26, 0x1E)
+BODY_FONT = "Cambria"
+HEAD_FONT = "Calibri"
+MONO_FONT = "Consolas"
+PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+# Clauses number as 1. / 1.1 (a heading, then its clauses), parties as (a), lists as 1.
+_CLAUSES, _LETTERS, _DECIMAL = 901, 902, 903
+_LEVEL = (
+    '<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+    '<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+    '<w:pPr><w:ind w:left="{left}" w:hanging="{hang}"/></w:pPr></w:lvl>'
+)
+
+
+def font(rpr_owner: Any, name: str) -> None:
+    """Set a font on a style or run for every script, dropping theme fonts that override it."""
+    rpr = rpr_owner.element.get_or_add_rPr() if hasattr(rpr_owner, "element") else rpr_owner
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), name)
+
+
+def setup(doc: DocxDocument, paper: str) -> None:
+    """Page size and margins, the styles the builder uses, and the numbering definitions."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = PAPER.get(paper, PAPER["a4"])
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(18), Mm(20)
+    section.header_distance, section.footer_distance = Mm(8), Mm(8)
+    _styles(doc)
+    _numbering(doc)
+
+
+def _styles(doc: DocxDocument) -> None:
+    normal = doc.styles["Normal"]
+    font(normal, BODY_FONT)
+    normal.font.size = Pt(10.5)
+    normal.font.color.rgb = INK
+    fmt = normal.paragraph_format
+    fmt.space_after, fmt.line_spacing = Pt(6), 1.15
+    for level, size, before in ((1, 20, 0), (2, 13, 14), (3, 11, 10)):
+        style = doc.styles[f"Heading {level}"]
+        font(style, HEAD_FONT)
+        style.font.size, style.font.bold = Pt(size), True
+        style.font.color.rgb = ACCENT
+        style.font.italic = False
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after, pf.keep_with_next = Pt(before), Pt(4), True
+    for name, points in (("Table Text", 9.0), ("Small Print", 8.5)):
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.size = Pt(points)
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after, pf.line_spacing = Pt(1), Pt(1), 1.0
+    for name in ("Header", "Footer"):
+        style = doc.styles[name]
+        font(style, HEAD_FONT)
+        style.font.size = Pt(8)
+        style.font.color.rgb = MUTED
+
+
+def _abstract(num_id: int, levels: list[tuple[str, str, int]]) -> Any:
+    body = "".join(
+        _LEVEL.format(ilvl=i, fmt=fmt, text=text, left=left, hang=min(left, 567))
+        for i, (fmt, text, left) in enumerate(levels)
+    )
+    return parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{body}</w:abstractNum>'
+    )
+
+
+def _numbering(doc: DocxDocument) -> None:
+    numbering = doc.part.numbering_part.element
+    definitions = {
+        _CLAUSES: [("decimal", "%1.", 567), ("decimal", "%1.%2", 567)],
+        _LETTERS: [("lowerLetter", "(%1)", 567)],
+        _DECIMAL: [("decimal", "%1.", 425)],
+    }
+    first_num = numbering.find(qn("w:num"))
+    for num_id, levels in definitions.items():
+        element = _abstract(num_id, levels)
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            numbering.append(element)
+
+
+def new_list(doc: DocxDocument, kind: str) -> int:
+    """A fresh numbering instance (`clauses`, `letters` or `decimal`) that starts at 1."""
+    abstract = {"clauses": _CLAUSES, "letters": _LETTERS, "decimal": _DECIMAL}[kind]
+    numbering = doc.part.numbering_part.element
+    num = numbering.add_num(abstract)
+    override = parse_xml(
+        f'<w:lvlOverride {nsdecls("w")} w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    )
+    num.append(override)
+    return int(num.numId)
+
+
+def number(paragraph: Paragraph, num_id: int, level: int) -> None:
+    """Give the paragraph real Word numbering (`w:numPr`)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
+
+
+_AFTER = {
+    "pPr": (
+        "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+        "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+        "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+        "cnfStyle", "rPr", "sectPr", "pPrChange",
+    ),
+    "tblPr": ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"),
+    "tcPr": ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"),
+}  # fmt: skip
+
+
+def put(parent: Any, child: Any, kind: str) -> Any:
+    """Insert `child` into a properties element where the schema wants it, replacing
+    an element of the same name (Word refuses properties out of order)."""
+    old = parent.find(child.tag)
+    if old is not None:
+        parent.remove(old)
+    later = {qn(f"w:{name}") for name in _AFTER[kind]}
+    if kind == "pPr" and child.tag == qn("w:shd"):
+        later.discard(qn("w:shd"))
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def border(paragraph: Paragraph, side: str, color: str = "1D2733", size: int = 6) -> None:
+    """A rule on one side of the paragraph (a signature line, a separator)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    pbdr = ppr.find(qn("w:pBdr"))
+    if pbdr is None:
+        pbdr = put(ppr, OxmlElement("w:pBdr"), "pPr")
+    pbdr.append(
+        parse_xml(
+            f'<w:{side} {nsdecls("w")} w:val="single" w:sz="{size}" w:space="1" w:color="{color}"/>'
+        )
+    )
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A field Word updates when it lays out the page (PAGE, NUMPAGES)."""
+    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            run._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="{kind}"/>'))
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    paragraph.add_run("1")
+    paragraph.add_run()._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
+
+
+def footer(doc: DocxDocument, text: str) -> None:
+    """The traceability line on every page, with `Page N of M` at the right."""
+    section = doc.sections[0]
+    para = section.footer.paragraphs[0]
+    para.style = doc.styles["Footer"]
+    width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+    para.paragraph_format.tab_stops.clear_all()
+    para.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    para.add_run(text)
+    para.add_run("\tPage ")
+    _field(para, "PAGE")
+    para.add_run(" of ")
+    _field(para, "NUMPAGES")
+
+
+def header(doc: DocxDocument, text: str) -> None:
+    """A marking on every page (the DRAFT line), right-aligned in red."""
+    para = doc.sections[0].header.paragraphs[0]
+    para.style = doc.styles["Header"]
+    para.alignment = 2
+    run = para.add_run(text)
+    run.bold = True
+    run.font.color.rgb = BAD
+
+
+def track(run_element: Any, kind: str, change_id: int, author: str, when: dt.date) -> None:
+    """Wrap a run in `w:ins` or `w:del` so Word shows it as a tracked change."""
+    wrapper = OxmlElement(f"w:{kind}")
+    wrapper.set(qn("w:id"), str(change_id))
+    wrapper.set(qn("w:author"), author)
+    wrapper.set(qn("w:date"), f"{when.isoformat()}T00:00:00Z")
+    run_element.addprevious(wrapper)
+    wrapper.append(run_element)
+    if kind == "del":
+        for t in run_element.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+
+
+def track_revisions(doc: DocxDocument) -> None:
+    """Turn on Track Changes, so counsel's own edits to a redline are tracked too."""
+    settings = doc.settings.element
+    if settings.find(qn("w:trackRevisions")) is None:
+        settings.insert(0, OxmlElement("w:trackRevisions"))
+
+
+def properties(doc: DocxDocument, title: str, subject: str, date: dt.date | None) -> None:
+    """Core properties from the document alone: no wall-clock time unless a date is given."""
+    props = doc.core_properties
+    props.title, props.subject, props.author = title[:255], subject[:255], "partnerkit"
+    props.comments, props.keywords, props.last_modified_by = "", "", "partnerkit"
+    props.revision = 1
+    element = props._element
+    for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
+        found = element.find(qn(tag))
+        if found is not None:
+            element.remove(found)
+    if date is not None:
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+        props.created = props.modified = stamp
+    description = element.find(qn("dc:description"))
+    if description is not None:
+        description.text = ""
+
+
+def package(doc: DocxDocument) -> bytes:
+    """The .docx bytes with fixed zip timestamps and order, so one input gives one output."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    rels = doc.part.package.rels
+    for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        del rels[rid]  # python-docx's stock thumbnail shows another document
+    raw = io.BytesIO()
+    doc.save(raw)
+    return repack(raw.getvalue())
+
+
+def repack(data: bytes) -> bytes:
+    """A zip with every member's time fixed and its attributes normalised."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 3
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()

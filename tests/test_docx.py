@@ -1,0 +1,142 @@
+"""Word output: read back with python-docx, as Word's model sees it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from partnerkit.render import sha256_of
+
+from conftest import EXAMPLES, TODAY
+
+RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
+HARBOR = EXAMPLES / "harbor-county-early-learning.yaml"
+
+
+def render(cli, source: Path, out: Path, *extra: str) -> Path:
+    r = cli("render", source, "-f", "docx", "-o", out, "--today", TODAY, *extra)
+    assert r.code == 0, r.err
+    return out
+
+
+def all_text(doc) -> str:
+    """Every paragraph, in the body and in table cells."""
+    body = doc.element.body
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+
+
+@pytest.mark.parametrize("template", ["agreement", "mou"])
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_agreement_and_mou_are_real_word_documents(
+    cli, workdir: Path, example: Path, template: str
+) -> None:
+    out = render(cli, example, workdir / f"{template}.docx", "-t", template)
+    doc = Document(str(out))
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles.count("Heading 1") == 1 and styles.count("Heading 2") >= 3
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "Signatures" in headings
+    text = all_text(doc)
+    assert not re.search(r"\bPK\d{3}\b", text) and not re.search(r"\bline \d+", text)
+    assert "signed: {" not in text and "{by:" not in text and "partners[" not in text
+    assert not re.search(r"^\d+\.\d+\s", text, re.M)  # numbers are Word's, not typed
+    assert len(doc.tables) >= 2
+    for table in doc.tables:
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    footer = doc.sections[0].footer._element
+    instructions = "".join(t.text for t in footer.iter(qn("w:instrText")))
+    assert "PAGE" in instructions and "NUMPAGES" in instructions
+    footer_text = "".join(t.text or "" for t in footer.iter(qn("w:t")))
+    assert sha256_of(example.read_bytes())[:12] in footer_text and "terms " in footer_text
+    assert doc.core_properties.subject.endswith(sha256_of(example.read_bytes()))
+
+
+def test_agreement_clauses_and_sections_carry_word_numbering(cli, workdir: Path) -> None:
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "a.docx")))
+    numbered = [p for p in doc.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    levels = {int(p._p.pPr.numPr.ilvl.val) for p in numbered}
+    sections = [p.text for p in numbered if p.style.name == "Heading 2"]
+    assert sections[:3] == ["Background", "Term and renewal", "Roles and contributions"]
+    assert levels == {0, 1} and len(numbered) > 30
+    firms = ("Riverside Health System", "Meridian")
+    parties = [p.text for p in numbered if p.text.startswith(firms)]
+    assert len(parties) == 2  # (a), (b): lettered, not typed
+    signatures = doc.tables[-1]
+    assert "Lee Park" in signatures.cell(0, 0).text and "Olivia Grant" in signatures.cell(0, 1).text
+
+
+def test_draft_is_marked_in_plain_sentences(cli, workdir: Path) -> None:
+    doc = Document(str(render(cli, HARBOR, workdir / "a.docx")))
+    header = "".join(p.text for p in doc.sections[0].header.paragraphs)
+    assert header.startswith("DRAFT")
+    box = doc.tables[0].cell(0, 0).text
+    assert "Before this document can be signed" in box and "PK" not in box
+
+
+def test_two_renders_give_the_same_bytes_and_a_date_is_only_there_when_asked(
+    cli, workdir: Path
+) -> None:
+    first = render(cli, RIVERSIDE, workdir / "one" / "a.docx").read_bytes()
+    second = render(cli, RIVERSIDE, workdir / "two" / "a.docx").read_bytes()
+    assert first == second
+    assert Document(str(workdir / "one" / "a.docx")).core_properties.created is None
+    dated = render(cli, RIVERSIDE, workdir / "d.docx", "--date", "2026-02-01")
+    assert Document(str(dated)).core_properties.created.date().isoformat() == "2026-02-01"
+    footer = Document(str(dated)).sections[0].footer.paragraphs[0].text
+    assert "on 1 February 2026" in footer
+
+
+def test_existing_file_is_kept_without_force(cli, workdir: Path) -> None:
+    target = workdir / "riverside-clinical-onboarding-agreement.docx"
+    target.write_bytes(b"mine")
+    r = cli("render", RIVERSIDE, "-f", "docx", "--today", TODAY)
+    assert r.code == 2 and "already exists" in r.err and target.read_bytes() == b"mine"
+    r = cli("render", RIVERSIDE, "-f", "docx", "--today", TODAY, "--force")
+    assert r.code == 0 and target.read_bytes()[:2] == b"PK"
+    r = cli("render", RIVERSIDE, "-f", "docx", "-o", "-")
+    assert r.code == 2 and "standard output" in r.err
+
+
+def test_several_files_render_into_a_folder(cli, workdir: Path) -> None:
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    r = cli("render", *files, "-f", "docx", "-t", "mou", "-o", workdir / "out", "--today", TODAY)
+    assert r.code == 0, r.err
+    assert len(list((workdir / "out").glob("*-mou.docx"))) == len(list(EXAMPLES.glob("*.yaml")))
+
+
+@pytest.mark.parametrize(
+    "template", ["checklist", "review-report", "one-pager", "assessment", "agenda"]
+)
+def test_every_document_template_renders_to_word(cli, workdir: Path, template: str) -> None:
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "x.docx", "-t", template)))
+    assert any(p.style.name == "Heading 1" for p in doc.paragraphs)
+    assert not re.search(r"<[a-z/][^>]*>", all_text(doc))  # no markup leaks as text
+
+
+def test_agenda_command_writes_word(cli, workdir: Path) -> None:
+    r = cli("agenda", RIVERSIDE, "-f", "docx", "-o", workdir / "agenda.docx", "--today", TODAY)
+    assert r.code == 0, r.err
+    doc = Document(str(workdir / "agenda.docx"))
+    assert [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Simulation-day facilitator guide" in all_text(doc)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
+def test_libreoffice_converts_the_agreement_to_pdf(cli, workdir: Path) -> None:
+    import pikepdf
+
+    out = render(cli, RIVERSIDE, workdir / "a.docx")
+    profile = workdir / "lo-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(workdir), str(out)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    with pikepdf.open(workdir / "a.pdf") as pdf:
+        assert 2 <= len(pdf.pages) <= 8
