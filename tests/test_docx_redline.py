@@ -1,0 +1,131 @@
+"""Word redlines and Word templates: tracked changes a legal team can accept or reject."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from conftest import EXAMPLES, TODAY
+
+RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), *args],
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+        },
+    )
+
+
+def changes(path: Path, kind: str) -> list[tuple[str, str, str]]:
+    """(text, author, date) of each w:ins or w:del in the body."""
+    body = Document(str(path)).element.body
+    text_tag = qn("w:delText" if kind == "del" else "w:t")
+    return [
+        (
+            "".join(t.text or "" for t in el.iter(text_tag)),
+            el.get(qn("w:author")),
+            el.get(qn("w:date")),
+        )
+        for el in body.iter(qn(f"w:{kind}"))
+    ]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_redline_is_word_tracked_changes(cli, workdir: Path) -> None:
+    git(workdir, "init", "-q")
+    file = workdir / "p.yaml"
+    file.write_text(RIVERSIDE.read_text())
+    git(workdir, "add", "p.yaml")
+    git(workdir, "commit", "-q", "-m", "signed")
+    text = RIVERSIDE.read_text().replace("amount: 48000", "amount: 54000", 1)
+    file.write_text(text.replace("  meetings: monthly", "  meetings: fortnightly"))
+    out = workdir / "redline.docx"
+    r = cli("render", file, "--redline", "HEAD", "-f", "docx", "-o", out, "--date", "2026-06-01")
+    assert r.code == 0, r.err
+    inserted, deleted = changes(out, "ins"), changes(out, "del")
+    assert ("54", "Changes since HEAD", "2026-06-01T00:00:00Z") in inserted
+    assert ("48", "Changes since HEAD", "2026-06-01T00:00:00Z") in deleted
+    assert any(t == "fortnightly" for t, _, _ in inserted)
+    assert any(t == "monthly" for t, _, _ in deleted)
+    ids = [el.get(qn("w:id")) for el in Document(str(out)).element.body.iter(qn("w:ins"))]
+    assert len(ids) == len(set(ids))
+    settings = Document(str(out)).settings.element
+    assert settings.find(qn("w:trackRevisions")) is not None
+    # the rest of the text is unchanged: no marks where nothing changed
+    assert not any("Background" in t for t, _, _ in inserted + deleted)
+
+
+def _template(path: Path, *lines: str) -> None:
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+
+
+def test_user_word_template_is_filled_in_the_sandbox(cli, workdir: Path) -> None:
+    folder = workdir / "templates"
+    folder.mkdir()
+    _template(
+        folder / "agreement.docx",
+        "{{ p.title }}",
+        "{% for x in p.partners %}{{ x.name }} ({{ x.role | role_phrase }}); {% endfor %}",
+        "Effective {{ p.period.start | longdate }} · sha256 {{ doc.sha_short }}",
+    )
+    source = workdir / "p.yaml"
+    source.write_text(RIVERSIDE.read_text().replace("Meridian Clinical Learning", "M & <w:p> Co"))
+    out = workdir / "a.docx"
+    r = cli("render", source, "-f", "docx", "-o", out, "--templates", folder, "--today", TODAY)
+    assert r.code == 0, r.err
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert texts[0] == "Clinical onboarding curriculum for new nurses"
+    assert "M & <w:p> Co (a provider)" in texts[1]  # escaped: data, never markup
+    assert texts[2].startswith("Effective 15 January 2026 · sha256 ")
+    again = workdir / "b.docx"
+    cli("render", source, "-f", "docx", "-o", again, "--templates", folder, "--today", TODAY)
+    assert again.read_bytes() == out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{{ p.__class__.__mro__ }}", "template"),
+        ("{{ nothing_here }}", "template error"),
+        ("{% for x in %}", "template error"),
+    ],
+)
+def test_bad_word_templates_are_errors_not_tracebacks(
+    cli, workdir: Path, line: str, message: str
+) -> None:
+    folder = workdir / "t"
+    folder.mkdir()
+    _template(folder / "mou.docx", line)
+    r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
+    assert r.code == 2 and message in r.err and "Traceback" not in r.err
+    assert not list(workdir.glob("*.docx"))
+
+
+def test_a_file_that_is_not_a_word_document(cli, workdir: Path) -> None:
+    folder = workdir / "t"
+    folder.mkdir()
+    (folder / "mou.docx").write_bytes(b"not a zip")
+    r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
+    assert r.code == 2 and "not a Word document" in r.err
+    (folder / "mou.docx").unlink()
+    (folder / "mou.docx").symlink_to(workdir / "elsewhere.docx")
+    r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
+    assert r.code == 2 and "symbolic link" in r.err
