@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from partnerkit.render import sha256_of
 
@@ -25,6 +26,11 @@ def render(cli, source: Path, out: Path, *extra: str) -> Path:
     return out
 
 
+def paragraphs(doc) -> list[Paragraph]:
+    """Every paragraph, in the body and in table cells (the signing page is one)."""
+    return [Paragraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))]
+
+
 def all_text(doc) -> str:
     """Every paragraph, in the body and in table cells."""
     body = doc.element.body
@@ -38,9 +44,9 @@ def test_agreement_and_mou_are_real_word_documents(
 ) -> None:
     out = render(cli, example, workdir / f"{template}.docx", "-t", template)
     doc = Document(str(out))
-    styles = [p.style.name for p in doc.paragraphs]
+    styles = [p.style.name for p in paragraphs(doc)]
     assert styles.count("Heading 1") == 1 and styles.count("Heading 2") >= 3
-    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    headings = [p.text for p in paragraphs(doc) if p.style.name == "Heading 2"]
     assert "Signatures" in headings
     text = all_text(doc)
     assert not re.search(r"\bPK\d{3}\b", text) and not re.search(r"\bline \d+", text)
@@ -59,7 +65,7 @@ def test_agreement_and_mou_are_real_word_documents(
 
 def test_agreement_clauses_and_sections_carry_word_numbering(cli, workdir: Path) -> None:
     doc = Document(str(render(cli, RIVERSIDE, workdir / "a.docx")))
-    numbered = [p for p in doc.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    numbered = [p for p in paragraphs(doc) if p._p.pPr is not None and p._p.pPr.numPr is not None]
     levels = {int(p._p.pPr.numPr.ilvl.val) for p in numbered}
     sections = [p.text for p in numbered if p.style.name == "Heading 2"]
     assert sections[:3] == ["Background", "Term and renewal", "Roles and contributions"]
@@ -67,8 +73,27 @@ def test_agreement_clauses_and_sections_carry_word_numbering(cli, workdir: Path)
     firms = ("Riverside Health System", "Meridian")
     parties = [p.text for p in numbered if p.text.startswith(firms)]
     assert len(parties) == 2  # (a), (b): lettered, not typed
-    signatures = doc.tables[-1]
-    assert "Lee Park" in signatures.cell(0, 0).text and "Olivia Grant" in signatures.cell(0, 1).text
+    signing = doc.tables[-1]  # the signing page: one row that never splits
+    assert signing._tbl.tblPr is not None and len(signing.rows) == 1
+    blocks = signing.cell(0, 0).tables[0]
+    assert "Riverside Health System" in blocks.cell(0, 0).text
+    assert "Lee Park" in blocks.cell(2, 0).text and "Olivia Grant" in blocks.cell(2, 1).text
+    assert "Fingerprint of the terms" in signing.cell(0, 0).text
+    assert "27\u00a0February\u00a02026" in all_text(doc)  # a date never breaks in a column
+
+
+def test_a_long_table_flows_over_pages_and_a_short_one_is_kept_whole(cli, workdir: Path) -> None:
+    def kept(row) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "c.docx", "-t", "checklist")))
+    questions = max(doc.tables, key=lambda t: len(t.rows))
+    assert kept(questions.rows[0]) and not kept(questions.rows[3])
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "a.docx")))
+    deliverables = next(t for t in doc.tables if t.cell(0, 0).text == "Deliverable")
+    assert all(kept(row) for row in deliverables.rows[:-1])
+    due = deliverables.columns[2].width
+    assert due is not None and due.pt >= 17 * 6  # "15 September 2026" fits on one line
 
 
 def test_draft_is_marked_in_plain_sentences(cli, workdir: Path) -> None:
@@ -90,6 +115,12 @@ def test_two_renders_give_the_same_bytes_and_a_date_is_only_there_when_asked(
     assert Document(str(dated)).core_properties.created.date().isoformat() == "2026-02-01"
     footer = Document(str(dated)).sections[0].footer.paragraphs[0].text
     assert "on 1 February 2026" in footer
+
+
+def test_letter_paper(cli, workdir: Path) -> None:
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "a.docx", "--paper", "letter")))
+    section = doc.sections[0]
+    assert round(section.page_width.inches, 2) == 8.5 and round(section.page_height.inches) == 11
 
 
 def test_existing_file_is_kept_without_force(cli, workdir: Path) -> None:

@@ -125,7 +125,30 @@ def test_a_file_that_is_not_a_word_document(cli, workdir: Path) -> None:
     (folder / "mou.docx").write_bytes(b"not a zip")
     r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
     assert r.code == 2 and "not a Word document" in r.err
+    import zipfile
+
+    with zipfile.ZipFile(folder / "mou.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"<" * (201 * 1024 * 1024))
+    r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
+    assert r.code == 2 and "unpacks to 201 MB" in r.err
     (folder / "mou.docx").unlink()
     (folder / "mou.docx").symlink_to(workdir / "elsewhere.docx")
     r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
     assert r.code == 2 and "symbolic link" in r.err
+
+
+def test_characters_xml_forbids_are_replaced_not_a_crash(cli, workdir: Path) -> None:
+    hostile = '"Meridian \\a\\x01 <w:p> &amp; Learning \\uFFFE"'
+    source = workdir / "p.yaml"
+    source.write_text(
+        RIVERSIDE.read_text().replace("name: Meridian Clinical Learning\n", f"name: {hostile}\n")
+    )
+    folder = workdir / "t"
+    folder.mkdir()
+    _template(folder / "mou.docx", "{{ partners['meridian'].name }}")
+    for extra in ([], ["-t", "mou", "--templates", str(folder)]):
+        out = workdir / f"out{len(extra)}.docx"
+        r = cli("render", source, "-f", "docx", "-o", out, "--today", TODAY, *extra)
+        assert r.code == 0, r.err
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        assert "Meridian \ufffd\ufffd <w:p> &amp; Learning \ufffd" in text

@@ -23,6 +23,7 @@ from partnerkit import docxstyle as st
 from partnerkit.docxhtml import Node
 
 BREAK = "\n"
+MAX_KEPT = 8  # signature blocks held on one page with what surrounds them
 BLANK = "_" * 22
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CLAUSE = re.compile(r"\d+\.\d+")
@@ -44,6 +45,7 @@ class Fmt:
     muted: bool = False
     alert: bool = False
     change: str = ""  # "", "ins" or "del"
+    nowrap: bool = False  # amounts and dates: never broken over two lines
 
 
 @dataclass
@@ -90,8 +92,8 @@ class Sink:
         self.made.append(para)
         return para
 
-    def table(self, rows: int, cols: int) -> Table:
-        if self.made:
+    def table(self, rows: int, cols: int, *, lead_in: bool = True) -> Table:
+        if self.made and lead_in:
             self.made[-1].paragraph_format.keep_with_next = True  # a table's lead-in stays
         table: Table = self.target.add_table(rows, cols)
         return table
@@ -103,6 +105,7 @@ class Builder:
     def __init__(self, doc: DocxDocument, changes: Changes | None) -> None:
         self.doc, self.changes = doc, changes
         self.styles = Styles(doc)
+        self.keeping = False
         self.footer_text = ""
         self._clauses: int | None = None
         self._letters: int | None = None
@@ -150,11 +153,27 @@ class Builder:
 
     def container(self, node: Node, sink: Sink, fmt: Fmt) -> None:
         """A div or section: its content; a `keep` one is held on one page."""
+        from partnerkit import docxparts
+
+        if self._whole_page(node, sink):
+            self.keeping = True
+            docxparts.kept(self, node, sink, fmt)
+            self.keeping = False
+            return
         start = len(sink.made)
         self.blocks(node, sink, replace(fmt, bold=True) if node.has("callout-title") else fmt)
         if node.has("keep") or node.has("signing") or node.has("signature"):
             for para in sink.made[start:-1]:
                 para.paragraph_format.keep_with_next = True
+
+    def _whole_page(self, node: Node, sink: Sink) -> bool:
+        """Is this the signing block, small enough to be held on one page?"""
+        if self.keeping or sink.target is not self.doc:
+            return False
+        if not (node.has("keep") or node.has("signing")):
+            return False
+        blocks = node.find_class("signatures")
+        return blocks is not None and len([c for c in blocks.children if c.tag]) <= MAX_KEPT
 
     def heading(self, node: Node, sink: Sink) -> None:
         para = sink.paragraph(f"Heading {_HEADINGS[node.tag]}")
@@ -225,7 +244,8 @@ class Builder:
             if text == BREAK:
                 run.add_break()
             else:
-                run.text = text
+                shown = st.xml_text(text)
+                run.text = shown.replace(" ", "\u00a0") if look.nowrap else shown
             self.style_run(run, look)
 
     def style_run(self, run: Any, fmt: Fmt) -> None:

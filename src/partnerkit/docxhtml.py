@@ -59,6 +59,16 @@ class Node:
                 return hit
         return None
 
+    def find_class(self, cls: str) -> Node | None:
+        """The first element with this class, depth first."""
+        for c in self.children:
+            if c.has(cls):
+                return c
+            hit = c.find_class(cls)
+            if hit is not None:
+                return hit
+        return None
+
     def is_block(self) -> bool:
         return self.tag in BLOCK
 

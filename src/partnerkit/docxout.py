@@ -19,6 +19,7 @@ from partnerkit.fsutil import read_limited
 from partnerkit.render import DocumentMeta
 
 MAX_DOCX_TEMPLATE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a zip bomb is refused before it is opened
 DRAFT_MARK = "DRAFT — for discussion, not for signature"
 
 
@@ -87,7 +88,7 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
 
     from partnerkit import docxstyle
 
-    data = read_limited(path, MAX_DOCX_TEMPLATE_BYTES)
+    data = _template_bytes(path)
     try:
         template = DocxTemplate(io.BytesIO(data))
         template.render(variables, jinja_env=_environment(), autoescape=True)
@@ -104,6 +105,43 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
     return docxstyle.package(docx)
 
 
+def _template_bytes(path: Path) -> bytes:
+    """The template's bytes, refusing one too large to read or to unpack."""
+    from partnerkit.fsutil import NotRegular, TooLarge
+
+    try:
+        data = read_limited(path, MAX_DOCX_TEMPLATE_BYTES)
+    except TooLarge:
+        raise UsageError(
+            f"{path}: a Word template of more than {MAX_DOCX_TEMPLATE_BYTES // 1048576} MB"
+        ) from None
+    except (NotRegular, OSError) as exc:
+        raise UsageError(f"{path}: cannot read the template ({exc})") from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except zipfile.BadZipFile:
+        raise UsageError(f"{path}: not a Word document that can be read (not a zip)") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UsageError(
+            f"{path}: unpacks to {unpacked // 1048576} MB; a Word template may unpack to "
+            f"{MAX_UNPACKED_BYTES // 1048576} MB"
+        )
+    return data
+
+
+def _finalize(clean: Any) -> Any:
+    """Every value a tag prints, without characters XML forbids (Markup stays Markup)."""
+    from markupsafe import Markup
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup):
+            return Markup(clean(value))
+        return value if value is None or isinstance(value, int | float) else clean(value)
+
+    return finalize
+
+
 def _environment() -> Any:
     """The sandbox of the HTML templates, with the filters that make plain text."""
     from jinja2 import StrictUndefined
@@ -112,7 +150,11 @@ def _environment() -> Any:
     from partnerkit.render import environment
 
     base = environment(None)
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    from partnerkit.docxstyle import xml_text
+
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=True, finalize=_finalize(xml_text)
+    )
     markup = {"ticks", "css_string", "sparksvg", "md", "mdmsg"}
     env.filters.update({k: v for k, v in base.filters.items() if k not in markup})
     env.globals.update(base.globals)

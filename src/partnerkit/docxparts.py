@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 _SECTIONS = ("thead", "tbody", "tfoot")
 _RULE = "D5DBE3"
 _HEAD_FILL = "E9F0F7"
+MAX_KEPT_ROWS, MAX_KEPT_CHARS = 12, 1200
+CHAR_EMU = 6 * 12700  # a character of 9-point table text, generously (fonts differ)
+CELL_PAD_EMU = 12 * 12700
 
 
 def table(b: Builder, node: Node, sink: Sink) -> None:
@@ -32,6 +35,7 @@ def table(b: Builder, node: Node, sink: Sink) -> None:
     grid = sink.table(len(rows), cols)
     _borders(grid, "single", "single")
     widths = _widths(rows, cols, _text_width(b))
+    _columns(grid, widths)
     for i, (head, cells) in enumerate(rows):
         row = grid.rows[i]
         _row_props(row, head)
@@ -45,13 +49,18 @@ def table(b: Builder, node: Node, sink: Sink) -> None:
                 cell = cell.merge(row.cells[at + span - 1])
             cell.width = Emu(sum(widths[at : at + span]))
             inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
-            b.blocks(cell_node, inner, Fmt(bold=head, muted=False))
+            b.blocks(cell_node, inner, Fmt(bold=head, nowrap=cell_node.has("num")))
             if head:
                 _shade(cell, _HEAD_FILL)
             if cell_node.has("num"):
                 right_aligned(inner.made)
             at += span
-    _keep_together(grid)
+    if node.has("keep") or _short(rows):
+        _keep_together(grid)
+    else:  # a long table flows from page to page; its header stays with the first row
+        for (head, _), row in zip(rows, grid.rows, strict=True):
+            for para in (p for c in row.cells for p in c.paragraphs if head):
+                para.paragraph_format.keep_with_next = True
 
 
 def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
@@ -85,6 +94,12 @@ def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
     return out
 
 
+def _short(rows: list[tuple[bool, list[Node]]]) -> bool:
+    """Short enough to move whole to the next page rather than leave a page half empty."""
+    text = sum(len(c.plain()) for _, cells in rows for c in cells)
+    return len(rows) <= MAX_KEPT_ROWS and text <= MAX_KEPT_CHARS
+
+
 def _span(cell: Node) -> int:
     try:
         return max(1, min(int(cell.attrs.get("colspan", "1")), 50))
@@ -98,20 +113,68 @@ def _text_width(b: Builder) -> int:
 
 
 def _widths(rows: list[tuple[bool, list[Node]]], cols: int, total: int) -> list[int]:
-    """Column widths from the first row's `width:NN%` styles; the rest share what is left."""
+    """Column widths: the first row's `width:NN%` styles where given, otherwise by content
+    (as a browser lays out a table); every column at least as wide as its longest word,
+    and amounts and dates as wide as their whole text."""
     shares: list[float | None] = [None] * cols
-    if rows:
+    at = 0
+    for cell in rows[0][1] if rows else []:
+        if at < cols and _span(cell) == 1:
+            shares[at] = width_share(cell)
+        at += _span(cell)
+    low, high = _content(rows, cols)
+    need = [n * CHAR_EMU + CELL_PAD_EMU for n in low]
+    if all(s is None for s in shares):
+        room = max(0, total - sum(need))
+        wants = [max(0, h - n) for h, n in zip(high, low, strict=True)]
+        spread = sum(wants) or len(wants)
+        widths = [
+            w + room * (x if sum(wants) else 1) // spread for w, x in zip(need, wants, strict=True)
+        ]
+    else:
+        given = sum(s for s in shares if s is not None)
+        free = [i for i, s in enumerate(shares) if s is None]
+        rest = max(0.0, 1.0 - given) / len(free) if free else 0.0
+        final = [s if s is not None else rest for s in shares]
+        widths = [int(total * s / (sum(final) or 1.0)) for s in final]
+    return _at_least(widths, need)
+
+
+def _content(rows: list[tuple[bool, list[Node]]], cols: int) -> tuple[list[int], list[int]]:
+    """Per column, in characters: the longest unbreakable text and the longest text."""
+    low, high = [1] * cols, [1] * cols
+    for _, cells in rows:
         at = 0
-        for cell in rows[0][1]:
-            if at < cols and _span(cell) == 1:
-                shares[at] = width_share(cell)
+        for cell in cells:
+            if _span(cell) == 1 and at < cols:
+                text = cell.plain()
+                words = [text] if cell.has("num") else text.split()
+                low[at] = max(low[at], min(30, max((len(w) for w in words), default=1)))
+                high[at] = max(high[at], min(80, len(text)))
             at += _span(cell)
-    given = sum(s for s in shares if s is not None)
-    free = [i for i, s in enumerate(shares) if s is None]
-    rest = max(0.0, 1.0 - given) / len(free) if free else 0.0
-    final = [s if s is not None else rest for s in shares]
-    scale = sum(final) or 1.0
-    return [int(total * s / scale) for s in final]
+    return low, high
+
+
+def _at_least(widths: list[int], need: list[int]) -> list[int]:
+    """Give each column too narrow for its text room from the column with most to spare."""
+    for i in range(len(widths)):
+        while widths[i] < need[i]:
+            spare = [(widths[j] - need[j], j) for j in range(len(widths)) if j != i]
+            most, donor = max(spare, default=(0, -1))
+            if most <= 0:
+                break
+            give = min(need[i] - widths[i], most)
+            widths[i] += give
+            widths[donor] -= give
+    return widths
+
+
+def _columns(grid: Table, widths: list[int]) -> None:
+    """Fixed column widths (the grid, which LibreOffice reads, and each cell, which Word
+    reads)."""
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=False):
+        column.width = Emu(width)
 
 
 def _row_props(row: _Row, head: bool) -> None:
@@ -152,30 +215,58 @@ def _shade(cell: object, fill: str) -> None:
 
 
 def signatures(b: Builder, node: Node, sink: Sink) -> None:
-    """Signature blocks two to a row, without rules, every row held with the next."""
+    """Signature blocks two to a row, without rules: the parties' names, the lines to sign
+    on and the name, title and date each in a row of their own, so the lines align."""
     blocks = [c for c in node.children if c.tag]
     if not blocks:
         return
-    rows = (len(blocks) + 1) // 2
-    grid = sink.table(rows, 2)
+    pairs = [blocks[i : i + 2] for i in range(0, len(blocks), 2)]
+    grid = sink.table(3 * len(pairs), 2)
     _borders(grid, "nil", "nil")
     half = _text_width(b) // 2
-    for i, block in enumerate(blocks):
-        row = grid.rows[i // 2]
-        if i % 2 == 0:
-            _row_props(row, False)
-        cell = row.cells[i % 2]
-        cell.width = Emu(half)
-        inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
-        b.blocks(block, inner)
-        for para in inner.made:
-            para.paragraph_format.keep_with_next = True
-            para.paragraph_format.space_after = Pt(2)
-    for row in grid.rows:
+    _columns(grid, [half, half])
+    for at, pair in enumerate(pairs):
+        for col, block in enumerate(pair):
+            for part, nodes in enumerate(_signature_parts(block)):
+                cell = grid.rows[3 * at + part].cells[col]
+                inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
+                b.blocks(Node("div", children=nodes), inner)
+    for i, row in enumerate(grid.rows):
+        _row_props(row, False)
         for cell in row.cells:
             cell.width = Emu(half)
-            for para in cell.paragraphs:  # the note under the blocks stays with them
+            for para in cell.paragraphs:  # the blocks and the note under them stay together
                 para.paragraph_format.keep_with_next = True
+                para.paragraph_format.space_after = Pt(2)
+            cell.paragraphs[-1].paragraph_format.space_after = Pt(14 if i % 3 == 2 else 2)
+
+
+def _signature_parts(block: Node) -> tuple[list[Node], list[Node], list[Node]]:
+    """(for whom, the line to sign on, name/title/date and status) of one block."""
+    org = [c for c in block.children if c.has("sig-org")]
+    line = [c for c in block.children if c.has("sig-line")]
+    if not org and not line:
+        return block.children, [], []
+    placed = {id(c) for c in org + line}
+    return org, line, [c for c in block.children if id(c) not in placed]
+
+
+def kept(b: Builder, node: Node, sink: Sink, fmt: Fmt) -> None:
+    """A block that must not break across pages (the signing page: the last clauses, the
+    signature blocks and the note under them) as one borderless cell whose row never splits:
+    a page then never holds a lone signature block or the fingerprint note alone."""
+    grid = sink.table(1, 1, lead_in=False)
+    _borders(grid, "nil", "nil")
+    flush = (
+        f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+    )
+    st.put(grid._tbl.tblPr, parse_xml(flush), "tblPr")
+    _columns(grid, [_text_width(b)])
+    _row_props(grid.rows[0], False)
+    cell = grid.rows[0].cells[0]
+    cell.width = Emu(_text_width(b))
+    b.blocks(node, Sink(cell, "Normal", b.styles, cell.paragraphs[0]), fmt)
 
 
 def callout(b: Builder, node: Node, sink: Sink) -> None:
@@ -207,7 +298,7 @@ def header_part(b: Builder, node: Node, sink: Sink) -> None:
         st.border(para, "bottom")
         return
     if node.has("kicker"):
-        run = para.add_run(node.plain())
+        run = para.add_run(st.xml_text(node.plain()))
         run.font.all_caps, run.bold = True, True
         run.font.size = Pt(9)
         run.font.color.rgb = st.MUTED
@@ -215,7 +306,7 @@ def header_part(b: Builder, node: Node, sink: Sink) -> None:
         return
     from partnerkit.docxbuild import _parts
 
-    run = para.add_run(" · ".join(_parts(node)))
+    run = para.add_run(st.xml_text(" · ".join(_parts(node))))
     run.font.size = Pt(9.5)
     run.font.color.rgb = st.MUTED
     para.paragraph_format.space_after = Pt(12)

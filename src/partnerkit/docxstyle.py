@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -33,6 +34,14 @@ _LEVEL = (
     '<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
     '<w:pPr><w:ind w:left="{left}" w:hanging="{hang}"/></w:pPr></w:lvl>'
 )
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text Word can hold: characters XML forbids (controls, U+FFFE) shown as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", str(value))
 
 
 def font(rpr_owner: Any, name: str) -> None:
@@ -197,7 +206,7 @@ def footer(doc: DocxDocument, text: str) -> None:
     width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
     para.paragraph_format.tab_stops.clear_all()
     para.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    para.add_run(text)
+    para.add_run(xml_text(text))
     para.add_run("\tPage ")
     _field(para, "PAGE")
     para.add_run(" of ")
@@ -209,7 +218,7 @@ def header(doc: DocxDocument, text: str) -> None:
     para = doc.sections[0].header.paragraphs[0]
     para.style = doc.styles["Header"]
     para.alignment = 2
-    run = para.add_run(text)
+    run = para.add_run(xml_text(text))
     run.bold = True
     run.font.color.rgb = BAD
 
@@ -237,7 +246,8 @@ def track_revisions(doc: DocxDocument) -> None:
 def properties(doc: DocxDocument, title: str, subject: str, date: dt.date | None) -> None:
     """Core properties from the document alone: no wall-clock time unless a date is given."""
     props = doc.core_properties
-    props.title, props.subject, props.author = title[:255], subject[:255], "partnerkit"
+    props.title, props.subject = xml_text(title)[:255], xml_text(subject)[:255]
+    props.author = "partnerkit"
     props.comments, props.keywords, props.last_modified_by = "", "", "partnerkit"
     props.revision = 1
     element = props._element
