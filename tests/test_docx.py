@@ -159,15 +159,21 @@ def test_agenda_command_writes_word(cli, workdir: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
-def test_libreoffice_converts_the_agreement_to_pdf(cli, workdir: Path) -> None:
+def test_libreoffice_converts_the_agreement_and_the_one_pager_fits_one_page(
+    cli, workdir: Path
+) -> None:
     import pikepdf
 
-    out = render(cli, RIVERSIDE, workdir / "a.docx")
+    agreement = render(cli, RIVERSIDE, workdir / "a.docx")
+    northgate = EXAMPLES / "northgate-crm-golive.yaml"  # a draft: the longest one-pager
+    one_pager = render(cli, northgate, workdir / "o.docx", "-t", "one-pager", "--paper", "letter")
     profile = workdir / "lo-profile"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(workdir), str(out)],
+         "pdf", "--outdir", str(workdir), str(agreement), str(one_pager)],
         check=True, capture_output=True, timeout=240,
     )  # fmt: skip
     with pikepdf.open(workdir / "a.pdf") as pdf:
         assert 2 <= len(pdf.pages) <= 8
+    with pikepdf.open(workdir / "o.pdf") as pdf:
+        assert len(pdf.pages) == 1

@@ -102,8 +102,8 @@ class Sink:
 class Builder:
     """Walks the HTML tree and writes the Word document."""
 
-    def __init__(self, doc: DocxDocument, changes: Changes | None) -> None:
-        self.doc, self.changes = doc, changes
+    def __init__(self, doc: DocxDocument, changes: Changes | None, compact: bool = False) -> None:
+        self.doc, self.changes, self.compact = doc, changes, compact
         self.styles = Styles(doc)
         self.keeping = False
         self.footer_text = ""

@@ -20,6 +20,7 @@ from partnerkit.render import DocumentMeta
 
 MAX_DOCX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a zip bomb is refused before it is opened
+ONE_PAGE = frozenset({"one-pager"})  # set tighter, to fit one page as the HTML does
 DRAFT_MARK = "DRAFT — for discussion, not for signature"
 
 
@@ -40,11 +41,12 @@ def from_html(
     from partnerkit.docxhtml import parse
 
     doc = Document()
-    docxstyle.setup(doc, meta.paper)
+    compact = meta.template in ONE_PAGE
+    docxstyle.setup(doc, meta.paper, compact=compact)
     changes = None
     if redline is not None:
         changes = Changes(f"Changes since {redline}", when or meta.date or dt.date(1980, 1, 1))
-    builder = Builder(doc, changes)
+    builder = Builder(doc, changes, compact)
     builder.blocks(parse(html), Sink(doc, "Normal", builder.styles))
     docxstyle.footer(
         doc, builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}"

@@ -33,7 +33,7 @@ def table(b: Builder, node: Node, sink: Sink) -> None:
     if not cols:
         return
     grid = sink.table(len(rows), cols)
-    _borders(grid, "single", "single")
+    _borders(grid, "single", "single", pad=28 if b.compact else 57)
     widths = _widths(rows, cols, _text_width(b))
     _columns(grid, widths)
     for i, (head, cells) in enumerate(rows):
@@ -192,7 +192,7 @@ def _keep_together(grid: Table) -> None:
                 para.paragraph_format.keep_with_next = True
 
 
-def _borders(grid: Table, outer: str, inner: str, color: str = _RULE) -> None:
+def _borders(grid: Table, outer: str, inner: str, color: str = _RULE, pad: int = 57) -> None:
     sides = {"top": outer, "bottom": outer, "insideH": inner}
     xml = "".join(
         f'<w:{side} w:val="{sides.get(side, "nil")}" w:sz="4" w:space="0" w:color="{color}"/>'
@@ -201,8 +201,8 @@ def _borders(grid: Table, outer: str, inner: str, color: str = _RULE) -> None:
     borders = parse_xml(f"<w:tblBorders {nsdecls('w')}>{xml}</w:tblBorders>")
     st.put(grid._tbl.tblPr, borders, "tblPr")
     margins = (
-        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="57" w:type="dxa"/><w:left w:w="85" '
-        'w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="85" '
+        f'w:type="dxa"/><w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
         "</w:tblCellMar>"
     )
     st.put(grid._tbl.tblPr, parse_xml(margins), "tblPr")

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -26,6 +27,22 @@ HEAD_FONT = "Calibri"
 MONO_FONT = "Consolas"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes and spacing in points: body, paragraph spacing, line height, headings
+    (size, space before), table text."""
+
+    body: float
+    after: float
+    line: float
+    headings: tuple[tuple[float, float], ...]
+    table: float
+
+
+REGULAR = Sizes(10.5, 6, 1.15, ((20, 0), (13, 14), (11, 10)), 9)
+COMPACT = Sizes(9, 2, 1.0, ((16, 0), (11, 6), (10, 4)), 8)
 
 # Clauses number as 1. / 1.1 (a heading, then its clauses), parties as (a), lists as 1.
 _CLAUSES, _LETTERS, _DECIMAL = 901, 902, 903
@@ -54,25 +71,27 @@ def font(rpr_owner: Any, name: str) -> None:
         fonts.set(qn(f"w:{attr}"), name)
 
 
-def setup(doc: DocxDocument, paper: str) -> None:
-    """Page size and margins, the styles the builder uses, and the numbering definitions."""
+def setup(doc: DocxDocument, paper: str, *, compact: bool = False) -> None:
+    """Page size and margins, the styles the builder uses, and the numbering definitions;
+    `compact` sets type smaller and tighter (a document meant to fit one page)."""
     section = doc.sections[0]
     section.page_width, section.page_height = PAPER.get(paper, PAPER["a4"])
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(18), Mm(20)
+    side, top, bottom = (Mm(16), Mm(14), Mm(16)) if compact else (Mm(20), Mm(18), Mm(20))
+    section.left_margin = section.right_margin = side
+    section.top_margin, section.bottom_margin = top, bottom
     section.header_distance, section.footer_distance = Mm(8), Mm(8)
-    _styles(doc)
+    _styles(doc, COMPACT if compact else REGULAR)
     _numbering(doc)
 
 
-def _styles(doc: DocxDocument) -> None:
+def _styles(doc: DocxDocument, sizes: Sizes) -> None:
     normal = doc.styles["Normal"]
     font(normal, BODY_FONT)
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(sizes.body)
     normal.font.color.rgb = INK
     fmt = normal.paragraph_format
-    fmt.space_after, fmt.line_spacing = Pt(6), 1.15
-    for level, size, before in ((1, 20, 0), (2, 13, 14), (3, 11, 10)):
+    fmt.space_after, fmt.line_spacing = Pt(sizes.after), sizes.line
+    for level, (size, before) in enumerate(sizes.headings, start=1):
         style = doc.styles[f"Heading {level}"]
         font(style, HEAD_FONT)
         style.font.size, style.font.bold = Pt(size), True
@@ -80,12 +99,13 @@ def _styles(doc: DocxDocument) -> None:
         style.font.italic = False
         pf = style.paragraph_format
         pf.space_before, pf.space_after, pf.keep_with_next = Pt(before), Pt(4), True
-    for name, points in (("Table Text", 9.0), ("Small Print", 8.5)):
+    for name, points in (("Table Text", sizes.table), ("Small Print", 8.5)):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
         style.font.size = Pt(points)
         pf = style.paragraph_format
-        pf.space_before, pf.space_after, pf.line_spacing = Pt(1), Pt(1), 1.0
+        space = Pt(1) if sizes is REGULAR else Pt(0)
+        pf.space_before, pf.space_after, pf.line_spacing = space, space, 1.0
     for name in ("Header", "Footer"):
         style = doc.styles[name]
         font(style, HEAD_FONT)
