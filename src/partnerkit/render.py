@@ -170,10 +170,13 @@ def article(word: Any) -> str:
 
 
 def and_join(items: Any, last: str = "and") -> str:
-    """[A, B, C] → `A, B and C`: four partners read as four, not five."""
+    """[A, B, C] → `A, B and C`: four partners read as four, not five; with semicolons
+    when a name holds a comma (`Harbor Community College, Early Childhood Department`)."""
     names = [str(x) for x in items]
     if len(names) <= 2:
         return f" {last} ".join(names)
+    if any("," in x for x in names):
+        return "; ".join(names[:-1]) + f"; {last} " + names[-1]
     return ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
@@ -209,35 +212,6 @@ def money(amount: Any, currency: Any = None) -> str:
         return ""
     shown = num(amount)
     return f"{currency} {shown}" if currency else f"{shown} (currency not stated)"
-
-
-# Evidence that a running partnership gathers as it goes: not an open point of a draft.
-_RUNNING_EVIDENCE = frozenset(
-    {
-        "reviews record adjustments",
-        "the next review is scheduled and not overdue",
-        "deliverables are on time",
-        "every partner has signed",
-        "signed by the named signatories",
-    }
-)
-
-
-def open_points(assessment: Assessment) -> list[str]:
-    """What the partners still have to settle, as plain sentences (no codes, no YAML)."""
-    from partnerkit.stages import EVIDENCE_PLAIN
-
-    out: list[str] = []
-    for c in assessment.readiness:
-        for e in c.evidence:
-            if e.held or e.name in _RUNNING_EVIDENCE:
-                continue
-            plain = EVIDENCE_PLAIN.get(e.name)
-            text = plain[0] if plain else e.name[:1].upper() + e.name[1:]
-            sentence = text.rstrip(".") + "."
-            if sentence not in out:
-                out.append(sentence)
-    return out
 
 
 def _sparkline(values: Any, lo: float | None = 1, hi: float | None = 5) -> str:
@@ -322,6 +296,8 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
     p = inp.model
     partners = {x.id: x for x in p.partners}
     from partnerkit.agenda import agenda_of
+    from partnerkit.clauses import wording
+    from partnerkit.openpoints import open_points
     from partnerkit.roi import roi_of
     from partnerkit.trends import criterion_series
 
@@ -347,7 +323,8 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "roi": roi_of(p),
         "agenda": agenda_of(p, inp.today),
         "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
-        "open_points": open_points(inp.assessment),
+        "open_points": open_points(p, inp.assessment),
+        "w": wording(p),
         "doc": meta,
         "today": inp.today,
         "selection": compare(p.candidates) if p.candidates and p.candidates.options else None,
