@@ -78,7 +78,8 @@ def test_agreement_clauses_and_sections_carry_word_numbering(cli, workdir: Path)
     blocks = signing.cell(0, 0).tables[0]
     assert "Riverside Health System" in blocks.cell(0, 0).text
     assert "Lee Park" in blocks.cell(2, 0).text and "Olivia Grant" in blocks.cell(2, 1).text
-    assert "Fingerprint of the terms" in signing.cell(0, 0).text
+    assert "conformed copy" in signing.cell(0, 0).text
+    assert "/s/ Lee Park" in blocks.cell(1, 0).text  # signed on the original, dated once
     assert "27\u00a0February\u00a02026" in all_text(doc)  # a date never breaks in a column
 
 

@@ -296,6 +296,8 @@ def header_part(b: Builder, node: Node, sink: Sink) -> None:
     if node.has("sig-line"):
         para.paragraph_format.space_before = Pt(26)
         st.border(para, "bottom")
+        if node.plain().strip():  # a conformed copy: `/s/ Name` on the line
+            para.add_run(st.xml_text(node.plain().strip()))
         return
     if node.has("kicker"):
         run = para.add_run(st.xml_text(node.plain()))
