@@ -1,6 +1,6 @@
 """`partnerkit calendar`: next reviews, deliverable due dates and period ends as iCalendar.
 
-Written with the `icalendar` library (RFC 5545). The files go through the same pass as
+Written as RFC 5545 text (`partnerkit.ics`). The files go through the same pass as
 `check` (in worker processes with `--jobs`); each valid file's dated items come back
 with its result (`partnerkit.events`).
 """
@@ -11,9 +11,8 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from partnerkit import __version__, options
+from partnerkit import __version__, ics, options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.fsutil import emit
 from partnerkit.options import argument
@@ -31,28 +30,19 @@ def _ics_text(text: str) -> str:
 
 
 def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Partnerships")
-    dtstamp = dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC)
-    for result in results:
-        for item in result.events:
-            event = Event()
-            event.add("uid", item.uid)
-            event.add("dtstamp", dtstamp)
-            event.add("dtstart", item.day)
-            event.add("dtend", item.day + dt.timedelta(days=1))
-            event.add("summary", _ics_text(item.summary))
-            event.add("description", _ics_text(f"{item.description}\nSource: {result.path}"))
-            event.add("categories", ["partnerkit", item.category])
-            event.add("transp", "TRANSPARENT")
-            cal.add_component(event)
-    data: Any = cal.to_ical()
-    return bytes(data)
+    events = (
+        ics.event_lines(
+            item.uid,
+            stamp,
+            item.day,
+            _ics_text(item.summary),
+            _ics_text(f"{item.description}\nSource: {result.path}"),
+            ("partnerkit", item.category),
+        )
+        for result in results
+        for item in result.events
+    )
+    return ics.calendar(PRODID, "Partnerships", events)
 
 
 @dataclass(frozen=True)
