@@ -6,7 +6,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from partnerkit.errors import UsageError
@@ -33,6 +32,8 @@ def _write(path: Path, data: str | bytes, force: bool) -> None:
     if blocking is not None:
         raise UsageError(f"cannot write {path}: {blocking} is a file, not a folder")
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: reading (every check) does not pay for it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))

@@ -5,7 +5,6 @@ description (editor hover text) and the scaffold's comments. Types are strict wh
 YAML would otherwise let a mistake through: text must be text, dates must be dates.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import re
@@ -65,7 +64,7 @@ SIX_CS = ("commitment", "communication", "credibility", "clarity", "cadence", "c
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Period(_Model):
@@ -339,7 +338,7 @@ class Renewal(_Model):
 class Payment(_Model):
     """A payment one partner makes to another."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     for_: Text = Field(alias="for", description="What the payment is for.")
     amount: Number = Field(ge=0, description="Amount.")

@@ -148,6 +148,9 @@ def examine_paths(
     """Every file through the pass, then the portfolio's duplicate ids, then finishing."""
     work = functools.partial(examine, config=config, today=today, keep=keep)
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
+        from partnerkit.model import Partnership
+
+        Partnership.model_rebuild()  # the validator, built once here, is every worker's
         drafts = map_ordered(work, paths, jobs, progress)
     else:
         drafts = []
