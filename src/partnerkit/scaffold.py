@@ -11,7 +11,12 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from partnerkit import model as m
+from partnerkit.scaffold_terms import commented_terms
 from partnerkit.slugs import slugify
 
 KINDS = ("vendor", "internal", "community", "school", "other")
@@ -119,202 +124,174 @@ def render_scaffold(
     if candidates is not None and len(partners) < 2:
         partners = [*partners, PartnerSpec(TO_BE_CHOSEN, "To be chosen from the candidates below")]
     lead, other = _q(partners[0].id), _q(partners[1].id)
-    lines: list[str] = []
-    add = lines.append
-    if schema_ref:
-        add(f"# yaml-language-server: $schema={schema_ref}")
-    add("# A partnership file (partnerkit format 1). Each section answers one of the ten")
-    add("# partnership questions; `partnerkit score` shows which are still open and what")
-    add("# to do next. `partnerkit rules CODE` explains any warning.")
-    add("partnerkit: 1")
-    add(f"id: {_q(pid)}")
-    add(f"title: {_q(title)}")
-    add(f"kind: {kind}                 # vendor | internal | community | school | other")
-    add("status: exploring  # exploring | proposed | active | under-review | renewing | ended")
-    add("# summary: What the partnership is for, in a paragraph.")
-    add(f"period: {{start: {today.isoformat()}}}   # add `end:` once agreed")
-    add("")
-    add("# The organisations in the partnership. Refer to them elsewhere by `id`.")
-    add("partners:")
-    for i, p in enumerate(partners):
-        role = "lead" if i == 0 else SECOND_ROLE[kind]
-        if p.id == TO_BE_CHOSEN:
-            add("  # The partner you choose from the candidates below (`partnerkit choose`).")
-        add(f"  - id: {_q(p.id)}")
-        add(f"    name: {_q(p.name)}")
-        add(f"    role: {role}                # lead | provider | funder | member | advisor")
-        add("    # Q7: who speaks for this partner")
-        add("    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}")
-        add("    strengths: []             # what this partner is good at: why it is in the room")
-        add("    contributes: []           # the time, money, skills and access it puts in")
-        add("    benefits: []              # Q2: what this partner gains")
-        if kind != "internal":
-            add("    # legal_name: Full Legal Name, Inc.   # the party named in the agreement")
-            add("    # address: Street, City, Postcode, Country   # where formal notices go")
-            add("    # signatory: {name: Full Name, title: Job title}   # who may commit it")
-        add("    # signed: {by: Full Name, title: Job title, date: YYYY-MM-DD}   # once signed")
-    add("")
-    add("# Who has a stake: who needs training, who provides it, who funds it, who learns.")
-    add("stakeholders:")
-    for name, interest in _STAKEHOLDERS[kind]:
-        add(f"  - {{name: {_q(name)}, interest: {interest}}}")
-    add("")
-    add("# Q1: How does the partnership add value to goals and strategies you already have?")
-    add("value:")
-    add("  goals: []        # e.g. Cut time-to-competence for new hires from twelve weeks to eight")
-    add("  strategies: []   # the plans it supports, e.g. Blended onboarding")
-    add("  needs: []        # the training needs it meets")
-    add("")
-    add("# Q3: What does it cost — real (money), intangible (time, focus), possible (risks)?")
-    costs = _costs(kind, lead, other)
-    add(
-        "costs:"
-        if costs
-        else "costs: []   # e.g. - {item: Fees, type: real, amount: 1000, borne_by: …}"
-    )
-    lines.extend(costs)
-    add("")
-    add("# Q4: What is expected of each partner, and by when? Give each an owner and a due date.")
-    # Examples stay inside a flow collection, so uncommenting them keeps the file valid.
-    due = (today + dt.timedelta(days=30)).isoformat()
-    add("expectations: [   # one line per deliverable: uncomment and edit")
-    add(f"  # {{deliverable: Needs analysis, owner: {other}, due: {due}, status: planned}},")
-    add("]")
-    add("")
-    add("# Q5: How is the plan changed, or the partnership ended?")
-    add("changes:")
-    add("  # amendment: Either spokesperson proposes a change in writing; both approve it.")
-    if kind in ("vendor", "school"):
-        add("  termination:")
-        add("    notice_days: 60")
-        add("    # procedure: What happens to work in progress and materials when it ends.")
-    else:
-        add("  # termination: {notice_days: 30, procedure: What happens to work in progress.}")
-    add("")
-    add("# Q6: Which decisions do partners make together, and which alone?")
-    add("decisions:")
-    add("  joint: []         # e.g. Scope, Evaluation design")
-    add("  independent: {}   # by partner id, e.g. " + f"{other}: [Who facilitates each session]")
-    add("")
-    add("# Q7: How do the partners communicate?")
-    add("communication:")
-    add("  channels: []      # e.g. Monthly steering call, Shared project board")
-    add("  # meetings: monthly   # weekly | fortnightly | monthly | quarterly")
-    add("")
-    add("# Q8: How are disagreements handled? Steps in order, from talking to escalating.")
-    add("disagreements:")
-    add("  steps: []")
-    add("")
-    add("# Q9: Who manages the partnership day to day, and who sponsors it?")
-    add("governance: {   # uncomment and name them")
-    add(f"  # manager: {{name: Full Name, partner: {lead}}},")
-    add(f"  # sponsor: {{name: Full Name, partner: {lead}}},")
-    add("}")
-    add("")
-    add("# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:")
-    add("# level is reaction | learning | behaviour | results | roi.")
-    add("success:")
-    by = (today + dt.timedelta(days=180)).isoformat()
-    add("  criteria: [   # uncomment and edit")
-    add("    # {name: Completion, measure: Share completing within 30 days, level: behaviour,")
-    add(f"    #   baseline: 60, target: 90, unit: '%', by: {by}}},")
-    add("  ]")
-    add("  benchmarks: []    # outside points of comparison")
-    add("")
-    lines.extend(_terms(kind, lead, other))
-    add("")
-    add("# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,")
-    add("# concerns and the adjustments you agree.")
-    add("reviews:")
-    add("  cadence: quarterly   # monthly | quarterly | half-yearly | yearly")
-    add("  history: []")
+    lines = [
+        *_head(pid, title, kind, today, schema_ref),
+        *_partners(kind, partners),
+        *_purpose(kind, lead, other),
+        *_plan(kind, lead, other, today),
+        *commented_terms(kind, lead, other),
+        "",
+        *_reviews(),
+    ]
     if candidates is not None:
-        add("")
-        lines.extend(candidates_section(kind, candidates))
+        lines += ["", *candidates_section(kind, candidates)]
     return "\n".join(_align(line) for line in lines) + "\n"
 
 
-def _terms(kind: str, lead: str, other: str) -> list[str]:
-    """Commented starter terms that fit the kind: the wording is a start for counsel."""
-    head = [
-        "# What turns the charter into an agreement. Uncomment, then have each partner's",
-        "# legal or procurement contact read the wording: these are starting points only.",
+def _about(model: type[BaseModel], field: str) -> str:
+    """A field's description from the format's model, as a trailing comment reads it."""
+    text = model.model_fields[field].description or ""
+    return text[:1].lower() + text[1:].rstrip(".")
+
+
+def _choices(values: Any) -> str:
+    """The values a field takes, from its `Literal` type: `a | b | c`."""
+    return " | ".join(get_args(values))
+
+
+def _head(pid: str, title: str, kind: str, today: dt.date, schema_ref: str | None) -> list[str]:
+    return [
+        *([f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []),
+        "# A partnership file (partnerkit format 1). Each section answers one of the ten",
+        "# partnership questions; `partnerkit score` shows which are still open and what",
+        "# to do next. `partnerkit rules CODE` explains any warning.",
+        "partnerkit: 1",
+        f"id: {_q(pid)}",
+        f"title: {_q(title)}",
+        f"kind: {kind} # {_choices(m.Kind)}",
+        f"status: exploring # {_choices(m.Status)}",
+        f"# summary: {m.Partnership.model_fields['summary'].description}",
+        f"period: {{start: {today.isoformat()}}} # add `end:` once agreed",
+        "",
     ]
-    if kind == "internal":
-        return [
-            "# Teams of one organisation sign no contract: the terms say when the work",
-            "# starts and that the charter records intent rather than obligations.",
-            "# terms:",
-            "#   binding: false",
-            "#   effective: YYYY-MM-DD",
-        ]
-    binding = "false" if kind == "community" else "true"
-    out = [
-        *head,
-        "# terms:",
-        f"#   binding: {binding}"
-        + ("   # a community MOU usually records intent only" if binding == "false" else ""),
-        "#   effective: YYYY-MM-DD",
-        "#   renewal: {automatic: false, notice_days: 60}",
+
+
+def _partners(kind: str, partners: list[PartnerSpec]) -> list[str]:
+    lines = [
+        "# The organisations in the partnership. Refer to them elsewhere by `id`.",
+        "partners:",
     ]
-    if kind != "community":
-        out += [
-            "#   payments:",
-            f"#     - {{for: First milestone, amount: 0, currency: USD, payer: {lead},"
-            f" payee: {other}, due: YYYY-MM-DD}}",
+    for i, p in enumerate(partners):
+        role = "lead" if i == 0 else SECOND_ROLE[kind]
+        if p.id == TO_BE_CHOSEN:
+            lines.append(
+                "  # The partner you choose from the candidates below (`partnerkit choose`)."
+            )
+        lines += [
+            f"  - id: {_q(p.id)}",
+            f"    name: {_q(p.name)}",
+            f"    role: {role} # {_choices(m.Role)}",
+            "    # Q7: who speaks for this partner",
+            "    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}",
+            "    strengths: [] # what this partner is good at: why it is in the room",
+            f"    contributes: [] # {_about(m.Partner, 'contributes')}",
+            "    benefits: [] # Q2: what this partner gains",
         ]
-    out.append(
-        "#   confidentiality: Each partner keeps the other's non-public information"
-        " confidential during the agreement and for three years after."
-    )
-    if kind == "school":
-        out += [
-            "#   data_protection:",
-            "#     personal_data: true",
-            "#     laws: [FERPA]",
-            "#     summary: The district shares only the student records the work needs;"
-            " the provider acts as a school official under the district's control,"
-            " never re-discloses them, and destroys them within 60 days of the end.",
-        ]
-    elif kind == "vendor":
-        out += [
-            "#   data_protection:",
-            "#     personal_data: true   # learner, staff or patient data changes hands",
-            "#     laws: [HIPAA]         # or GDPR, state law; HIPAA where patient data is near",
-            "#     summary: Only learner records move; no patient information; a business"
-            " associate agreement is signed before any clinical visit; deleted 90 days"
-            " after the end.",
+        if kind != "internal":
+            lines += [
+                "    # legal_name: Full Legal Name, Inc.   # the party named in the agreement",
+                "    # address: Street, City, Postcode, Country   # "
+                + _about(m.Partner, "address"),
+                "    # signatory: {name: Full Name, title: Job title}   # who may commit it",
+            ]
+        lines.append(
+            "    # signed: {by: Full Name, title: Job title, date: YYYY-MM-DD}   # once signed"
+        )
+    return [*lines, ""]
+
+
+def _purpose(kind: str, lead: str, other: str) -> list[str]:
+    """Stakeholders, value (Q1) and costs (Q3)."""
+    costs = _costs(kind, lead, other)
+    return [
+        "# Who has a stake: who needs training, who provides it, who funds it, who learns.",
+        "stakeholders:",
+        *(
+            f"  - {{name: {_q(name)}, interest: {interest}}}"
+            for name, interest in _STAKEHOLDERS[kind]
+        ),
+        "",
+        "# Q1: How does the partnership add value to goals and strategies you already have?",
+        "value:",
+        "  goals: [] # e.g. Cut time-to-competence for new hires from twelve weeks to eight",
+        "  strategies: [] # the plans it supports, e.g. Blended onboarding",
+        f"  needs: [] # {_about(m.Value, 'needs')}",
+        "",
+        "# Q3: What does it cost — real (money), intangible (time, focus), possible (risks)?",
+        "costs:"
+        if costs
+        else "costs: [] # e.g. - {item: Fees, type: real, amount: 1000, borne_by: …}",
+        *costs,
+        "",
+    ]
+
+
+def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
+    """Expectations (Q4) to success (Q10): what each partner does and how it is run."""
+    # Examples stay inside a flow collection, so uncommenting them keeps the file valid.
+    due = (today + dt.timedelta(days=30)).isoformat()
+    by = (today + dt.timedelta(days=180)).isoformat()
+    if kind in ("vendor", "school"):
+        termination = [
+            "  termination:",
+            "    notice_days: 60",
+            "    # procedure: What happens to work in progress and materials when it ends.",
         ]
     else:
-        out += [
-            "#   data_protection:",
-            "#     personal_data: false   # true, with the laws, if people's details move",
+        termination = [
+            "  # termination: {notice_days: 30, procedure: What happens to work in progress.}"
         ]
-    owner = lead if kind in ("vendor", "school") else "each"
-    out += [
-        "#   intellectual_property:",
-        f"#     owner: {owner}   # joint | each | a partner id",
-        "#     summary: Who owns what is made together, and who may use it.",
-        "#   publicity: Either partner may name the other; anything more needs written approval.",
+    return [
+        "# Q4: What is expected of each partner, and by when? Give each an owner and a due date.",
+        "expectations: [ # one line per deliverable: uncomment and edit",
+        f"  # {{deliverable: Needs analysis, owner: {other}, due: {due}, status: planned}},",
+        "]",
+        "",
+        "# Q5: How is the plan changed, or the partnership ended?",
+        "changes:",
+        "  # amendment: Either spokesperson proposes a change in writing; both approve it.",
+        *termination,
+        "",
+        "# Q6: Which decisions do partners make together, and which alone?",
+        "decisions:",
+        "  joint: [] # e.g. Scope, Evaluation design",
+        f"  independent: {{}} # by partner id, e.g. {other}: [Who facilitates each session]",
+        "",
+        "# Q7: How do the partners communicate?",
+        "communication:",
+        "  channels: [] # e.g. Monthly steering call, Shared project board",
+        f"  # meetings: monthly   # {_choices(m.MeetingRhythm)}",
+        "",
+        "# Q8: How are disagreements handled? Steps in order, from talking to escalating.",
+        "disagreements:",
+        "  steps: []",
+        "",
+        "# Q9: Who manages the partnership day to day, and who sponsors it?",
+        "governance: { # uncomment and name them",
+        f"  # manager: {{name: Full Name, partner: {lead}}},",
+        f"  # sponsor: {{name: Full Name, partner: {lead}}},",
+        "}",
+        "",
+        "# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:",
+        f"# level is {_choices(m.Level)}.",
+        "success:",
+        "  criteria: [ # uncomment and edit",
+        "    # {name: Completion, measure: Share completing within 30 days, level: behaviour,",
+        f"    #   baseline: 60, target: 90, unit: '%', by: {by}}},",
+        "  ]",
+        f"  benchmarks: [] # {_about(m.Success, 'benchmarks')}",
+        "",
     ]
-    if kind == "vendor":
-        out += [
-            "#   liability: Each partner answers for its own staff; the provider's trainers"
-            " give no patient or client care and work on clinical units only under"
-            " supervision.",
-            "#   insurance:",
-            f"#     - Professional liability of at least USD 1,000,000 per claim, held by {other}",
-        ]
-    elif kind == "school":
-        out += [
-            "#   liability: Each partner answers for its own staff; the provider's staff"
-            " complete the district's background checks before working in schools.",
-            "#   insurance:",
-            f"#     - General liability of at least USD 1,000,000 per occurrence, held by {other}",
-        ]
-    if binding == "true":
-        out.append("#   governing_law: State of …")
-    return out
+
+
+def _reviews() -> list[str]:
+    return [
+        "# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,",
+        "# concerns and the adjustments you agree.",
+        "reviews:",
+        f"  cadence: quarterly # {_choices(m.Cadence)}",
+        "  history: []",
+    ]
 
 
 TO_BE_CHOSEN = "to-be-chosen"
