@@ -67,40 +67,7 @@ def needs(p: Partnership) -> Iterator[Need]:
     t = p.terms
     terms_loc: Loc = ("terms",) if t else ()
     if legal(p):
-        for i, x in enumerate(p.partners):
-            yield Need(
-                "PK420", "commitment", f"{x.name}: legal name", bool(x.legal_name), ("partners", i),
-                f"{x.name} has no `legal_name`: the agreement must name the legal entity "
-                "that is the party",
-                f"give {x.name} its `legal_name`",
-            )  # fmt: skip
-        for i, x in enumerate(p.partners):
-            yield Need(
-                "PK421", "communication", f"{x.name}: notice address", bool(x.address),
-                ("partners", i),
-                f"{x.name} has no `address`: formal notices under the agreement have "
-                "nowhere to go",
-                f"give {x.name} the `address` where formal notices go",
-            )  # fmt: skip
-        for i, x in enumerate(p.partners):
-            yield Need(
-                "PK422", "commitment", f"{x.name}: authorised signatory", bool(x.signatory),
-                ("partners", i),
-                f"{x.name} has no `signatory`: name the person authorised to commit it "
-                "(often not the spokesperson)",
-                f"name the person who may sign for {x.name} (`signatory`)",
-            )  # fmt: skip
-        for i, x in enumerate(p.partners):
-            if x.signed and x.signatory:
-                same = _same_person(x.signed.by, x.signatory.name)
-                yield Need(
-                    "PK423", "commitment", f"{x.name}: signed by its signatory", same,
-                    ("partners", i, "signed", "by"),
-                    f"{x.name}'s agreement was signed by {x.signed.by}, not by its named "
-                    f"signatory {x.signatory.name}: confirm their authority or correct "
-                    "`signatory`",
-                    f"have {x.name}'s signatory sign, or correct `signatory`",
-                )  # fmt: skip
+        yield from _parties(p)
     yield Need(
         "PK424", "commitment", "an effective date", bool(t and t.effective), terms_loc,
         "the agreement has no effective date: set `terms.effective`",
@@ -110,6 +77,50 @@ def needs(p: Partnership) -> Iterator[Need]:
         return
     yield from _data_protection(p)
     yield from _intellectual_property(p)
+    yield from _binding(p, terms_loc)
+
+
+def _parties(p: Partnership) -> Iterator[Need]:
+    """Each party's legal name, notice address and signatory, and who signed (PK420–PK423)."""
+    for i, x in enumerate(p.partners):
+        yield Need(
+            "PK420", "commitment", f"{x.name}: legal name", bool(x.legal_name), ("partners", i),
+            f"{x.name} has no `legal_name`: the agreement must name the legal entity "
+            "that is the party",
+            f"give {x.name} its `legal_name`",
+        )  # fmt: skip
+    for i, x in enumerate(p.partners):
+        yield Need(
+            "PK421", "communication", f"{x.name}: notice address", bool(x.address),
+            ("partners", i),
+            f"{x.name} has no `address`: formal notices under the agreement have "
+            "nowhere to go",
+            f"give {x.name} the `address` where formal notices go",
+        )  # fmt: skip
+    for i, x in enumerate(p.partners):
+        yield Need(
+            "PK422", "commitment", f"{x.name}: authorised signatory", bool(x.signatory),
+            ("partners", i),
+            f"{x.name} has no `signatory`: name the person authorised to commit it "
+            "(often not the spokesperson)",
+            f"name the person who may sign for {x.name} (`signatory`)",
+        )  # fmt: skip
+    for i, x in enumerate(p.partners):
+        if x.signed and x.signatory:
+            same = _same_person(x.signed.by, x.signatory.name)
+            yield Need(
+                "PK423", "commitment", f"{x.name}: signed by its signatory", same,
+                ("partners", i, "signed", "by"),
+                f"{x.name}'s agreement was signed by {x.signed.by}, not by its named "
+                f"signatory {x.signatory.name}: confirm their authority or correct "
+                "`signatory`",
+                f"have {x.name}'s signatory sign, or correct `signatory`",
+            )  # fmt: skip
+
+
+def _binding(p: Partnership, terms_loc: Loc) -> Iterator[Need]:
+    """Governing law, whether it binds, liability and insurance (PK427–PK429)."""
+    t = p.terms
     if binding(p):
         assert t is not None
         yield Need(
