@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import copy
 import difflib
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -295,8 +297,6 @@ def edit_file(
 ) -> int:
     """Load, refuse on errors, plan, apply, verify, then show (`dry_run`) or write and
     check again. `done` is printed after a successful write."""
-    import sys
-
     from partnerkit.config import Config as _Config
 
     config = config or _Config()
@@ -332,7 +332,6 @@ def load_for_edit(path: Path, config: Config) -> EditTarget | None:
     Errors are the full check's (schema, references, rules set to error), so an edit
     never starts from a file that `partnerkit check` would fail."""
     import datetime as dt
-    import sys
 
     from partnerkit.commands.common import load_sound
 
@@ -354,7 +353,6 @@ def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
     rename on one file system. A symbolic link is followed only to a file in the
     same folder (the link itself stays)."""
     import contextlib
-    import os
     import stat
     import tempfile
 
@@ -389,7 +387,6 @@ def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
 def recheck(path: Path, config: Config) -> int:
     """Check the written file again and print what the check finds (1 on errors)."""
     import datetime as dt
-    import sys
 
     from partnerkit.pipeline import examine_one
     from partnerkit.reporters.text import line

@@ -9,6 +9,7 @@ Every change goes through the one editing layer, so comments and layout are kept
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +58,6 @@ def run_choose(opts: ChooseOptions) -> int:
 
     code = edit_file(path, plan, dry_run=dry_run, config=config)
     if summary and code == 0:
-        import sys
-
         from partnerkit.sanitize import printable
 
         sys.stderr.write(printable(summary[0]) + "\n")

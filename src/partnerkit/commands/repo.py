@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -171,8 +172,6 @@ def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
             what, snippet, _ = BY_HAND[name]
             out.write(f"\nAdd this to {name} by hand ({what}):\n\n{snippet(pin)}")
     if partner_opts is not None and partner_opts.partners:
-        import os
-
         cwd = Path.cwd()
         os.chdir(folder)
         try:
