@@ -275,3 +275,28 @@ def test_one_rated_review_has_no_trend() -> None:
         review.pop("ratings", None)
     h = {x.c: x for x in assessed(data).health}["clarity"]
     assert (h.latest, h.previous, h.trend, h.series) == (5, None, None, (5,))
+
+
+def test_without_a_success_section_both_of_its_checks_are_missing() -> None:
+    assert set(missing(changed(drop("success")))) == {
+        "benchmarks named", "success criteria are measurable",
+    }  # fmt: skip
+
+
+def test_the_digest_rounds_to_one_decimal_and_keeps_the_partners_spread() -> None:
+    data = copy.deepcopy(BASE)
+    drop("success.benchmarks")(data)  # credibility: 2 of 3, 66.67
+    latest = data["reviews"]["history"][-1]
+    del latest["ratings"]
+    latest["partner_ratings"] = {
+        "lakeview": {"commitment": 5, "communication": 2, "credibility": 4, "clarity": 4,
+                     "cadence": 4, "collaboration": 5},
+        "cornerstone": {"commitment": 4, "communication": 5, "credibility": 4, "clarity": 5,
+                        "cadence": 4, "collaboration": 5},
+    }  # fmt: skip
+    d = assessed(data).digest()
+    cs = {c.c: c for c in d.cs}
+    assert cs["credibility"].readiness == 66.7
+    assert (cs["communication"].latest, cs["communication"].spread) == (3.5, 3)
+    assert (cs["commitment"].latest, cs["commitment"].spread) == (4.5, 1)
+    assert cs["cadence"].spread == 0

@@ -191,3 +191,12 @@ def test_every_emitted_code_is_documented(cli) -> None:
         page = cli("rules", code)
         assert page.code == 0 and page.out.startswith(f"{code} {rules[code].name} ")
         assert len(rules[code].doc) > 40, f"{code} has no real documentation"
+
+
+@pytest.mark.parametrize(("today", "ago"), [("2026-11-21", "1 day"), ("2026-11-22", "2 days")])
+def test_days_are_counted_in_words(
+    cli, monkeypatch: pytest.MonkeyPatch, today: str, ago: str
+) -> None:
+    monkeypatch.chdir(PINNED)
+    out = cli("check", "--no-config", "--today", today, "lakeview.yaml").out
+    assert f"was due 2026-11-20 ({ago} ago) and is in-progress" in out

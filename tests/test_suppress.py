@@ -121,3 +121,18 @@ def test_codes_switched_off_do_not_make_a_comment_unused() -> None:
         [finding(4, "PK401"), finding(6, "PK402")], (s,), "p.yaml", lambda c: c != "PK120"
     )
     assert quiet == [finding(6, "PK402")]
+
+
+def test_unused_suppressions_are_listed_up_to_fifty_then_counted() -> None:
+    def unused(n: int) -> list[Finding]:
+        comments = tuple(Suppression(i, 9, False, frozenset({"PK401"})) for i in range(1, n + 1))
+        return apply_suppressions([], comments, "p.yaml")
+
+    assert [f.line for f in unused(50)] == list(range(1, 51))
+    assert all("more unused" not in f.message for f in unused(50))
+    over = unused(52)
+    assert [f.line for f in over] == [*range(1, 51), 51]
+    assert over[-1].message == (
+        "… and 2 more unused suppressions from here on (not listed); "
+        "remove the suppression comments that suppress nothing"
+    )
