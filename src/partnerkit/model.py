@@ -3,78 +3,56 @@
 Each field's description is user documentation: it becomes the JSON Schema's
 description (editor hover text) and the scaffold's comments. Types are strict where
 YAML would otherwise let a mistake through: text must be text, dates must be dates.
+
+The value types are in `partnerkit.formattypes`, the agreement's terms in
+`partnerkit.model_terms`, candidate partners in `partnerkit.model_candidates`; the
+names other modules read with the models (`SIX_CS`, `CADENCE_DAYS`, `Kind`, `Status`,
+the candidate models) are re-exported here.
 """
 
-
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, Strict, StringConstraints
 
-from partnerkit.slugs import ID_LIMIT, SLUG_PATTERN
-
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-
-Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
-Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG_PATTERN, max_length=ID_LIMIT)]
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _iso_date(value: object) -> object:
-    """One rule for dates, in `check` and in the JSON Schema (`format: date`, RFC 3339):
-    YYYY-MM-DD with two-digit month and day, quoted or not. Other text stays text and
-    fails as a date."""
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError as exc:
-            raise PydanticCustomError(
-                "date_impossible",
-                "{value} is not a real date ({reason})",
-                {"value": value, "reason": str(exc)},
-            ) from None
-    return value
-
-
-Date = Annotated[dt.date, Strict(), BeforeValidator(_iso_date)]
-Number = Annotated[float, Strict()]
-Flag = Annotated[bool, Strict()]
-Currency = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")]
-Fingerprint = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9a-f]{12}$")]
-Rating = Annotated[int, Strict(), Field(ge=1, le=5)]
-TextList = list[Text]
-
-Kind = Literal["vendor", "internal", "community", "school", "other"]
-Status = Literal["exploring", "proposed", "active", "under-review", "renewing", "ended"]
-Role = Literal["lead", "provider", "funder", "member", "advisor"]
-Interest = Literal["training-need", "training-source", "funder", "learner", "sponsor", "other"]
-CostType = Literal["real", "intangible", "possible"]
-DeliverableStatus = Literal["planned", "in-progress", "done", "late", "dropped"]
-MeetingRhythm = Literal["weekly", "fortnightly", "monthly", "quarterly"]
-Level = Literal["reaction", "learning", "behaviour", "results", "roi"]
-Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
-ReviewKind = Literal["kickoff", "periodic", "annual", "closing"]
-
-# Days in one review cycle: overdue reviews, stale health and the next review date use it.
-CADENCE_DAYS: dict[str, int] = {"monthly": 31, "quarterly": 92, "half-yearly": 183, "yearly": 366}
-
-SIX_CS = ("commitment", "communication", "credibility", "clarity", "cadence", "collaboration")
+from partnerkit.formattypes import CADENCE_DAYS as CADENCE_DAYS
+from partnerkit.formattypes import (
+    EMAIL_PATTERN,
+    Cadence,
+    CostType,
+    Currency,
+    Date,
+    DeliverableStatus,
+    Fingerprint,
+    FormatModel,
+    Interest,
+    Level,
+    MeetingRhythm,
+    Number,
+    Rating,
+    ReviewKind,
+    Role,
+    Slug,
+    Text,
+    TextList,
+)
+from partnerkit.formattypes import SIX_CS as SIX_CS
+from partnerkit.formattypes import Kind as Kind
+from partnerkit.formattypes import Status as Status
+from partnerkit.model_candidates import Candidate as Candidate
+from partnerkit.model_candidates import CandidateCriterion as CandidateCriterion
+from partnerkit.model_candidates import Candidates as Candidates
+from partnerkit.model_candidates import Money as Money
+from partnerkit.model_terms import Terms
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Period(_Model):
+class Period(FormatModel):
     """When the partnership runs."""
 
     start: Date = Field(description="First day of the partnership (YYYY-MM-DD).")
     end: Date | None = Field(None, description="Last day, if the partnership has an end date.")
 
 
-class Person(_Model):
+class Person(FormatModel):
     """A named person who speaks for a partner."""
 
     name: Text = Field(description="Full name.")
@@ -85,7 +63,7 @@ class Person(_Model):
     phone: Text | None = Field(None, description="Phone number.")
 
 
-class Signature(_Model):
+class Signature(FormatModel):
     """Who signed the agreement for a partner, and when."""
 
     by: Text = Field(description="Name of the person who signed.")
@@ -98,14 +76,14 @@ class Signature(_Model):
     )
 
 
-class Signatory(_Model):
+class Signatory(FormatModel):
     """The person authorised to commit a partner to the agreement."""
 
     name: Text = Field(description="Full name.")
     title: Text | None = Field(None, description="Job title or capacity in which they sign.")
 
 
-class Partner(_Model):
+class Partner(FormatModel):
     """An organisation in the partnership (Q2: its benefits; Q7: its spokesperson)."""
 
     id: Slug = Field(description="Short id used to refer to this partner elsewhere in the file.")
@@ -125,7 +103,7 @@ class Partner(_Model):
     signed: Signature | None = Field(None, description="Signature of the agreement, once signed.")
 
 
-class Stakeholder(_Model):
+class Stakeholder(FormatModel):
     """Someone with a stake: who needs training, provides it, funds it, takes it."""
 
     name: Text = Field(description="Person, group or organisation.")
@@ -135,7 +113,7 @@ class Stakeholder(_Model):
     note: Text | None = Field(None, description="Anything worth knowing about this stakeholder.")
 
 
-class Value(_Model):
+class Value(FormatModel):
     """Q1: how the partnership adds value to existing goals and strategies."""
 
     goals: TextList = Field([], description="The existing goals this partnership serves.")
@@ -143,7 +121,7 @@ class Value(_Model):
     needs: TextList = Field([], description="The training needs it meets.")
 
 
-class Cost(_Model):
+class Cost(FormatModel):
     """Q3: a cost of the partnership: real (money), intangible (time, focus) or possible (risk)."""
 
     item: Text = Field(description="What the cost is.")
@@ -156,7 +134,7 @@ class Cost(_Model):
     note: Text | None = Field(None, description="Assumptions or context.")
 
 
-class Expectation(_Model):
+class Expectation(FormatModel):
     """Q4: a deliverable expected of a partner, and by when."""
 
     id: Slug | None = Field(
@@ -171,7 +149,7 @@ class Expectation(_Model):
     note: Text | None = Field(None, description="Detail or acceptance criteria.")
 
 
-class Termination(_Model):
+class Termination(FormatModel):
     """How the partnership can be ended."""
 
     notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
@@ -180,7 +158,7 @@ class Termination(_Model):
     procedure: Text | None = Field(None, description="What happens on termination.")
 
 
-class Changes(_Model):
+class Changes(FormatModel):
     """Q5: how the plan is changed, or the partnership ended."""
 
     amendment: Text | None = Field(
@@ -189,7 +167,7 @@ class Changes(_Model):
     termination: Termination | None = Field(None, description="How the partnership is ended.")
 
 
-class Decisions(_Model):
+class Decisions(FormatModel):
     """Q6: which decisions are joint and which each partner makes alone."""
 
     joint: TextList = Field([], description="Decisions the partners make together.")
@@ -198,7 +176,7 @@ class Decisions(_Model):
     )
 
 
-class Communication(_Model):
+class Communication(FormatModel):
     """Q7: how the partners communicate."""
 
     channels: TextList = Field([], description="Meetings, boards, lists the partners use.")
@@ -207,13 +185,13 @@ class Communication(_Model):
     )
 
 
-class Disagreements(_Model):
+class Disagreements(FormatModel):
     """Q8: how disagreements are handled, step by step."""
 
     steps: TextList = Field([], description="Escalation steps, in order.")
 
 
-class Steward(_Model):
+class Steward(FormatModel):
     """A person with a role in running the partnership."""
 
     name: Text = Field(description="Full name.")
@@ -223,14 +201,14 @@ class Steward(_Model):
     )
 
 
-class Governance(_Model):
+class Governance(FormatModel):
     """Q9: who manages the partnership, and who sponsors it."""
 
     manager: Steward | None = Field(None, description="Who runs the partnership day to day.")
     sponsor: Steward | None = Field(None, description="The senior person who backs it.")
 
 
-class Benefit(_Model):
+class Benefit(FormatModel):
     """A benefit converted to money, for the ROI calculation."""
 
     item: Text = Field(description="What the benefit is.")
@@ -239,7 +217,7 @@ class Benefit(_Model):
     note: Text | None = Field(None, description="How it was converted and isolated.")
 
 
-class Measurement(_Model):
+class Measurement(FormatModel):
     """One measured value of a success criterion."""
 
     date: Date = Field(description="When it was measured (YYYY-MM-DD).")
@@ -247,7 +225,7 @@ class Measurement(_Model):
     note: Text | None = Field(None, description="Source or context.")
 
 
-class Criterion(_Model):
+class Criterion(FormatModel):
     """Q10: one measurable criterion of success."""
 
     name: Text = Field(description="Short name of the criterion.")
@@ -271,14 +249,14 @@ class Criterion(_Model):
     )
 
 
-class Success(_Model):
+class Success(FormatModel):
     """Q10: the criteria and benchmarks that measure success."""
 
     criteria: list[Criterion] = Field([], description="Measurable success criteria.")
     benchmarks: TextList = Field([], description="External points of comparison.")
 
 
-class Ratings(_Model):
+class Ratings(FormatModel):
     """The Six C's rated 1 (weak) to 5 (strong)."""
 
     commitment: Rating | None = Field(None, description="Both parties committed to mutual success.")
@@ -293,7 +271,7 @@ class Ratings(_Model):
         return {c: v for c in SIX_CS if (v := getattr(self, c)) is not None}
 
 
-class Review(_Model):
+class Review(FormatModel):
     """A review meeting: ratings, wins, concerns and the adjustments agreed."""
 
     date: Date = Field(description="Date of the review (YYYY-MM-DD).")
@@ -314,7 +292,7 @@ class Review(_Model):
     minutes: Text | None = Field(None, description="Path or link to the minutes.")
 
 
-class Reviews(_Model):
+class Reviews(FormatModel):
     """How the partnership is reviewed, and the reviews held."""
 
     cadence: Cadence | None = Field(
@@ -324,78 +302,7 @@ class Reviews(_Model):
     history: list[Review] = Field([], description="Reviews held, oldest first.")
 
 
-class Renewal(_Model):
-    """How the agreement renews at the end of its term."""
-
-    automatic: Flag | None = Field(
-        None, description="true: renews for the same term unless a partner gives notice."
-    )
-    notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
-        None, description="Days of notice before the end to renew, or to stop a renewal."
-    )
-
-
-class Payment(_Model):
-    """A payment one partner makes to another."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-    for_: Text = Field(alias="for", description="What the payment is for.")
-    amount: Number = Field(ge=0, description="Amount.")
-    currency: Currency | None = Field(None, description="ISO 4217 currency code.")
-    payer: Slug | None = Field(None, description="Id of the partner who pays.")
-    payee: Slug | None = Field(None, description="Id of the partner who is paid.")
-    due: Date | None = Field(None, description="Due date (YYYY-MM-DD).")
-    note: Text | None = Field(None, description="Invoicing or acceptance conditions.")
-
-
-class DataProtection(_Model):
-    """Whether personal data changes hands, and on what terms."""
-
-    personal_data: Flag | None = Field(
-        None, description="true: learner, staff or patient data passes between the partners."
-    )
-    laws: TextList = Field([], description="Laws that apply, such as FERPA, HIPAA or GDPR.")
-    summary: Text | None = Field(
-        None, description="What data, for what purpose, how it is kept and when it is deleted."
-    )
-
-
-class IntellectualProperty(_Model):
-    """Who owns what the partners make together."""
-
-    owner: Slug | None = Field(
-        None, description="joint, each (each keeps its own), or the id of the owning partner."
-    )
-    summary: Text | None = Field(None, description="Ownership and licence terms in a sentence.")
-
-
-class Terms(_Model):
-    """What turns a charter into an agreement: the legal terms."""
-
-    binding: Flag | None = Field(
-        None,
-        description="false: the document records intent and creates no legal obligation (an MOU).",
-    )
-    effective: Date | None = Field(None, description="Date the agreement takes effect.")
-    renewal: Renewal | None = Field(None, description="How the agreement renews.")
-    payments: list[Payment] = Field([], description="Payment schedule between the partners.")
-    confidentiality: Text | None = Field(
-        None, description="How each partner treats the other's non-public information."
-    )
-    data_protection: DataProtection | None = Field(
-        None, description="Personal data that changes hands, and the laws that apply."
-    )
-    intellectual_property: IntellectualProperty | None = Field(
-        None, description="Ownership of materials the partners develop."
-    )
-    publicity: Text | None = Field(None, description="Use of each other's name and logo.")
-    liability: Text | None = Field(None, description="Who answers for what goes wrong.")
-    insurance: TextList = Field([], description="Insurance each partner holds.")
-    governing_law: Text | None = Field(None, description="The law that governs the agreement.")
-
-
-class Amendment(_Model):
+class Amendment(FormatModel):
     """Q5 in practice: a signed change to the agreement."""
 
     date: Date = Field(description="Date the amendment was proposed (YYYY-MM-DD).")
@@ -406,7 +313,7 @@ class Amendment(_Model):
     )
 
 
-class PreviousTerm(_Model):
+class PreviousTerm(FormatModel):
     """An earlier term of the partnership and who signed it (written by `partnerkit renew`)."""
 
     period: Period = Field(description="The earlier period.")
@@ -415,47 +322,7 @@ class PreviousTerm(_Model):
     )
 
 
-class CandidateCriterion(_Model):
-    """A criterion for choosing between possible partners."""
-
-    name: Text = Field(description="Name of the criterion, such as Shared goals.")
-    weight: Number = Field(ge=0, le=100, description="Weight out of 100; weights sum to 100.")
-    description: Text | None = Field(None, description="What a high score means.")
-
-
-class Money(_Model):
-    """An amount of money."""
-
-    amount: Number = Field(ge=0, description="Amount.")
-    currency: Currency | None = Field(None, description="ISO 4217 currency code.")
-
-
-class Candidate(_Model):
-    """A possible partner, assessed against the criteria."""
-
-    id: Slug = Field(description="Short id; becomes the partner id if chosen.")
-    name: Text = Field(description="The organisation's name.")
-    role: Role | None = Field(None, description="The role it would take if chosen.")
-    strengths: TextList = Field([], description="What it is good at: evidence for the scores.")
-    contributes: TextList = Field([], description="What it would put in.")
-    references: TextList = Field([], description="Track record: past work and referees.")
-    cost: Money | None = Field(None, description="What it would cost.")
-    scores: dict[Text, Rating] = Field(
-        {}, description="Score per criterion, 1 (weak) to 5 (strong), keyed by criterion name."
-    )
-    notes: Text | None = Field(None, description="What the panel noted.")
-
-
-class Candidates(_Model):
-    """Possible partners compared before choosing one."""
-
-    criteria: list[CandidateCriterion] = Field(
-        [], description="Criteria and weights; weights sum to 100."
-    )
-    options: list[Candidate] = Field([], description="The organisations assessed.")
-
-
-class Partnership(_Model):
+class Partnership(FormatModel):
     """A learning-and-development partnership (partnerkit format, version 1)."""
 
     model_config = ConfigDict(

@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from partnerkit import formattypes as t
 from partnerkit import model as m
 from partnerkit.scaffold_terms import commented_terms
 from partnerkit.slugs import slugify
@@ -158,8 +159,8 @@ def _head(pid: str, title: str, kind: str, today: dt.date, schema_ref: str | Non
         "partnerkit: 1",
         f"id: {_q(pid)}",
         f"title: {_q(title)}",
-        f"kind: {kind} # {_choices(m.Kind)}",
-        f"status: exploring # {_choices(m.Status)}",
+        f"kind: {kind} # {_choices(t.Kind)}",
+        f"status: exploring # {_choices(t.Status)}",
         f"# summary: {m.Partnership.model_fields['summary'].description}",
         f"period: {{start: {today.isoformat()}}} # add `end:` once agreed",
         "",
@@ -180,7 +181,7 @@ def _partners(kind: str, partners: list[PartnerSpec]) -> list[str]:
         lines += [
             f"  - id: {_q(p.id)}",
             f"    name: {_q(p.name)}",
-            f"    role: {role} # {_choices(m.Role)}",
+            f"    role: {role} # {_choices(t.Role)}",
             "    # Q7: who speaks for this partner",
             "    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}",
             "    strengths: [] # what this partner is good at: why it is in the room",
@@ -260,7 +261,7 @@ def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
         "# Q7: How do the partners communicate?",
         "communication:",
         "  channels: [] # e.g. Monthly steering call, Shared project board",
-        f"  # meetings: monthly   # {_choices(m.MeetingRhythm)}",
+        f"  # meetings: monthly   # {_choices(t.MeetingRhythm)}",
         "",
         "# Q8: How are disagreements handled? Steps in order, from talking to escalating.",
         "disagreements:",
@@ -273,7 +274,7 @@ def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
         "}",
         "",
         "# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:",
-        f"# level is {_choices(m.Level)}.",
+        f"# level is {_choices(t.Level)}.",
         "success:",
         "  criteria: [ # uncomment and edit",
         "    # {name: Completion, measure: Share completing within 30 days, level: behaviour,",
@@ -289,7 +290,7 @@ def _reviews() -> list[str]:
         "# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,",
         "# concerns and the adjustments you agree.",
         "reviews:",
-        f"  cadence: quarterly # {_choices(m.Cadence)}",
+        f"  cadence: quarterly # {_choices(t.Cadence)}",
         "  history: []",
     ]
 
