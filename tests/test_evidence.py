@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.model import Partnership
+from partnerkit.model import SIX_CS, Partnership
 from partnerkit.scoring import Assessment, assess
 from partnerkit.thresholds import Bands
 
@@ -300,3 +300,26 @@ def test_the_digest_rounds_to_one_decimal_and_keeps_the_partners_spread() -> Non
     assert (cs["communication"].latest, cs["communication"].spread) == (3.5, 3)
     assert (cs["commitment"].latest, cs["commitment"].spread) == (4.5, 1)
     assert cs["cadence"].spread == 0
+
+
+def test_health_is_stale_two_review_cycles_after_the_last_ratings() -> None:
+    assert not assessed(BASE).digest().stale  # rated 2026-09-17, quarterly
+    assert assessed(BASE, dt.date(2027, 6, 1)).digest().stale
+
+
+def test_without_reviews_nothing_is_rated() -> None:
+    a = changed(drop("reviews"))
+    assert set(missing(a)) == {
+        "a review cadence", "the next review is scheduled and not overdue",
+        "reviews record adjustments",
+    }  # fmt: skip
+    assert [h.c for h in a.health] == list(SIX_CS)
+    assert all(h.latest is None for h in a.health) and a.rated_on is None
+
+
+def test_two_rated_reviews_make_a_trend() -> None:
+    data = copy.deepcopy(BASE)
+    for review in data["reviews"]["history"][:-2]:
+        review.pop("ratings", None)
+    clarity = {h.c: h for h in assessed(data).health}["clarity"]
+    assert (clarity.latest, clarity.previous, clarity.trend) == (5, 4, 1)

@@ -200,3 +200,36 @@ def test_days_are_counted_in_words(
     monkeypatch.chdir(PINNED)
     out = cli("check", "--no-config", "--today", today, "lakeview.yaml").out
     assert f"was due 2026-11-20 ({ago} ago) and is in-progress" in out
+
+
+def test_messages_of_question_rules_name_their_question(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(PINNED)
+    out = cli("check", "--no-config", "--today", TODAY, "northgate.yaml").out.splitlines()
+    assert out[:2] == [
+        "northgate.yaml:1:1: warning PK303 Q3 is not answered: What are the costs: real, "
+        "intangible and possible? Add `costs`.",
+        "northgate.yaml:1:1: warning PK305 Q5 is not answered: How is the plan changed, or "
+        "the partnership ended? Add `changes`.",
+    ]
+    assert (
+        "northgate.yaml:42:1: warning PK301 Q1 is only partly answered: add the goals it "
+        "serves and the strategies or needs it supports." in out
+    )
+
+
+def test_messages_of_agreement_rules(cli, workdir: Path) -> None:
+    text = (PINNED / "lakeview.yaml").read_text("utf-8")
+    text = text.replace("    legal_name: Cornerstone Literacy Partners, Inc.\n", "", 1)
+    (workdir / "p.yaml").write_text(text.replace("  governing_law: State of Oregon\n", ""), "utf-8")
+    out = cli("check", "--no-config", "--today", TODAY, "p.yaml").out.splitlines()
+    assert (
+        "p.yaml:34:5: warning PK420 Cornerstone Literacy Partners has no `legal_name`: the "
+        "agreement must name the legal entity that is the party" in out
+    )
+    assert any(
+        x.endswith("warning PK427 the agreement binds the partners but names no governing "
+                   "law: set `terms.governing_law`")
+        for x in out
+    )  # fmt: skip
