@@ -165,10 +165,19 @@ def main(argv: list[str] | None = None) -> int:
         extra[n] = (review, calendar, lint)
     print("start-up…", flush=True)
     start = startup(max(9, args.runs * 3))
-    report = render(rows, start, machine(), extra)
+    report = render(rows, start, machine(), extra) + kept_sections(args.output)
     args.output.write_text(report, "utf-8")
     print(report)
     return 0
+
+
+def kept_sections(path: Path) -> str:
+    """Sections other scripts write into RESULTS.md (benchmarks/pdf_batch.py), kept as they are."""
+    from pdf_batch import HEADING
+
+    text = path.read_text("utf-8") if path.exists() else ""
+    start = text.find(HEADING)
+    return "" if start < 0 else "\n" + text[start:]
 
 
 def _s(m: Measure | None) -> str:

@@ -44,9 +44,18 @@ time.sleep(600)
 
 
 def interrupt(
-    args: list[str], *, ready: object, cwd: Path, env: dict[str, str], within: float = 20
+    args: list[str],
+    *,
+    ready: object,
+    cwd: Path,
+    env: dict[str, str],
+    within: float = 20,
+    sig: signal.Signals = signal.SIGINT,
 ) -> tuple[int, str, float]:
-    """Start partnerkit in its own process group, wait for `ready()`, press Ctrl-C."""
+    """Start partnerkit in its own process group, wait for `ready()`, press Ctrl-C.
+
+    SIGTERM goes to partnerkit alone, as `kill` or a cancelled CI job sends it.
+    """
     process = subprocess.Popen(
         [sys.executable, "-m", "partnerkit", *args],
         cwd=cwd,
@@ -62,12 +71,16 @@ def interrupt(
             break
         time.sleep(0.05)
     pressed = time.monotonic()
-    os.killpg(process.pid, signal.SIGINT)  # a terminal sends it to the whole group
+    if sig == signal.SIGINT:
+        os.killpg(process.pid, sig)  # a terminal sends it to the whole group
+    else:
+        process.send_signal(sig)
     _, err = process.communicate(timeout=within)
     return process.returncode, err, time.monotonic() - pressed
 
 
-def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path, sig: signal.Signals) -> None:
     browser = tmp_path / "fake-chromium"
     browser.write_text(FAKE_BROWSER.format(python=sys.executable))
     browser.chmod(0o755)
@@ -79,15 +92,19 @@ def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path) -> None:
         return any(scratch.glob("partnerkit-pdf-*/profile/cache-*"))
 
     code, err, _ = interrupt(
-        ["render", str(EXAMPLES / "northgate-crm-golive.yaml"), "-f", "pdf", "-o", "out"],
+        ["render", *map(str, sorted(EXAMPLES.glob("*.yaml"))), "-f", "pdf", "-o", "out"],
         ready=ready,
         cwd=tmp_path,
         env=env,
+        sig=sig,
     )
     assert code == 130, err
     assert "Traceback" not in err and "internal error" not in err
     time.sleep(0.3)
     assert not list(scratch.glob("partnerkit-pdf-*")), list(scratch.iterdir())
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    leftover = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+    assert not leftover.stdout.split(), leftover.stdout
 
 
 def test_ctrl_c_during_a_parallel_check_stops_at_once(tmp_path: Path) -> None:

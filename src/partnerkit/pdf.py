@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import functools
 import os
 import shutil
 import signal
@@ -65,7 +65,7 @@ def _run_browser(command: list[str], timeout: float) -> subprocess.CompletedProc
 
 
 @contextlib.contextmanager
-def _scratch_folder() -> Iterator[str]:
+def scratch_folder() -> Iterator[str]:
     """A private temporary folder, removed however the block ends (even on Ctrl-C)."""
     tmp = tempfile.mkdtemp(prefix="partnerkit-pdf-")
     try:
@@ -108,6 +108,16 @@ def confine(html: str, *, fonts: bool = False) -> str:
     A refresh is the one navigation that needs neither scripts nor fetches (it could
     send the printer to another local file), so it is dropped before printing.
     """
+    return _head(fonts).decode("utf-8") + "\n" + _drop_refresh(html)
+
+
+def confined_page(html: str) -> bytes:
+    """`confine(html, fonts=True)` as UTF-8, its large fixed part (the fonts) encoded once."""
+    return _head(True) + ("\n" + _drop_refresh(html)).encode("utf-8")
+
+
+@functools.cache
+def _head(fonts: bool) -> bytes:
     policy = (
         f'<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">'
     )
@@ -115,10 +125,12 @@ def confine(html: str, *, fonts: bool = False) -> str:
         from partnerkit.pdfmeta import font_faces
 
         policy += font_faces()
-    return policy + "\n" + _drop_refresh(html)
+    return policy.encode("utf-8")
 
 
 def _drop_refresh(html: str) -> str:
+    if "http-equiv" not in html.lower():  # attribute names are ASCII, matched without case
+        return html
     from html.parser import HTMLParser
 
     spans: list[tuple[int, int]] = []
@@ -144,7 +156,7 @@ def _drop_refresh(html: str) -> str:
     return html
 
 
-def _sandbox_note(reason: str) -> None:
+def sandbox_note(reason: str) -> None:
     """Say once per run that Chromium prints without its sandbox, and why."""
     if not _warned:
         _warned.append(True)
@@ -154,56 +166,36 @@ def _sandbox_note(reason: str) -> None:
         )
 
 
-def html_to_pdf(
-    html: str,
-    *,
-    timeout: float = 120,
-    title: str = "",
-    subject: str = "",
-    date: dt.date | None = None,
-) -> bytes:
-    """Print an HTML page to PDF bytes: offline, scripts off, nothing from outside the page.
-
-    Chromium's sandbox is on unless it cannot run (as root, or without user
-    namespaces); then partnerkit says so once and prints without it.
-    """
-    browser = find_browser()
+def print_once(browser: str, page: Path, scratch: Path, timeout: float) -> bytes:
+    """Print `page` with a browser started for it alone (where pipes cannot be passed)."""
+    out = scratch / "document.pdf"
+    out.unlink(missing_ok=True)
     sandbox = hasattr(os, "geteuid") and os.geteuid() != 0
-    if not sandbox:
-        _sandbox_note("Chromium refuses its sandbox when run as root")
-    with _scratch_folder() as tmp:
-        page = Path(tmp) / "document.html"
-        out = Path(tmp) / "document.pdf"
-        page.write_text(confine(html, fonts=True), "utf-8")
 
-        def command(sandboxed: bool) -> list[str]:
-            return [
-                browser,
-                "--headless",
-                *(() if sandboxed else ("--no-sandbox",)),
-                "--disable-gpu",
-                *OFFLINE_FLAGS,
-                f"--user-data-dir={Path(tmp) / 'profile'}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={out}",
-                page.as_uri(),
-            ]
+    def command(sandboxed: bool) -> list[str]:
+        return [
+            browser,
+            "--headless",
+            *(() if sandboxed else ("--no-sandbox",)),
+            "--disable-gpu",
+            *OFFLINE_FLAGS,
+            f"--user-data-dir={scratch / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
 
-        try:
-            done = _run_browser(command(sandbox), timeout)
-            if sandbox and not _printed(out) and "sandbox" in (done.stderr or "").lower():
-                _sandbox_note("Chromium's sandbox cannot run here")
-                done = _run_browser(command(False), timeout)
-        except subprocess.TimeoutExpired:
-            raise UsageError(
-                f"{browser} did not finish printing the PDF in {timeout:.0f} s"
-            ) from None
-        if not _printed(out):
-            detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise UsageError(f"{browser} could not print the PDF: {detail[0]}")
-        from partnerkit.pdfmeta import fix_metadata
-
-        return fix_metadata(out.read_bytes(), title=title, subject=subject, date=date)
+    try:
+        done = _run_browser(command(sandbox), timeout)
+        if sandbox and not _printed(out) and "sandbox" in (done.stderr or "").lower():
+            sandbox_note("Chromium's sandbox cannot run here")
+            done = _run_browser(command(False), timeout)
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"{browser} did not finish printing the PDF in {timeout:g} s") from None
+    if not _printed(out):
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise UsageError(f"{browser} could not print the PDF: {detail[0]}")
+    return out.read_bytes()
 
 
 def _printed(out: Path) -> bool:

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import read_limited, write_atomic
 from partnerkit.options import argument, flag, option
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from partnerkit.commands.common import Sound
+    from partnerkit.config import Config
+    from partnerkit.printer import Printer
+    from partnerkit.render import DocumentMeta
 
 
 class RenderFormat(StrEnum):
@@ -96,12 +106,122 @@ def run_render(opts: RenderOptions) -> int:
         raise UsageError(f"templates folder {user_dir}: no such folder")
     today = parse_today(opts.today)
     stamp = parse_today(opts.date, "--date") if opts.date else None
-    kind, dest = _destination(opts)
+    _destination(opts)  # a bad -o is refused before any work
     env = render.environment(user_dir)
-    if opts.format == "pdf":
-        from partnerkit.pdf import find_browser
+    # For PDF, one browser prints every document of the run (it is looked for first,
+    # so a missing one stops the run before any work); it starts at the first page.
+    with _printer(opts) as printer:
+        return _render_all(opts, env, config, today, stamp, printer, user_dir)
 
-        find_browser()  # fail early, before any work, when there is none
+
+def _printer(opts: RenderOptions) -> contextlib.AbstractContextManager[Printer | None]:
+    if opts.format != "pdf":
+        return contextlib.nullcontext()
+    from partnerkit.printer import printer
+
+    return printer()
+
+
+def _render_all(
+    opts: RenderOptions,
+    env: Any,
+    config: Config,
+    today: dt.date,
+    stamp: dt.date | None,
+    printer: Printer | None,
+    user_dir: Path | None,
+) -> int:
+    """Render every file of `opts`; the exit status."""
+    from partnerkit import render
+
+    kind, dest = _destination(opts)
+    status, ready = _load_all(opts, config, today, kind)
+    pending: list[tuple[Path, str, Callable[[], bytes]]] = []  # the page being printed
+    for path, sound in ready:
+        model, assessment, shown = sound.model, sound.assessment, sound.result.path
+        draft = assessment.band != "ready"
+        if opts.final and draft:
+            sys.stderr.write(
+                f"{shown}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
+                f"the ready band ({config.bands.ready}); --final refuses to render it. "
+                f"`partnerkit score {shown}` shows what is missing\n"
+            )
+            status = 1
+            continue
+        text, meta, data = _document(opts, env, config, (today, stamp), (path, sound), user_dir)
+        if kind == "stdout":
+            sys.stdout.write(text)
+            continue
+        target = (
+            dest
+            if kind == "file"
+            else render.inside(dest, render.output_name(model, opts.template, opts.format))
+        )
+        said = f"{target if kind == 'file' else _rel(target)}"
+        said += " (DRAFT: below the ready band)" if draft else ""
+        if printer is None:
+            _write(target, said, data, opts.force)
+            continue
+        # The browser prints this page while the one before is finished and written.
+        subject = f"{meta.source} · sha256 {meta.sha256}"
+        printing = printer.submit(text, title=model.title, subject=subject, date=stamp)
+        while pending:
+            _write(*pending.pop(), opts.force)
+        pending.append((target, said, printing))
+    while pending:
+        _write(*pending.pop(), opts.force)
+    return status
+
+
+def _document(
+    opts: RenderOptions,
+    env: Any,
+    config: Config,
+    dates: tuple[dt.date, dt.date | None],
+    loaded: tuple[Path, Sound],
+    user_dir: Path | None,
+) -> tuple[str, DocumentMeta, str | bytes]:
+    """One partnership's rendered text (marked up with `--redline`), its meta, and what
+    is written for it: the text, or the Word document for --format docx."""
+    from partnerkit import render
+
+    (today, stamp), (path, sound) = dates, loaded
+    content = read_limited(Path(path), config.max_file_size)
+    meta = render.DocumentMeta(
+        source=render.document_source(sound.result.path),
+        sha256=render.sha256_of(content),
+        template=opts.template,
+        format=opts.format,
+        draft=sound.assessment.band != "ready",
+        final=opts.final,
+        date=stamp,
+        paper=opts.paper,
+    )
+    inp = render.RenderInput(sound.model, sound.assessment, list(sound.result.findings), today)
+    variables = render.context(inp, meta)
+    docx_template = _docx_template(opts, user_dir)
+    text = ""
+    if docx_template is None:
+        text = render.render_text(env, opts.template, opts.format, variables)
+    if opts.redline is not None:
+        text = _redline(path, opts, text, env, meta, config, today)
+    if opts.format == "docx":
+        return text, meta, _docx(opts, text, docx_template, variables, today)
+    return text, meta, text
+
+
+def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], force: bool) -> None:
+    """Write one document (waiting for its PDF if it is being printed) and say so."""
+    write_atomic(target, data() if callable(data) else data, force=force)
+    sys.stderr.write(f"Wrote {said}\n")
+
+
+def _load_all(
+    opts: RenderOptions, config: Config, today: dt.date, kind: str
+) -> tuple[int, list[tuple[Path, Sound]]]:
+    """Every file that loads soundly (status 1 if one did not), refusing two with one id."""
+    from partnerkit import render
+
     status = 0
     ready = []
     targets: dict[str, str] = {}
@@ -119,60 +239,7 @@ def run_render(opts: RenderOptions) -> int:
                 )
             targets[name] = sound.result.path
         ready.append((path, sound))
-    for path, sound in ready:
-        model, assessment, shown = sound.model, sound.assessment, sound.result.path
-        draft = assessment.band != "ready"
-        if opts.final and draft:
-            sys.stderr.write(
-                f"{shown}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
-                f"the ready band ({config.bands.ready}); --final refuses to render it. "
-                f"`partnerkit score {shown}` shows what is missing\n"
-            )
-            status = 1
-            continue
-        content = read_limited(Path(path), config.max_file_size)
-        meta = render.DocumentMeta(
-            source=render.document_source(shown),
-            sha256=render.sha256_of(content),
-            template=opts.template,
-            format=opts.format,
-            draft=draft,
-            final=opts.final,
-            date=stamp,
-            paper=opts.paper,
-        )
-        inp = render.RenderInput(model, assessment, list(sound.result.findings), today)
-        variables = render.context(inp, meta)
-        docx_template = _docx_template(opts, user_dir)
-        text = ""
-        if docx_template is None:
-            text = render.render_text(env, opts.template, opts.format, variables)
-        if opts.redline is not None:
-            text = _redline(path, opts, text, env, meta, config, today)
-        data: str | bytes = text
-        if opts.format == "docx":
-            data = _docx(opts, text, docx_template, variables, today)
-        if opts.format == "pdf":
-            from partnerkit.pdf import html_to_pdf
-
-            data = html_to_pdf(
-                text,
-                title=model.title,
-                subject=f"{meta.source} · sha256 {meta.sha256}",
-                date=stamp,
-            )
-        if kind == "stdout":
-            sys.stdout.write(text)
-            continue
-        target = (
-            dest
-            if kind == "file"
-            else render.inside(dest, render.output_name(model, opts.template, opts.format))
-        )
-        write_atomic(target, data, force=opts.force)
-        marking = " (DRAFT: below the ready band)" if draft else ""
-        sys.stderr.write(f"Wrote {target if kind == 'file' else _rel(target)}{marking}\n")
-    return status
+    return status, ready
 
 
 def _redline(
@@ -288,8 +355,7 @@ def run_templates(opts: TemplatesOptions) -> int:
         origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
         out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<7}  {t.description}{origin}\n")
     out.write(
-        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML;\n"
-        "DOCX rebuilds it as a Word document, or fills NAME.docx from your folder).\n"
+        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML).\n"
     )
     out.write(
         "Put your own in the folder of `templates` in partnerkit.toml, or pass --templates DIR;\n"
