@@ -1,4 +1,7 @@
-"""PDFs: the same input gives the same bytes, fixed metadata, shipped fonts, one-page summaries."""
+"""PDFs: the same input gives the same bytes, fixed metadata, shipped fonts.
+
+Page layout (one page summaries, no stranded footer) is in test_pdf_layout.
+"""
 
 from __future__ import annotations
 
@@ -46,19 +49,6 @@ def test_metadata_is_fixed_and_dated_only_when_asked(cli, workdir: Path) -> None
         assert fonts and all("DejaVu" in f for f in fonts), fonts
     with pikepdf.open(io.BytesIO(_pdf(cli, workdir, "b.pdf", "--date", "2026-02-01"))) as doc:
         assert str(doc.docinfo["/CreationDate"]).startswith("D:20260201")
-
-
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_one_pager_fits_one_page(cli, workdir: Path, paper: str) -> None:
-    for example in sorted(EXAMPLES.glob("*.yaml")):
-        out = workdir / f"{example.stem}-{paper}.pdf"
-        result = cli(
-            "render", example, "-t", "one-pager", "-f", "pdf", "--paper", paper,
-            "-o", out, "--today", TODAY,
-        )  # fmt: skip
-        assert result.code == 0, result.err
-        with pikepdf.open(out) as doc:
-            assert len(doc.pages) == 1, (example.name, paper, len(doc.pages))
 
 
 def _tagged_pdf(first: int) -> bytes:

@@ -1,0 +1,147 @@
+"""Page layout of every document of every example, on A4 and Letter, as printed.
+
+One browser prints them all (the module's fixture), so the whole set costs one
+Chromium start. Text and positions are read back with pdftotext where installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, TODAY
+
+pikepdf = pytest.importorskip("pikepdf")
+pytestmark = pytest.mark.skipif(
+    not any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")),
+    reason="PDF needs a Chromium on PATH",
+)
+needs_pdftotext = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext")
+
+TEMPLATES = ["agreement", "mou", "checklist", "review-report", "one-pager", "agenda"]
+PAPERS = ["a4", "letter"]
+CANDIDATES = ROOT / "tests" / "data" / "candidates.yaml"
+SHIPPED = {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"}
+SIGNATURE_LINE = re.compile(r"^(For |Name:|Title:|Date:|Signed|Fingerprint|(\d+\.\s*)?Signatures)")
+
+
+def _render(args: list[str]) -> None:
+    from partnerkit.entry import main
+
+    try:
+        main(args)
+    except SystemExit as exc:
+        assert exc.code in (0, None), (args, exc.code)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """{(paper, document name): PDF} for every example × template × paper, one browser."""
+    from partnerkit.printer import printer
+
+    out = tmp_path_factory.mktemp("layout")
+    examples = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    for paper in PAPERS:
+        for template in [*TEMPLATES, "assessment"]:
+            files = [str(CANDIDATES)] if template == "assessment" else examples
+            _render(["render", *files, "-t", template, "-f", "html", "--paper", paper,
+                     "-o", str(out / paper), "--today", TODAY])  # fmt: skip
+    made: dict[tuple[str, str], Path] = {}
+    with printer() as job:
+        for page in sorted(out.glob("*/*.html")):
+            pdf = page.with_suffix(".pdf")
+            pdf.write_bytes(job.print(page.read_text("utf-8")))
+            made[(page.parent.name, page.stem)] = pdf
+    assert len(made) == len(PAPERS) * (len(TEMPLATES) * len(examples) + 1)
+    return made
+
+
+def _pages_text(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def _body(page: str) -> list[str]:
+    """The page's lines without the page margin (source, hashes, page number)."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    return [line for line in lines if not line.startswith("partnerkit ")]
+
+
+def test_the_one_pager_fits_one_page_on_a4_and_letter(printed: dict) -> None:
+    for (paper, name), pdf in printed.items():
+        if name.endswith("-one-pager"):
+            with pikepdf.open(pdf) as doc:
+                assert len(doc.pages) == 1, (paper, name, len(doc.pages))
+
+
+def test_only_the_shipped_fonts_are_embedded(printed: dict) -> None:
+    for (paper, name), pdf in printed.items():
+        with pikepdf.open(pdf) as doc:
+            fonts = {
+                str(font.get("/BaseFont")).split("+")[-1]
+                for page in doc.pages
+                for font in (page.Resources.get("/Font") or {}).values()
+            }
+        assert fonts and fonts <= SHIPPED, (paper, name, fonts - SHIPPED)
+
+
+@needs_pdftotext
+def test_no_page_holds_only_the_footer_a_hash_or_a_lone_signature_block(printed: dict) -> None:
+    for (paper, name), pdf in printed.items():
+        for number, page in enumerate(_pages_text(pdf), 1):
+            body = _body(page)
+            words = " ".join(line for line in body if not SIGNATURE_LINE.match(line)).split()
+            where = f"{paper} {name} page {number}: {body}"
+            assert len(words) >= 10, where
+            assert not any(re.fullmatch(r"(sha256|terms) \w+", line) for line in body), where
+
+
+@needs_pdftotext
+def test_signature_lines_side_by_side_are_level(printed: dict) -> None:
+    """A legal name that wraps moves its neighbour's line down with it."""
+    checked = 0
+    for (paper, name), pdf in printed.items():
+        if not name.endswith(("-mou", "-agreement")):
+            continue
+        bbox = subprocess.run(
+            ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        rows: dict[tuple[int, float], int] = defaultdict(int)
+        page = 0
+        for line in bbox.splitlines():
+            page += "<page " in line
+            found = re.search(r'yMin="([\d.]+)".*>Name:</word>', line)
+            if found:
+                rows[(page, round(float(found.group(1)), 1))] += 1
+        blocks = sum(rows.values())
+        assert len(rows) == (blocks + 1) // 2, (paper, name, dict(rows))
+        checked += blocks
+    assert checked >= 16
+
+
+def test_open_points_never_ask_the_same_thing_twice(cli) -> None:
+    result = cli("render", EXAMPLES / "northgate-crm-golive.yaml", "-t", "mou", "-o", "-",
+                 "--today", TODAY)  # fmt: skip
+    points = [line for line in result.out.splitlines() if line.startswith("> - ")]
+    assert points and len(points) == len(set(points)), points
+    assert sum("decisions" in point for point in points) == 1, points
+
+
+def test_review_report_sentences_are_spaced(cli) -> None:
+    result = cli("render", EXAMPLES / "riverside-clinical-onboarding.yaml", "-t", "review-report",
+                 "-f", "html", "-o", "-", "--today", TODAY)  # fmt: skip
+    assert "10 December 2026</strong>. Readiness" in result.out
+
+
+def test_assessment_header_names_the_parties_not_the_placeholder(cli) -> None:
+    result = cli("render", CANDIDATES, "-t", "assessment", "-f", "html", "-o", "-",
+                 "--today", TODAY)  # fmt: skip
+    header = result.out.split('<span class="who">', 1)[1].split("</span>", 1)[0]
+    assert header == "Riverside Health with a partner chosen from 3 candidates"
