@@ -90,3 +90,43 @@ def test_a_browser_per_page_where_pipes_cannot_be_passed(monkeypatch: pytest.Mon
     with pikepdf.open(io.BytesIO(data)) as doc:
         assert len(doc.pages) == 1 and str(doc.docinfo["/Title"]) == "T"
 
+
+
+# A stand-in for Chromium's end of the pipe: it answers two commands in reverse order,
+# with an event for another tab in between.
+CROSSED = """\
+#!{python}
+import json, os
+buffer, asked = b"", []
+while len(asked) < 2:
+    buffer += os.read(3, 65536)
+    while b"\\0" in buffer:
+        raw, buffer = buffer.split(b"\\0", 1)
+        asked.append(json.loads(raw))
+os.write(4, json.dumps({{"method": "Page.loadEventFired", "sessionId": "other"}}).encode() + b"\\0")
+for message in reversed(asked):
+    answer = {{"id": message["id"], "result": {{"method": message["method"]}}}}
+    os.write(4, json.dumps(answer).encode() + b"\\0")
+os.read(3, 1)
+"""
+
+
+@posix
+def test_two_threads_each_get_their_own_answer(workdir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from partnerkit.devtools import Browser
+
+    fake = workdir / "crossed"
+    fake.write_text(CROSSED.format(python=sys.executable))
+    fake.chmod(0o755)
+    browser = Browser([str(fake)], workdir / "log")
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            first = pool.submit(browser.call, "Page.navigate", timeout=20)
+            second = pool.submit(browser.call, "Page.printToPDF", timeout=20)
+            assert first.result() == {"method": "Page.navigate"}
+            assert second.result() == {"method": "Page.printToPDF"}
+        assert browser.wait_for("Page.loadEventFired", session="other", timeout=1) == {}
+    finally:
+        browser.close(graceful=False)

@@ -15,7 +15,9 @@ import os
 import select
 import signal
 import subprocess
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,43 +57,82 @@ class Browser:
         self._send_fd, self._recv_fd = to_child[1], from_child[0]
         self._buffer = b""
         self._next_id = 0
+        self._lock = threading.Lock()  # one writer at a time
+        self._arrived = threading.Condition()  # a message was read (or the reader stopped)
+        self._reading = False
+        self._gone = False
+        self._replies: dict[int, Message] = {}
         self.events: list[Message] = []
 
     def call(
         self, method: str, params: Message | None = None, *, session: str = "", timeout: float
     ) -> Message:
-        """Send one command and return its result; events met on the way are kept."""
-        self._next_id += 1
-        message: Message = {"id": self._next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        payload = json.dumps(message).encode("utf-8") + b"\0"
-        try:
-            while payload:
-                payload = payload[os.write(self._send_fd, payload) :]
-        except BrokenPipeError:
-            raise BrowserGone from None
-        deadline = time.monotonic() + timeout
-        while True:
-            reply = self._receive(deadline)
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise CallFailed(str(reply["error"].get("message", reply["error"])))
-                result: Message = reply.get("result", {})
-                return result
-            if "method" in reply:
-                self.events.append(reply)
+        """Send one command and return its result (threads may call at once)."""
+        with self._lock:
+            self._next_id += 1
+            ident = self._next_id
+            message: Message = {"id": ident, "method": method, "params": params or {}}
+            if session:
+                message["sessionId"] = session
+            payload = json.dumps(message).encode("utf-8") + b"\0"
+            try:
+                while payload:
+                    payload = payload[os.write(self._send_fd, payload) :]
+            except BrokenPipeError:
+                raise BrowserGone from None
+        reply = self._await(lambda: self._replies.pop(ident, None), time.monotonic() + timeout)
+        if "error" in reply:
+            raise CallFailed(str(reply["error"].get("message", reply["error"])))
+        result: Message = reply.get("result", {})
+        return result
+
+    def forget(self, session: str) -> None:
+        """Drop the events of `session` received so far."""
+        with self._arrived:
+            self.events = [e for e in self.events if e.get("sessionId") != session]
 
     def wait_for(self, event: str, *, session: str, timeout: float) -> Message:
         """The next `event` of `session` (one already received counts)."""
-        deadline = time.monotonic() + timeout
-        while True:
+
+        def find() -> Message | None:
             for index, seen in enumerate(self.events):
                 if seen.get("method") == event and seen.get("sessionId") == session:
-                    del self.events[: index + 1]
+                    del self.events[index]
                     params: Message = seen.get("params", {})
                     return params
-            self.events.append(self._receive(deadline))
+            return None
+
+        return self._await(find, time.monotonic() + timeout)
+
+    def _await(self, find: Callable[[], Message | None], deadline: float) -> Message:
+        """What `find` looks for, reading the pipe while no other thread is reading it."""
+        while True:
+            with self._arrived:
+                while (found := find()) is None:
+                    if self._gone:
+                        raise BrowserGone
+                    if not self._reading:
+                        self._reading = True
+                        break
+                    if not self._arrived.wait(max(0.0, deadline - time.monotonic())):
+                        raise TimeoutError
+                else:
+                    return found
+            try:
+                message = self._receive(deadline)
+            except BaseException as exc:
+                with self._arrived:
+                    self._reading = False
+                    self._gone = self._gone or isinstance(exc, BrowserGone)
+                    self._arrived.notify_all()
+                raise
+            with self._arrived:
+                self._reading = False
+                if "id" in message:
+                    self._replies[message["id"]] = message
+                elif "method" in message:
+                    self.events.append(message)
+                self._arrived.notify_all()
 
     def _receive(self, deadline: float) -> Message:
         while b"\0" not in self._buffer:

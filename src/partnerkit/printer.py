@@ -31,6 +31,9 @@ from partnerkit.pdf import (
 
 # Pipes at fixed descriptors (3 and 4) need POSIX; elsewhere a browser per page.
 PIPES = os.name == "posix"
+# Pages printed at once, each in a tab of its own (its own renderer process): two keep
+# two cores busy, and the next page renders in partnerkit meanwhile.
+PAGES_AT_ONCE = 2
 # What `chromium --headless --print-to-pdf --no-pdf-header-footer` asks of the printer.
 PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 
@@ -45,19 +48,25 @@ class Printer:
     def __init__(self, browser: str, scratch: Path, timeout: float) -> None:
         self.program, self.scratch, self.timeout = browser, scratch, timeout
         self._browser: Browser | None = None
-        self._session = ""
+        self._tab = threading.local()  # each printing thread's own tab (its session id)
         self._count = 0
         self._stopping = False
         self._lock = threading.Lock()
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="partnerkit-pdf")
+        self._starting = threading.Lock()
+        self._worker = ThreadPoolExecutor(PAGES_AT_ONCE, thread_name_prefix="partnerkit-pdf")
+
+    @property
+    def ahead(self) -> int:
+        """How many pages to keep submitted beyond the one awaited, so none waits idle."""
+        return PAGES_AT_ONCE
 
     def submit(
         self, html: str, *, title: str = "", subject: str = "", date: dt.date | None = None
     ) -> Callable[[], bytes]:
         """Start printing `html`; the returned function waits for the PDF bytes.
 
-        Pages print one after another in the order given; metadata is fixed (see
-        `pdfmeta`) when the bytes are asked for, while the browser prints the next.
+        Pages print in the order given, `PAGES_AT_ONCE` at a time; metadata is fixed
+        (see `pdfmeta`) when the bytes are asked for, while the browser prints on.
         """
         self._count += 1
         page = self.scratch / f"document-{self._count}.html"
@@ -86,10 +95,13 @@ class Printer:
             page.unlink(missing_ok=True)
 
     def _print(self, page: Path) -> bytes:
-        browser = self._browser or self._start()
-        session, timeout = self._session, self.timeout
+        with self._starting:  # the first page starts the browser; the others wait for it
+            browser = self._browser or self._start()
+        timeout = self.timeout
         try:
-            browser.events.clear()
+            session = getattr(self._tab, "session", "") or self._open_tab(browser)
+            self._tab.session = session
+            browser.forget(session)
             opened = browser.call("Page.navigate", {"url": page.as_uri()}, session=session,
                                   timeout=timeout)  # fmt: skip
             if opened.get("errorText"):
@@ -139,7 +151,7 @@ class Printer:
                 raise BrowserGone
             browser = self._browser = Browser(command, self.scratch / "browser.log")
         try:
-            self._session = self._open_tab(browser)
+            browser.call("Browser.getVersion", timeout=self.timeout)  # it has started
         except BaseException:
             self._browser = None
             browser.close(graceful=False)
@@ -147,7 +159,7 @@ class Printer:
         return browser
 
     def _open_tab(self, browser: Browser) -> str:
-        """The one tab every page is printed in, scripts off: its session id.
+        """A tab for this thread's pages, scripts off: its session id.
 
         Each page is a new navigation, so nothing of the page before remains; what
         the renderer numbers across pages (the PDF's structure tags) `pdfmeta`

@@ -136,7 +136,7 @@ def _render_all(
 
     kind, dest = _destination(opts)
     status, ready = _load_all(opts, config, today, kind)
-    pending: list[tuple[Path, str, Callable[[], bytes]]] = []  # the page being printed
+    pending: list[tuple[Path, str, Callable[[], bytes]]] = []  # pages being printed
     for path, sound in ready:
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
         draft = assessment.band != "ready"
@@ -162,14 +162,14 @@ def _render_all(
         if printer is None:
             _write(target, said, data, opts.force)
             continue
-        # The browser prints this page while the one before is finished and written.
+        # The browser prints the pages ahead while earlier ones are finished and written.
         subject = f"{meta.source} · sha256 {meta.sha256}"
-        printing = printer.submit(text, title=model.title, subject=subject, date=stamp)
-        while pending:
-            _write(*pending.pop(), opts.force)
-        pending.append((target, said, printing))
+        pending.append((target, said, printer.submit(text, title=model.title, subject=subject,
+                                                     date=stamp)))  # fmt: skip
+        while len(pending) > printer.ahead:
+            _write(*pending.pop(0), opts.force)
     while pending:
-        _write(*pending.pop(), opts.force)
+        _write(*pending.pop(0), opts.force)
     return status
 
 
