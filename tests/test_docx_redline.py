@@ -95,6 +95,9 @@ def test_user_word_template_is_filled_in_the_sandbox(cli, workdir: Path) -> None
     assert texts[0] == "Clinical onboarding curriculum for new nurses"
     assert "M & <w:p> Co (a provider)" in texts[1]  # escaped: data, never markup
     assert texts[2].startswith("Effective 15 January 2026 · sha256 ")
+    r = cli("templates", "--templates", folder)
+    line = next(x for x in r.out.splitlines() if x.strip().startswith("agreement "))
+    assert "docx/html/md" in line and "Word template" in line
     again = workdir / "b.docx"
     cli("render", source, "-f", "docx", "-o", again, "--templates", folder, "--today", TODAY)
     assert again.read_bytes() == out.read_bytes()

@@ -78,6 +78,19 @@ def user_template(user_dir: Path | None, name: str) -> Path | None:
     return path if stat.S_ISREG(mode) else None
 
 
+def add_word_templates(found: dict[str, dict[str, Any]], folder: Path) -> None:
+    """The Word templates (`NAME.docx`) of a user's folder, for `partnerkit templates`."""
+    for path in sorted(folder.glob("*.docx")):
+        if path.is_symlink() or not path.is_file() or user_template(folder, path.stem) is None:
+            continue
+        entry = found.setdefault(
+            path.stem, {"formats": set(), "description": "Your Word template.", "origin": "user"}
+        )
+        entry["formats"].add("docx")
+        if entry["origin"] == "built-in":
+            entry["origin"] = "user Word template (overrides built-in for docx)"
+
+
 def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, title: str) -> bytes:
     """A user's DOCX template filled with the same variables as the HTML templates.
 

@@ -79,6 +79,10 @@ def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
             match = _DESCRIPTION.search(path.read_text("utf-8", "replace")[:2000])
             if match and (origin == "user" or not entry["description"]):
                 entry["description"] = " ".join(match.group(1).split())
+    if user_dir is not None and user_dir.is_dir():
+        from partnerkit.docxout import add_word_templates
+
+        add_word_templates(found, user_dir)
     return [
         TemplateInfo(name, tuple(sorted(e["formats"])), e["description"], e["origin"])
         for name, e in sorted(found.items())

@@ -351,9 +351,10 @@ def run_templates(opts: TemplatesOptions) -> int:
     out.write("\n")
     infos = list_templates(user_dir)
     width = max((len(t.name) for t in infos), default=8)
+    kinds = max((len("/".join(t.formats)) for t in infos), default=7)
     for t in infos:
         origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
-        out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<7}  {t.description}{origin}\n")
+        out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<{kinds}}  {t.description}{origin}\n")
     out.write(
         "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML).\n"
     )
