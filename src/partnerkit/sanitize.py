@@ -87,7 +87,7 @@ _HTML_COMMAND = re.compile(r"((?:^|\r)[ \t]*):(?=:)", re.M)
 # images, raw HTML and autolinks, entities, tables, strikethrough, maths), and what
 # starts a block when the value begins a line (headings, lists, quotes).
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;))")
-_MD_LINE_START = re.compile(r"^([-+=#]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+=#]|(?<=\d)[.)])")
 
 
 def _one_line(value: Any) -> str:
@@ -98,7 +98,7 @@ def _one_line(value: Any) -> str:
 
 def markdown(value: Any) -> str:
     """Plain text inside Markdown, tables included: shown as written, never as markup."""
-    return _MD_LINE_START.sub(r"\\\1", _markdown_inline(_one_line(value)))
+    return _MD_LINE_START.sub(r"\1\\\2", _markdown_inline(_one_line(value)))
 
 
 def _markdown_inline(text: str) -> str:
@@ -139,7 +139,7 @@ def markdown_message(value: Any) -> str:
     if any(not parts[i] for i in range(2, len(parts) - 1, 2)):
         return markdown(value)  # two spans touching: a quoted value holds backticks
     text = "".join(markdown_code(p) if i % 2 else _markdown_inline(p) for i, p in enumerate(parts))
-    return _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
 
 
 # JSON keeps non-ASCII text readable; only what a terminal or a CI log would act on is
