@@ -220,3 +220,48 @@ def test_any_partnership_renders_without_contradictions(cli, workdir, kind, bind
             assert "binds the Partners only" not in text and "settles what" not in text
             assert count == 2 or "Org 0, Inc; Org 1, Inc" in text  # names stay whole
             assert (kind == "internal") == ("Counterparts" not in text) or template == "mou"
+
+
+def test_lists_run_into_sentences_in_lower_case_with_and(cli) -> None:
+    riverside = EXAMPLES / "riverside-clinical-onboarding.yaml"
+    mou = _render(cli, riverside, "mou")
+    assert "use Monthly steering call" not in mou
+    channels = "these channels: monthly steering call, shared project board and a named contact"
+    assert channels in mou
+    doc = _render(cli, riverside)
+    assert "goals they already hold: (a) cut the time" in doc
+    assert "Meridian decides alone on which facilitator runs each simulation day." in doc
+    assert "meet monthly" not in doc  # the monthly steering call already says so
+    assert "(3) ask the Chief Nursing Officer" in doc
+    lakeview = _render(cli, EXAMPLES / "lakeview-literacy-coaching.yaml")
+    assert "(2) Assistant Superintendent and Cornerstone's director decide" in lakeview
+
+
+def test_no_jargon_in_headers_tables_or_numbers(cli) -> None:
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        for template in ("agreement", "mou", "one-pager"):
+            text = _render(cli, example, template)
+            assert "status:" not in text and " partnership ·" not in text
+            assert " %" not in text and "(intangible" not in text and "(possible" not in text
+            assert "Before this document can be signed" not in text
+            assert "Level" not in text or template == "one-pager"
+    harbor = _render(cli, EXAMPLES / "harbor-county-early-learning.yaml", "mou")
+    names = "Head Start; Bright Start Family Child Care Network; Harbor Community College, "
+    assert names in harbor
+
+
+def test_review_report_uses_long_dates_and_no_repository_paths(cli) -> None:
+    for fmt in ("md", "html"):
+        text = _render(cli, EXAMPLES / "riverside-clinical-onboarding.yaml", "review-report", fmt)
+        body = text.split("<footer>")[0]
+        assert "minutes/" not in body and "kept on file" in body.lower()
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", body)
+
+
+def test_charter_without_end_or_renewal_has_a_term_heading_and_no_dash_rows(cli) -> None:
+    doc = _render(cli, EXAMPLES / "northgate-crm-golive.yaml")
+    assert "## 2. Term\n" in doc and "has no fixed end date" in doc
+    row = next(line for line in doc.splitlines() if line.startswith("| **Average handling"))
+    assert row.count("to be agreed") == 2 and "| — | — |" not in row
+    mou = _render(cli, EXAMPLES / "northgate-crm-golive.yaml", "mou")
+    assert "tells the other in writing" in mou

@@ -102,7 +102,7 @@ def test_draft_is_marked_in_plain_sentences(cli, workdir: Path) -> None:
     header = "".join(p.text for p in doc.sections[0].header.paragraphs)
     assert header.startswith("DRAFT")
     box = doc.tables[0].cell(0, 0).text
-    assert "Before this document can be signed" in box and "PK" not in box
+    assert "Before the agreement is signed" in box and "PK" not in box
 
 
 def test_two_renders_give_the_same_bytes_and_a_date_is_only_there_when_asked(

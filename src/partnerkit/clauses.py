@@ -117,9 +117,12 @@ def join_and(items: list[str]) -> str:
 
 def lower_first(text: str, names: list[str]) -> str:
     """`Capped at ten days` → `capped at ten days` mid-sentence; names and acronyms kept."""
-    first = text.split(" ", 1)[0]
+    first, _, rest = text.partition(" ")
     proper = {w for n in names for w in n.split()}
-    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in proper:
+    if rest[:1].isupper():
+        return text  # `Assistant Superintendent…`: a title or a name
+    titled = first == "A" or (len(first) > 1 and first[0].isupper() and first[1:].islower())
+    if titled and first not in proper:
         return first[0].lower() + text[1:]
     return text
 

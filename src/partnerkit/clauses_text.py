@@ -50,6 +50,7 @@ def agreement_wording(p: Partnership) -> dict[str, Any]:
         "entire": entire_agreement(p),
         "signing": signing_intro(p),
         "notices": notices(p),
+        **working_together(p),
         "conformed": p.status != "renewing" and any(x.signed for x in p.partners),
     }
 
@@ -320,6 +321,47 @@ def entire_agreement(p: Partnership) -> str:
         "earlier discussions and drafts on the same subject. Where a named document and this "
         "agreement differ, the named document prevails on the matter it was made for."
     )
+
+
+def _lettered(p: Partnership, items: list[str], lead: str = "", numbers: bool = False) -> str:
+    """`(a) cut the time…; and (b) keep…`: lettered, lower-case mid-sentence; a list of
+    several is introduced by `lead` (`these matters: `)."""
+    names = [*short_names(p).values(), *(x.name for x in p.partners)]
+    texts = [lower_first(x.rstrip(".;"), names) for x in items]
+    if len(texts) == 1:
+        return texts[0]
+    marks = [
+        f"({i + 1}) " if numbers or i >= 26 else f"({chr(97 + i)}) " for i in range(len(texts))
+    ]
+    parts = [m + x for m, x in zip(marks, texts, strict=True)]
+    return lead + "; ".join(parts[:-1]) + ("; " if numbers else "; and ") + parts[-1]
+
+
+def working_together(p: Partnership) -> dict[str, str]:
+    """Recitals, decisions and communication, with the partners' lists run into sentences."""
+    v, d, cm = p.value, p.decisions, p.communication
+    short = short_names(p)
+    decisions = []
+    if d and d.joint:
+        joint = _lettered(p, d.joint, "these matters: ")
+        decisions.append(f"The Partners decide together on {joint}.")
+    for pid, items in (d.independent.items() if d else []):
+        decisions.append(f"{short.get(pid, pid)} decides alone on {_lettered(p, items)}.")
+    talk = ""
+    if cm and (cm.meetings or cm.channels):
+        said = cm.meetings and any(cm.meetings in x.lower() for x in cm.channels)
+        meet = f"The Partners meet {cm.meetings}" if cm.meetings and not said else ""
+        channels = _lettered(p, cm.channels, "these channels: ")
+        via = f"keep in touch through {channels}" if cm.channels else ""
+        talk = (f"{meet} and {via}" if meet and via else meet or "The Partners " + via) + "."
+    return {
+        "goals": _lettered(p, v.goals) if v and v.goals else "",
+        "strategies": _lettered(p, v.strategies) if v and v.strategies else "",
+        "needs": _lettered(p, v.needs) if v and v.needs else "",
+        "decisions": " ".join(decisions),
+        "steps": _lettered(p, p.disagreements.steps, numbers=True) if p.disagreements else "",
+        "communication": talk,
+    }
 
 
 def notices(p: Partnership) -> str:

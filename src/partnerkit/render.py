@@ -32,6 +32,7 @@ from partnerkit.thresholds import (
     health_level,
     health_scale,
 )
+from partnerkit.words import long_dates, short_date, status_words, with_unit
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html", "docx": "html"}
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -157,6 +158,10 @@ def environment(user_dir: Path | None) -> Any:
         role_phrase=role_phrase,
         plain=plain_words,
         money=money,
+        longdates=long_dates,
+        shortdate=short_date,
+        withunit=with_unit,
+        statuswords=status_words,
     )
     env.globals.update(
         health_scale=health_scale(),
