@@ -228,6 +228,8 @@ def test_lists_run_into_sentences_in_lower_case_with_and(cli) -> None:
     assert "use Monthly steering call" not in mou
     channels = "these channels: monthly steering call, shared project board and a named contact"
     assert channels in mou
+    assert "decide together on curriculum scope and sequence; and evaluation design" in mou
+    assert "vendor partnership" not in mou
     doc = _render(cli, riverside)
     assert "goals they already hold: (a) cut the time" in doc
     assert "Meridian decides alone on which facilitator runs each simulation day." in doc

@@ -108,9 +108,11 @@ def titled_refs(p: Partnership, keys: list[str]) -> str:
 
 def join_and(items: list[str]) -> str:
     """`A, B and C`; with semicolons when an item holds a comma, so names stay whole."""
+    if len(items) == 2 and " and " in items[0]:
+        return f"{items[0]}; and {items[1]}"
     if len(items) <= 2:
         return " and ".join(items)
-    if any("," in x for x in items):
+    if any("," in x or " and " in x for x in items):  # items that hold `and` stay whole
         return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
