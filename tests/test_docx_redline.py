@@ -53,15 +53,15 @@ def test_redline_is_word_tracked_changes(cli, workdir: Path) -> None:
     git(workdir, "add", "p.yaml")
     git(workdir, "commit", "-q", "-m", "signed")
     text = RIVERSIDE.read_text().replace("amount: 48000", "amount: 54000", 1)
-    file.write_text(text.replace("  meetings: monthly", "  meetings: fortnightly"))
+    file.write_text(text.replace("  cadence: quarterly", "  cadence: monthly"))
     out = workdir / "redline.docx"
     r = cli("render", file, "--redline", "HEAD", "-f", "docx", "-o", out, "--date", "2026-06-01")
     assert r.code == 0, r.err
     inserted, deleted = changes(out, "ins"), changes(out, "del")
     assert ("54", "Changes since HEAD", "2026-06-01T00:00:00Z") in inserted
     assert ("48", "Changes since HEAD", "2026-06-01T00:00:00Z") in deleted
-    assert any(t == "fortnightly" for t, _, _ in inserted)
-    assert any(t == "monthly" for t, _, _ in deleted)
+    assert any(t == "monthly" for t, _, _ in inserted)
+    assert any(t == "quarterly" for t, _, _ in deleted)
     ids = [el.get(qn("w:id")) for el in Document(str(out)).element.body.iter(qn("w:ins"))]
     assert len(ids) == len(set(ids))
     settings = Document(str(out)).settings.element
