@@ -328,8 +328,8 @@ def _lettered(p: Partnership, items: list[str], lead: str = "", numbers: bool = 
     several is introduced by `lead` (`these matters: `)."""
     names = [*short_names(p).values(), *(x.name for x in p.partners)]
     texts = [lower_first(x.rstrip(".;"), names) for x in items]
-    if len(texts) == 1:
-        return texts[0]
+    if len(texts) <= 1:
+        return texts[0] if texts else ""
     marks = [
         f"({i + 1}) " if numbers or i >= 26 else f"({chr(97 + i)}) " for i in range(len(texts))
     ]
