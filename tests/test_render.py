@@ -244,7 +244,9 @@ def test_output_destinations(cli, workdir: Path) -> None:
     assert cli("render", example, "-o", "docs/agreement.md").code == 0
     assert (workdir / "docs" / "agreement.md").is_file()
     assert cli("render", example, "-o", "docs/agreement.html").code == 2  # wrong suffix for md
-    assert cli("render", example, example, "-o", "one.md").code == 2
+    other = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    assert cli("render", example, other, "-o", "one.md").code == 2
+    assert cli("render", EXAMPLES, "-o", "one.md").code == 2  # a folder holds several
     assert cli("render", example, "-t", "../../etc/passwd").code == 2
     assert cli("render", example, "-t", "nope").code == 2
     assert sorted(os.listdir(workdir)) == ["docs"]

@@ -23,14 +23,18 @@ _MARKER_WINDOW = 64 * 1024
 
 @dataclass
 class Discovery:
-    """The files to work on, and what was left out on the way, with the reason."""
+    """The files to work on, and what was left out on the way, with the reason.
 
-    files: list[Path] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    Paths are strings in the form the user gave them: a folder named `./partnerships`
+    yields `./partnerships/a.yaml`, an absolute one absolute paths (`.` yields `a.yaml`).
+    """
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     named: int = 0  # explicit files and folders' YAML files before any was left out
 
 
-def discover(paths: list[str], exclude: list[str], root: Path | None = None) -> list[Path]:
+def discover(paths: list[str], exclude: list[str], root: Path | None = None) -> list[str]:
     """The files of `scan`, sorted, without duplicates."""
     return scan(paths, exclude, root).files
 
@@ -43,34 +47,38 @@ def scan(paths: list[str], exclude: list[str], root: Path | None = None) -> Disc
     glob patterns matched against the path relative to `root` and against the file
     name; it applies to files named explicitly too (as ruff's `--force-exclude`), so a
     pre-commit hook handed only excluded files has nothing to do. A path that does
-    not exist is a `UsageError`.
+    not exist is a `UsageError`. Each file is kept in the first form it was named in.
     """
     root = root or Path.cwd()
-    found: dict[Path, None] = {}
+    found: dict[str, str] = {}  # the file itself (absolute, normalised) -> as shown
     result = Discovery()
     for name in paths or ["."]:
         path = Path(name)
         if not path.exists():
             raise UsageError(f"{name}: no such file or folder")
         if path.is_dir():
-            for file, reason in _walk(path):
+            for file, reason in _walk(name):
                 result.named += 1
-                if reason is None and _excluded(file, exclude, root):
+                if reason is None and _excluded(Path(file), exclude, root):
                     reason = "excluded by the configuration or --exclude"
-                if reason is None and not _is_partnership(file):
+                if reason is None and not _is_partnership(Path(file)):
                     reason = "no `partnerkit:` key: not a partnership file"
                 if reason is None:
-                    found.setdefault(file, None)
+                    found.setdefault(_identity(file), file)
                 else:
                     result.skipped.append((file, reason))
         else:
             result.named += 1
             if _excluded(path, exclude, root):
-                result.skipped.append((path, "excluded by the configuration or --exclude"))
+                result.skipped.append((name, "excluded by the configuration or --exclude"))
             else:
-                found.setdefault(path, None)
-    result.files = sorted(found, key=lambda p: str(p))
+                found.setdefault(_identity(name), name)
+    result.files = sorted(found.values())
     return result
+
+
+def _identity(name: str) -> str:
+    return os.path.normcase(os.path.abspath(name))
 
 
 def _is_partnership(path: Path) -> bool:
@@ -84,20 +92,26 @@ def _is_partnership(path: Path) -> bool:
     return _MARKER.search(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
-def _walk(folder: Path) -> list[tuple[Path, str | None]]:
-    """YAML files below `folder`, each with the reason it is left out (None: kept)."""
-    out: list[tuple[Path, str | None]] = []
-    ignores = _GitIgnores(folder)
+def _walk(folder: str) -> list[tuple[str, str | None]]:
+    """YAML files below `folder`, each with the reason it is left out (None: kept).
+
+    Paths start with `folder` as written (`./x` stays `./x`), except `.` itself.
+    """
+    out: list[tuple[str, str | None]] = []
+    ignores = _GitIgnores(Path(folder))
+    here_only = Path(folder) == Path(".")
     for dirpath, dirnames, filenames in os.walk(folder):
         here = Path(dirpath)
         ignores.enter(here)
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and not ignores.ignored(here / d, True)
         )
+        shown = os.path.relpath(dirpath, folder) if here_only else dirpath
         for filename in sorted(filenames):
             if filename.endswith(YAML_SUFFIXES) and not filename.startswith("."):
-                file = here / filename
-                out.append((file, "ignored by .gitignore" if ignores.ignored(file) else None))
+                file = filename if shown == "." else os.path.join(shown, filename)
+                ignored = ignores.ignored(here / filename)
+                out.append((file, "ignored by .gitignore" if ignored else None))
     return out
 
 

@@ -6,7 +6,6 @@ validated becomes findings, so one broken file never stops a run.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,14 +27,13 @@ class Loaded:
     model: Partnership | None = None
 
 
-def display_path(path: Path) -> str:
-    """The path as the user gave it: absolute stays absolute, relative is tidied (`./x` → `x`)."""
-    if path.is_absolute():
-        return str(path)
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+def display_path(path: str | Path) -> str:
+    """The path as the user gave it: absolute stays absolute, relative stays relative.
+
+    A string is kept as written (`./x` stays `./x`: see `partnerkit.files.scan`); a `Path`
+    has already lost a leading `./`, and nothing else.
+    """
+    return str(path)
 
 
 def _fail(result: Loaded, code: str, message: str, line: int = 1, column: int = 1) -> Loaded:
@@ -43,13 +41,13 @@ def _fail(result: Loaded, code: str, message: str, line: int = 1, column: int = 
     return result
 
 
-def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Load and validate one partnership file."""
     shown = display_path(path)
     result = Loaded(shown)
 
     try:
-        raw = read_limited(path, max_bytes)
+        raw = read_limited(Path(path), max_bytes)
     except TooLarge as exc:
         return _fail(
             result,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
@@ -79,7 +79,7 @@ def _identity(loaded: Loaded) -> tuple[str | None, tuple[int, int], str | None]:
 
 
 def _examine(
-    path: Path, config: Config, today: dt.date, keep: Keep
+    path: str | Path, config: Config, today: dt.date, keep: Keep
 ) -> tuple[Draft, Loaded, Assessment | None]:
     loaded = load_file(path, max_bytes=config.max_file_size)
     pid, position, title = _identity(loaded)
@@ -112,7 +112,7 @@ def _examine(
     return Draft(result, parse_suppressions(loaded.text)), loaded, assessment
 
 
-def examine(path: Path, config: Config, today: dt.date, keep: Keep = Keep.NOTHING) -> Draft:
+def examine(path: str | Path, config: Config, today: dt.date, keep: Keep = Keep.NOTHING) -> Draft:
     """One file through the pass, up to finishing (which waits for the portfolio's PK205)."""
     return _examine(path, config, today, keep)[0]
 
@@ -130,14 +130,14 @@ def finish(draft: Draft, config: Config, extra: tuple[Finding, ...] = ()) -> Fil
     return replace(result, findings=tuple(finished))
 
 
-def examine_one(path: Path, config: Config, today: dt.date) -> Examined:
+def examine_one(path: str | Path, config: Config, today: dt.date) -> Examined:
     """One file examined and finished, keeping the model and its assessment."""
     draft, loaded, assessment = _examine(path, config, today, Keep.SCORE)
     return Examined(finish(draft, config), loaded.model, assessment, loaded.doc, loaded.text)
 
 
 def examine_paths(
-    paths: list[Path],
+    paths: Sequence[str | Path],
     config: Config,
     today: dt.date,
     *,

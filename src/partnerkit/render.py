@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import stat
 import traceback
@@ -341,10 +342,16 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
 
 
 def document_source(shown: str) -> str:
-    """The source a document names: the path as shown, or only the file name when the path
-    climbs out of the current folder (`../../…` says nothing to a reader of the document)."""
-    parts = Path(shown).parts
-    return Path(shown).name if ".." in parts or Path(shown).is_absolute() else shown
+    """The source a document names: the path as the user gave it (absolute stays absolute).
+
+    A path that climbs (`../../x.yaml`) says nothing to a reader of the document: it is
+    named from the top of its git repository when it is in one, else by its file name.
+    """
+    if ".." not in Path(shown).parts:
+        return shown
+    full = Path(os.path.abspath(shown))
+    top = next((p for p in full.parents if (p / ".git").exists()), None)
+    return full.relative_to(top).as_posix() if top is not None else full.name
 
 
 def sha256_of(content: bytes) -> str:

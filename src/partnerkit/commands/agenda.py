@@ -14,7 +14,7 @@ from partnerkit.options import argument, option
 class AgendaOptions:
     """Everything `agenda` can be asked: the one declaration of its options."""
 
-    file: Path = argument("The partnership file.")
+    file: str = argument("The partnership file.")
     format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
     output: Path | None = options.output("Folder (default: here), file, or - for stdout.")
     date: str | None = option(

@@ -49,7 +49,7 @@ def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
 class CalendarOptions:
     """Everything `calendar` can be asked: the one declaration of its options."""
 
-    paths: list[Path] = argument("Files or folders (default: configured paths).", default=[])
+    paths: list[str] = argument("Files or folders (default: configured paths).", default=[])
     output: Path | None = options.output("The .ics file to write (default: stdout).")
     jobs: int | None = options.jobs()
     today: str | None = options.today()

@@ -32,7 +32,7 @@ class CheckFormat(StrEnum):
 class CheckOptions:
     """Everything `check` can be asked: the one declaration of its options."""
 
-    paths: list[Path] = argument(
+    paths: list[str] = argument(
         "Files or folders (default: configured paths, or this folder).", default=[]
     )
     format: CheckFormat | None = option(
@@ -90,7 +90,7 @@ def run_check(opts: CheckOptions) -> int:
 
 
 def _check_with_progress(
-    files: list[Path], config: Config, today: dt.date, jobs: int, keep: Keep
+    files: list[str], config: Config, today: dt.date, jobs: int, keep: Keep
 ) -> CheckReport:
     """Show a progress bar on a terminal's stderr for large portfolios."""
     if len(files) < 50 or not sys.stderr.isatty() or os.environ.get("CI"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,9 +55,12 @@ def configure(config_path: Path | None, *, no_config: bool = False) -> Config:
 
 
 def partnership_files(
-    paths: list[Path] | None, config: Config, *, verbose: bool = False
-) -> list[Path]:
-    """Files to work on: the paths given, else the configured paths, else the current folder."""
+    paths: Sequence[str | Path] | None, config: Config, *, verbose: bool = False
+) -> list[str]:
+    """Files to work on: the paths given, else the configured paths, else the current folder.
+
+    Each is written as the user gave it (see `partnerkit.files.Discovery`).
+    """
     if paths:
         names = [str(p) for p in paths]
     elif config.paths:
@@ -66,7 +70,7 @@ def partnership_files(
     found = scan(names, config.exclude, config.root)
     if verbose:
         for path, reason in found.skipped:
-            sys.stderr.write(f"partnerkit: skipped {printable(str(path))}: {reason}\n")
+            sys.stderr.write(f"partnerkit: skipped {printable(path)}: {reason}\n")
     if not found.files and not found.named:
         where = ", ".join(names)
         raise UsageError(
@@ -97,7 +101,7 @@ class Sound:
 
 
 def load_sound(
-    path: Path, config: Config, today: dt.date, *, errors_ok: bool = False
+    path: str | Path, config: Config, today: dt.date, *, errors_ok: bool = False
 ) -> Sound | None:
     """The one way a command gets a single partnership to work on.
 
@@ -115,9 +119,9 @@ def load_sound(
     """
     from partnerkit.pipeline import examine_one
 
-    if not path.exists():
+    if not Path(path).exists():
         raise UsageError(f"{path}: no such file")
-    if path.is_dir():
+    if Path(path).is_dir():
         raise UsageError(f"{path} is a folder; name one partnership file")
     examined = examine_one(path, config, today)
     result = examined.result

@@ -38,7 +38,7 @@ FORMATS = tuple(ReviewFormat)
 class ReviewOptions:
     """Everything `review` can be asked: the one declaration of its options."""
 
-    paths: list[Path] = argument(
+    paths: list[str] = argument(
         "One file for a detailed view; files or folders for the portfolio.", default=[]
     )
     format: ReviewFormat = option(
@@ -71,7 +71,7 @@ def run_review(opts: ReviewOptions) -> int:
         check_choice("--status", status, get_args(Status))
     for kind in opts.kind:
         check_choice("--kind", kind, get_args(Kind))
-    if len(opts.paths) == 1 and opts.paths[0].is_file() and opts.format == "table":
+    if len(opts.paths) == 1 and Path(opts.paths[0]).is_file() and opts.format == "table":
         return _detail(opts)
     return _portfolio(opts)
 

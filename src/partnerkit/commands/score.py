@@ -24,7 +24,7 @@ class ScoreFormat(StrEnum):
 class ScoreOptions:
     """Everything `score` can be asked: the one declaration of its options."""
 
-    path: Path = argument("The partnership file.")
+    path: str = argument("The partnership file.")
     format: ScoreFormat = option("--format", "-f", help="Output format.", default=ScoreFormat.text)
     output: Path | None = options.output()
     min_score: float | None = option(min=0, max=100, help="Exit 1 when readiness is below this.")

@@ -1,13 +1,17 @@
 """Machine formats for `check`: JSON, GitHub annotations, SARIF 2.1.0, JUnit XML.
 
-All are written as plain text (never through Rich). Paths are relative to the
-current folder, positions 1-based.
+All are written as plain text (never through Rich). Paths are shown as the user gave
+them, positions 1-based; SARIF's URIs are relative to the repository (`%SRCROOT%`), as
+code scanning reads them, or absolute `file:` URIs for files outside it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from collections import Counter
+from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
@@ -109,6 +113,27 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+def repository_root() -> Path:
+    """The top of the git repository around the current folder, else the current folder."""
+    return _top(Path.cwd())
+
+
+@functools.lru_cache(maxsize=8)
+def _top(here: Path) -> Path:
+    return next((p for p in (here, *here.parents) if (p / ".git").exists()), here)
+
+
+def locate(shown: str, root: Path | None = None) -> dict[str, str]:
+    """A SARIF artifactLocation: relative to `%SRCROOT%` (the repository) when inside it."""
+    root = root or repository_root()
+    full = Path(os.path.abspath(shown))
+    try:
+        relative = full.relative_to(root)
+    except ValueError:
+        return {"uri": full.as_uri()}
+    return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
 def sarif_dict(report: CheckReport) -> dict[str, Any]:
     from partnerkit.rules import all_rules
 
@@ -117,7 +142,8 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
     results = []
     seen: Counter[str] = Counter()
     for f in report.findings:
-        key = f"{f.path}\0{f.field}\0{f.code}"
+        # the same alert wherever the check runs from: the path from the repository's top
+        key = f"{locate(f.path)['uri']}\0{f.field}\0{f.code}"
         seen[key] += 1
         fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
         result: dict[str, Any] = {
@@ -127,10 +153,7 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {
-                            "uri": quote(f.path.replace("\\", "/")),
-                            "uriBaseId": "%SRCROOT%",
-                        },
+                        "artifactLocation": locate(f.path),
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
@@ -153,10 +176,7 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": quote(file.path.replace("\\", "/")),
-                                "uriBaseId": "%SRCROOT%",
-                            },
+                            "artifactLocation": locate(file.path),
                             "region": {"startLine": 1, "startColumn": 1},
                         }
                     }

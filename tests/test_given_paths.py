@@ -1,0 +1,121 @@
+"""Paths are shown as the user gave them, in every output (issue 11, item 19).
+
+An absolute path stays absolute, a relative one stays relative (`./x` as written,
+`../x` as written): never rewritten to `../../…` from the current folder. SARIF names
+files from the top of the repository, as code scanning reads them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import EXAMPLES, TODAY
+
+NAME = "northgate-crm-golive.yaml"
+
+
+@pytest.fixture
+def repo(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository with partnerships/NAME, the current folder being its `sub/` folder."""
+    (workdir / ".git").mkdir()
+    (workdir / "partnerships").mkdir()
+    shutil.copy(EXAMPLES / NAME, workdir / "partnerships" / NAME)
+    (workdir / "sub").mkdir()
+    monkeypatch.chdir(workdir / "sub")
+    return workdir
+
+
+def _check(cli, *args: object) -> str:
+    result = cli("check", "--no-config", "--today", TODAY, *args)
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.parametrize(
+    "given", ["../partnerships", "../partnerships/" + NAME, "./../partnerships"]
+)
+def test_relative_paths_stay_as_written(cli, repo: Path, given: str) -> None:
+    shown = given if given.endswith(".yaml") else f"{given}/{NAME}"
+    assert _check(cli, given).startswith(f"{shown}:")
+    github = _check(cli, "-f", "github", given)
+    assert f"file={shown}," in github
+    report = json.loads(_check(cli, "-f", "json", given))
+    assert report["files"][0]["path"] == shown
+
+
+def test_a_dot_slash_folder_keeps_its_dot_slash(cli, repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    assert _check(cli, "./partnerships").startswith(f"./partnerships/{NAME}:")
+    assert _check(cli, ".").startswith(f"partnerships/{NAME}:")
+
+
+def test_absolute_paths_stay_absolute_in_every_format(cli, repo: Path) -> None:
+    folder = repo / "partnerships"
+    given = f"{folder}/{NAME}"
+    assert _check(cli, folder).startswith(f"{given}:")
+    assert json.loads(_check(cli, "-f", "json", folder))["files"][0]["path"] == given
+    assert f"file={given}," in _check(cli, "-f", "github", folder)
+    suite = ElementTree.fromstring(_check(cli, "-f", "junit", folder))
+    assert {case.get("classname") for case in suite.iter("testcase")} == {given}
+
+
+@pytest.mark.parametrize("given", ["../partnerships", "ABSOLUTE"])
+def test_sarif_names_files_from_the_top_of_the_repository(cli, repo: Path, given: str) -> None:
+    folder = str(repo / "partnerships") if given == "ABSOLUTE" else given
+    run = json.loads(_check(cli, "-f", "sarif", folder))["runs"][0]
+    locations = {
+        json.dumps(loc["physicalLocation"]["artifactLocation"], sort_keys=True)
+        for result in run["results"]
+        for loc in result["locations"]
+    }
+    assert locations == {json.dumps({"uri": f"partnerships/{NAME}", "uriBaseId": "%SRCROOT%"})}
+
+
+def test_sarif_fingerprints_do_not_depend_on_where_check_runs(cli, repo: Path, monkeypatch) -> None:
+    def prints() -> list[str]:
+        run = json.loads(_check(cli, "-f", "sarif", str(repo / "partnerships")))["runs"][0]
+        return [r["partialFingerprints"]["partnerkitFieldHash/v1"] for r in run["results"]]
+
+    here = prints()
+    monkeypatch.chdir(repo)
+    assert prints() == here
+
+
+def test_review_calendar_and_render_show_paths_as_given(cli, repo: Path) -> None:
+    folder = repo / "partnerships"
+    portfolio = json.loads(cli("review", "-f", "json", "--today", TODAY, folder).out)
+    assert portfolio["partnerships"][0]["path"] == f"{folder}/{NAME}"
+    calendar = cli("calendar", "--today", TODAY, "../partnerships").out.replace("\r\n ", "")
+    assert f"Source: ../partnerships/{NAME}" in calendar
+    given = f"{folder}/{NAME}"
+    document = cli("render", given, "-o", "-", "--today", TODAY).out
+    assert f"from `{given}`" in document
+
+
+def test_a_document_never_names_its_source_with_dot_dot(cli, repo: Path) -> None:
+    document = cli("render", f"../partnerships/{NAME}", "-o", "-", "--today", TODAY).out
+    assert f"from `partnerships/{NAME}`" in document  # from the top of the repository
+    assert "../" not in document
+
+
+def test_render_names_the_written_file_in_the_folder_given(cli, repo: Path) -> None:
+    out = repo / "docs"
+    result = cli("render", f"../partnerships/{NAME}", "-o", out, "--today", TODAY)
+    assert result.code == 0, result.err
+    assert f"Wrote {out}/northgate-crm-golive-agreement.md" in result.err
+
+
+def test_render_walks_a_folder_as_check_does(cli, repo: Path) -> None:
+    """Folders are searched like `check`'s: other YAML is skipped, not an error."""
+    (repo / "partnerships" / "docker-compose.yml").write_text("services: {}\n")
+    out = repo / "docs"
+    result = cli("render", "../partnerships", "-o", out, "--today", TODAY)
+    assert result.code == 0, result.err
+    assert [p.name for p in out.iterdir()] == ["northgate-crm-golive-agreement.md"]
+    named = cli("render", "../partnerships/docker-compose.yml", "-o", out, "--today", TODAY)
+    assert named.code == 1 and "PK102" in named.out
