@@ -7,7 +7,7 @@ No logic lives here. Heavy modules are imported inside the commands so that
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -44,7 +44,7 @@ def _root(
 
 Today = Annotated[
     str | None,
-    typer.Option(metavar="YYYY-MM-DD", help="Judge dates as if today were this day."),
+    typer.Option(metavar="DATE", help="Judge dates as if today were this day (YYYY-MM-DD)."),
 ]
 NoConfig = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
@@ -59,19 +59,28 @@ def init(
     path: Annotated[
         Path | None,
         typer.Argument(
+            metavar="PATH",
             help="File or folder to create (default: partnerships/<id>.yaml); "
             "with --repo, the repository folder (default: here).",
             show_default=False,
         ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option(help="vendor, internal, community, school or other.")
+        str | None,
+        typer.Option(metavar="KIND", help="vendor, internal, community, school or other."),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of the partnership.")] = None,
-    id: Annotated[str | None, typer.Option("--id", help="Partnership id (a slug).")] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Title of the partnership.")
+    ] = None,
+    id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="Partnership id (a slug).")
+    ] = None,
     partner: Annotated[
         list[str] | None,
-        typer.Option(help='A partner: "Name" or "id=Name". Repeat for each; the first leads.'),
+        typer.Option(
+            metavar="NAME",
+            help='A partner: "Name" or "id=Name". Repeat for each; the first leads.',
+        ),
     ] = None,
     candidates: Annotated[
         bool,
@@ -82,7 +91,9 @@ def init(
     ] = False,
     candidate: Annotated[
         list[str] | None,
-        typer.Option(help='A candidate partner: "Name" or "id=Name". Repeat for each.'),
+        typer.Option(
+            metavar="NAME", help='A candidate partner: "Name" or "id=Name". Repeat for each.'
+        ),
     ] = None,
     repo: Annotated[
         bool,
@@ -123,3 +134,23 @@ def init(
 # partnerkit.options). A new command copies one of these modules and adds a line here.
 for _name, _target in DECLARED.items():
     command(app, _name, _target, COMMANDS[_name])
+
+
+def command_line() -> Any:
+    """The Click command of `app`: arguments named in help by their metavar alone.
+
+    Newer Typer versions print a Python type beside an argument (`PATH <list[str]>`);
+    users read `PATH`.
+    """
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for sub in getattr(group, "commands", {}).values():
+        for param in sub.params:
+            if param.param_type_name == "argument" and hasattr(param, "display_type_rich"):
+                param.display_type_rich = _no_type
+    return group
+
+
+def _no_type(ctx: Any = None) -> None:
+    return None

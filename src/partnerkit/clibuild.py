@@ -6,15 +6,18 @@ declaration; this module only translates them into Typer's parameters.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import MISSING
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from partnerkit.options import Spec, specs
+from partnerkit.options import Choice, Spec, choose, specs
 
 
 def target(path: str) -> tuple[type, Callable[[Any], int]]:
@@ -24,16 +27,32 @@ def target(path: str) -> tuple[type, Callable[[Any], int]]:
     return getattr(loaded, options), getattr(loaded, run)
 
 
+def metavar(spec: Spec) -> str | None:
+    """How help names an option's value, in plain words: PATH, N, TEXT, [text|json]."""
+    if spec.cli.metavar is not None or spec.base is bool:
+        return spec.cli.metavar
+    if spec.cli.argument:  # files and folders (PATH...), or one partnership FILE
+        return "PATH" if spec.is_list else "FILE"
+    if isinstance(spec.base, type) and issubclass(spec.base, Enum):
+        return "[" + "|".join(m.value for m in spec.base) + "]"
+    return {Path: "PATH", int: "N", float: "N"}.get(spec.base, "TEXT")
+
+
 def _parameter(spec: Spec) -> inspect.Parameter:
     cli = spec.cli
     annotation: Any = list.__class_getitem__(spec.base) if spec.is_list else spec.base
     if spec.optional or spec.is_list:
         annotation = annotation | None
+    extra: dict[str, Any] = {}
+    if isinstance(spec.base, type) and issubclass(spec.base, Choice):
+        extra["parser"] = functools.partial(choose, spec.base)  # aliases: -f table is text
     if cli.argument:
-        info: Any = typer.Argument(help=cli.help, show_default=spec.default is not MISSING)
+        info: Any = typer.Argument(
+            help=cli.help, metavar=metavar(spec), show_default=spec.default is not MISSING
+        )
     else:
         info = typer.Option(
-            *cli.decls, help=cli.help, metavar=cli.metavar, min=cli.min, max=cli.max
+            *cli.decls, help=cli.help, metavar=metavar(spec), min=cli.min, max=cli.max, **extra
         )
     default: Any = inspect.Parameter.empty
     if spec.default is not MISSING:

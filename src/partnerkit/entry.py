@@ -76,20 +76,41 @@ def _null_file() -> tuple[int, int]:
 
 def _with_typer(args: list[str]) -> int:
     """Run the Typer app, leaving errors to `main` (Click would turn a closed pipe into 1)."""
-    from partnerkit.cli import app
+    from partnerkit.cli import command_line
 
     try:
-        code = app(args=args, prog_name="partnerkit", standalone_mode=False)
+        code = command_line().main(args=args, prog_name="partnerkit", standalone_mode=False)
     except Exception as exc:
         # Click's errors (Typer may ship its own copy of Click): show them, exit 2.
         show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(exit_code, int):
+            _plain_message(exc)
             show()
             return exit_code
         if type(exc).__name__ == "Abort":  # Ctrl-C or end of input at a Click prompt
             raise KeyboardInterrupt from None
         raise
     return code if isinstance(code, int) else 0
+
+
+_PLAIN = (
+    (r"Value error, ", ""),
+    (r"Input should be greater than or equal to (\S+)", r"use a number of at least \1"),
+    (r"Input should be less than or equal to (\S+)", r"use a number of at most \1"),
+    (r"Input should be a valid integer.*", "use a whole number"),
+    (r"Input should be a valid number.*", "use a number"),
+)
+
+
+def _plain_message(exc: Exception) -> None:
+    """A bad value's message in our words, not the validation layer's ("Value error, …")."""
+    import re
+
+    message = getattr(exc, "message", None)
+    if isinstance(message, str):
+        for pattern, words in _PLAIN:
+            message = re.sub(pattern, words, message)
+        exc.message = message  # type: ignore[attr-defined]
 
 
 def _terminate_like_interrupt() -> None:

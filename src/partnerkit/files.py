@@ -14,6 +14,8 @@ from partnerkit.errors import UsageError
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
+    from partnerkit.config import Config
+
 YAML_SUFFIXES = (".yaml", ".yml")
 # A partnership file says so at its top level (`partnerkit: 1`); other YAML in a
 # folder (CI workflows, docker-compose.yml, tool settings) is not checked when walking.
@@ -163,6 +165,11 @@ class _GitIgnores:
             if include is not None:
                 verdict = include
         return verdict
+
+
+def excluded_name(name: str, config: Config) -> bool:
+    """Whether a file of this name would be left out by `exclude` (for `check -`)."""
+    return _excluded(Path(name), config.exclude, config.root)
 
 
 def _excluded(path: Path, patterns: list[str], root: Path) -> bool:

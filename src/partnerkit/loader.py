@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from partnerkit.finding import Finding, Severity
 from partnerkit.fsutil import NotRegular, TooLarge, read_limited
@@ -41,13 +42,20 @@ def _fail(result: Loaded, code: str, message: str, line: int = 1, column: int = 
     return result
 
 
-def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Load and validate one partnership file."""
+def load_file(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None
+) -> Loaded:
+    """Load and validate one partnership file (read from `stream` when given: `check -`)."""
     shown = display_path(path)
     result = Loaded(shown)
 
     try:
-        raw = read_limited(Path(path), max_bytes)
+        if stream is None:
+            raw = read_limited(Path(path), max_bytes)
+        else:
+            raw = stream.read(max_bytes + 1)
+            if len(raw) > max_bytes:
+                raise TooLarge(None)
     except TooLarge as exc:
         return _fail(
             result,

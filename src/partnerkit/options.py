@@ -19,7 +19,7 @@ import dataclasses
 import types
 import typing
 from dataclasses import MISSING, dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,7 +33,7 @@ class Cli:
     decls: tuple[str, ...]  # "--format", "-f"; "--strict/--no-strict" for a two-way flag
     help: str
     argument: bool = False
-    metavar: str | None = None
+    metavar: str | None = None  # how help names the value: PATH, CODE, DATE, N
     min: float | None = None
     max: float | None = None
 
@@ -50,9 +50,9 @@ def option(
     return field(default=default, metadata={"cli": Cli(decls, help, False, metavar, min, max)})
 
 
-def many(*decls: str, help: str) -> Any:
+def many(*decls: str, help: str, metavar: str | None = None) -> Any:
     """An option that may be repeated; its values are collected in a list."""
-    return field(default_factory=list, metadata={"cli": Cli(decls, help)})
+    return field(default_factory=list, metadata={"cli": Cli(decls, help, metavar=metavar)})
 
 
 def flag(*decls: str, help: str, default: bool | None = False) -> Any:
@@ -60,9 +60,9 @@ def flag(*decls: str, help: str, default: bool | None = False) -> Any:
     return field(default=default, metadata={"cli": Cli(decls, help)})
 
 
-def argument(help: str, *, default: Any = MISSING) -> Any:
+def argument(help: str, *, default: Any = MISSING, metavar: str | None = None) -> Any:
     """A positional argument; a list-typed one takes any number of values."""
-    cli = {"cli": Cli((), help, argument=True)}
+    cli = {"cli": Cli((), help, argument=True, metavar=metavar)}
     if default is MISSING:
         return field(metadata=cli)
     if default == []:
@@ -70,15 +70,46 @@ def argument(help: str, *, default: Any = MISSING) -> Any:
     return field(default=default, metadata=cli)
 
 
+class Choice(StrEnum):
+    """The values an option takes, named alike in every command.
+
+    A format has one name everywhere (`text`, `md`); the names other commands or tools
+    use for the same thing are accepted too (`ALIASES`: `-f table` is `-f text`).
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return cls._value2member_map_.get(ALIASES.get(str(value), ""))
+
+
+ALIASES = {"table": "text", "markdown": "md"}
+"""Other names for a format, accepted wherever the format is."""
+
+
+def choose(kind: type[Choice], text: str) -> Choice:
+    """`text` as one of `kind`'s values (or an alias); a plain message naming them when not."""
+    if isinstance(text, kind):
+        return text
+    try:
+        return kind(text)
+    except ValueError:
+        import difflib
+
+        names = [m.value for m in kind]
+        close = difflib.get_close_matches(text, [*names, *ALIASES], n=1)
+        hint = f" (did you mean {ALIASES.get(close[0], close[0])}?)" if close else ""
+        raise ValueError(f"{text}{hint}: use one of {', '.join(names)}") from None
+
+
 # Shared options: one help text each.
 
 
 def today() -> Any:
-    return option(metavar="YYYY-MM-DD", help="Judge dates as if today were this day.")
+    return option(metavar="DATE", help="Judge dates as if today were this day (YYYY-MM-DD).")
 
 
 def config() -> Any:
-    return option("--config", help="Configuration file (default: found upward).")
+    return option("--config", metavar="FILE", help="Configuration file (default: found upward).")
 
 
 def no_config() -> Any:
@@ -90,11 +121,21 @@ def force() -> Any:
 
 
 def jobs() -> Any:
-    return option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
+    return option(
+        "--jobs", "-j", metavar="N", min=1, help="Worker processes (default: the number of cores)."
+    )
 
 
-def output(help: str = "Write to this file (default: stdout).") -> Any:
-    return option("--output", "-o", help=help)
+def output(help: str = "Write to this file (default: stdout).", metavar: str = "FILE") -> Any:
+    return option("--output", "-o", metavar=metavar, help=help)
+
+
+def quiet(help: str = "Print only errors and the summary.") -> Any:
+    return flag("--quiet", "-q", help=help)
+
+
+def verbose(help: str = "Also list the files left out (excluded, ignored, not ours).") -> Any:
+    return flag("--verbose", "-v", help=help)
 
 
 def color() -> Any:
@@ -150,7 +191,7 @@ def _convert(spec: Spec, text: str) -> Any:
     base = spec.base
     try:
         if isinstance(base, type) and issubclass(base, Enum):
-            return base(text)
+            return base(text)  # a Choice also reads its aliases
         value = base(text) if base in (int, float, str, Path) else None
     except ValueError:
         raise _Fallback from None

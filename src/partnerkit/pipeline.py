@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from partnerkit.config import Config
 from partnerkit.finding import Finding, Severity
@@ -79,9 +79,9 @@ def _identity(loaded: Loaded) -> tuple[str | None, tuple[int, int], str | None]:
 
 
 def _examine(
-    path: str | Path, config: Config, today: dt.date, keep: Keep
+    path: str | Path, config: Config, today: dt.date, keep: Keep, stream: BinaryIO | None = None
 ) -> tuple[Draft, Loaded, Assessment | None]:
-    loaded = load_file(path, max_bytes=config.max_file_size)
+    loaded = load_file(path, max_bytes=config.max_file_size, stream=stream)
     pid, position, title = _identity(loaded)
     result = FileResult(
         loaded.path, tuple(loaded.findings), pid, position, title, valid=loaded.model is not None
@@ -134,6 +134,14 @@ def examine_one(path: str | Path, config: Config, today: dt.date) -> Examined:
     """One file examined and finished, keeping the model and its assessment."""
     draft, loaded, assessment = _examine(path, config, today, Keep.SCORE)
     return Examined(finish(draft, config), loaded.model, assessment, loaded.doc, loaded.text)
+
+
+def examine_stream(
+    stream: BinaryIO, shown: str, config: Config, today: dt.date, *, keep: Keep = Keep.NOTHING
+) -> CheckReport:
+    """`check -`: content read from `stream` through the same pass, named `shown`."""
+    draft = _examine(shown, config, today, keep, stream)[0]
+    return CheckReport((finish(draft, config),), min_score=config.min_score, strict=config.strict)
 
 
 def examine_paths(

@@ -14,16 +14,21 @@ from partnerkit.options import argument, option
 class AgendaOptions:
     """Everything `agenda` can be asked: the one declaration of its options."""
 
-    file: str = argument("The partnership file.")
+    file: str = argument("The partnership file.", metavar="FILE")
     format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
-    output: Path | None = options.output("Folder (default: here), file, or - for stdout.")
-    date: str | None = option(
-        metavar="YYYY-MM-DD", help="Print this date on the agenda (default: none)."
+    output: Path | None = options.output(
+        "Folder (default: here), file, or - for stdout.", metavar="PATH"
     )
-    paper: str = option(help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4")
-    templates: Path | None = option(help="Folder of your own templates (an `agenda` overrides).")
+    date: str | None = option(metavar="DATE", help="Print this date on the agenda (default: none).")
+    paper: str = option(
+        metavar="[a4|letter]", help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4"
+    )
+    templates: Path | None = option(
+        metavar="FOLDER", help="Folder of your own templates (an `agenda` overrides)."
+    )
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
 
 
@@ -32,6 +37,6 @@ def run_agenda(opts: AgendaOptions) -> int:
     render = RenderOptions(
         files=[opts.file], template="agenda", format=opts.format, output=opts.output,
         date=opts.date, paper=opts.paper, templates=opts.templates, today=opts.today,
-        config=opts.config, force=opts.force,
+        config=opts.config, no_config=opts.no_config, force=opts.force,
     )  # fmt: skip
     return run_render(render)

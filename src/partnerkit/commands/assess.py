@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import sys
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 CANDIDATE_RULES = "PK45"
 
 
-class AssessFormat(StrEnum):
+class AssessFormat(options.Choice):
     text = "text"
     md = "md"
     html = "html"
@@ -40,6 +39,7 @@ class AssessOptions:
     output: Path | None = options.output()
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
     color: bool | None = options.color()
 
@@ -51,7 +51,7 @@ def run_assess(opts: AssessOptions) -> int:
     from partnerkit.reporters.text import line
     from partnerkit.selection import compare
 
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     day = parse_today(opts.today)
     sound = load_sound(path, config, day, errors_ok=True)
     if sound is None:

@@ -54,7 +54,10 @@ class CalendarOptions:
     jobs: int | None = options.jobs()
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
+    quiet: bool = options.quiet("Print only errors (not the count of events written).")
+    verbose: bool = options.verbose()
 
 
 def run_calendar(opts: CalendarOptions) -> int:
@@ -62,8 +65,8 @@ def run_calendar(opts: CalendarOptions) -> int:
     from partnerkit.pipeline import Keep, examine_paths
     from partnerkit.reporters.text import line
 
-    config = configure(opts.config)
-    files = partnership_files(opts.paths, config)
+    config = configure(opts.config, no_config=opts.no_config)
+    files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
     stamp = parse_today(opts.today)
     jobs = opts.jobs or config.jobs or default_jobs()
     report = examine_paths(files, config, stamp, keep=Keep.EVENTS, jobs=jobs)
@@ -81,7 +84,7 @@ def run_calendar(opts: CalendarOptions) -> int:
     else:
         emit(data.decode("utf-8"), output, force=True)  # a report: -o replaces it
         count = sum(len(r.events) for r in valid)
-        sys.stderr.write(
-            f"Wrote {output}: {plural(count, 'event')} from {plural(len(valid), 'partnership')}\n"
-        )
+        if not opts.quiet:
+            events, sources = plural(count, "event"), plural(len(valid), "partnership")
+            sys.stderr.write(f"Wrote {output}: {events} from {sources}\n")
     return status

@@ -7,20 +7,22 @@ import io
 import os
 import sys
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from partnerkit import options
 from partnerkit.codes import parse_codes
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.config import Config, parse_size, refuse_always_counting
+from partnerkit.errors import UsageError
+from partnerkit.files import excluded_name as scan_excluded
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, flag, many, option
-from partnerkit.pipeline import Keep, examine_paths
+from partnerkit.pipeline import Keep, examine_paths, examine_stream
 from partnerkit.result import CheckReport
+from partnerkit.sanitize import printable
 
 
-class CheckFormat(StrEnum):
+class CheckFormat(options.Choice):
     text = "text"
     json = "json"
     github = "github"
@@ -33,7 +35,8 @@ class CheckOptions:
     """Everything `check` can be asked: the one declaration of its options."""
 
     paths: list[str] = argument(
-        "Files or folders (default: configured paths, or this folder).", default=[]
+        "Files or folders (default: configured paths, or this folder); - reads standard input.",
+        default=[],
     )
     format: CheckFormat | None = option(
         "--format", "-f", help="Output format (default: text; github under GitHub Actions)."
@@ -41,21 +44,24 @@ class CheckOptions:
     output: Path | None = options.output()
     strict: bool | None = flag("--strict/--no-strict", help="Fail on warnings too.", default=None)
     min_score: float | None = option(
-        min=0, max=100, help="Fail files whose readiness is below this score."
+        metavar="SCORE", min=0, max=100, help="Fail files whose readiness is below this score."
     )
     today: str | None = options.today()
-    select: list[str] = many(help="Only these codes or prefixes (PK3, PK402).")
-    ignore: list[str] = many(help="Skip these codes or prefixes.")
-    exclude: list[str] = many(help="Skip paths matching this glob.")
+    select: list[str] = many(metavar="CODE", help="Only these codes or prefixes (PK3, PK402).")
+    ignore: list[str] = many(metavar="CODE", help="Skip these codes or prefixes.")
+    exclude: list[str] = many(metavar="GLOB", help="Skip paths matching this glob.")
     jobs: int | None = options.jobs()
-    max_file_size: str | None = option(help='Refuse larger files, e.g. "5 MB".')
+    max_file_size: str | None = option(metavar="SIZE", help='Refuse larger files, e.g. "5 MB".')
     config: Path | None = options.config()
     no_config: bool = options.no_config()
     force: bool = options.force()
     color: bool | None = options.color()
-    verbose: bool = flag(
-        "--verbose", "-v", help="Also list the files left out (excluded, ignored, not ours)."
+    stdin_filename: str | None = option(
+        metavar="NAME",
+        help="With - (read standard input): the file name for positions and `exclude`.",
     )
+    quiet: bool = options.quiet("Text: print only what fails the check, and the summary.")
+    verbose: bool = options.verbose()
 
 
 def default_format() -> CheckFormat:
@@ -65,6 +71,35 @@ def default_format() -> CheckFormat:
 
 def run_check(opts: CheckOptions) -> int:
     """Check the files and write the report; 1 when the check fails, else 0."""
+    config = _configured(opts)
+    today = parse_today(opts.today)
+    # Only the JSON report prints each file's full score digest.
+    fmt = opts.format or default_format()
+    keep = Keep.SCORE if fmt == "json" else Keep.NOTHING
+    if "-" in opts.paths:
+        report = _check_stdin(opts, config, today, keep)
+    else:
+        files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
+        jobs = opts.jobs or config.jobs or default_jobs()
+        report = _check_with_progress(files, config, today, jobs, keep)
+    write_report(report, fmt, opts.output, force=opts.force, color=opts.color, quiet=opts.quiet)
+    return 1 if report.failed() else 0
+
+
+def _check_stdin(opts: CheckOptions, config: Config, today: dt.date, keep: Keep) -> CheckReport:
+    """`check -`: standard input, named by --stdin-filename for positions and `exclude`."""
+    if opts.paths != ["-"]:
+        raise UsageError("- (standard input) is checked alone: name no other paths with it")
+    name = opts.stdin_filename or "<stdin>"
+    if opts.stdin_filename and scan_excluded(opts.stdin_filename, config):
+        if opts.verbose:
+            sys.stderr.write(f"partnerkit: skipped {printable(name)}: excluded\n")
+        return CheckReport((), min_score=config.min_score, strict=config.strict)
+    return examine_stream(sys.stdin.buffer, name, config, today, keep=keep)
+
+
+def _configured(opts: CheckOptions) -> Config:
+    """The configuration, with the command line's overrides."""
     config = configure(opts.config, no_config=opts.no_config)
     if opts.select:
         config.select = parse_codes(opts.select, "--select")
@@ -78,15 +113,7 @@ def run_check(opts: CheckOptions) -> int:
         config.min_score = opts.min_score
     if opts.max_file_size is not None:
         config.max_file_size = parse_size(opts.max_file_size)
-    today = parse_today(opts.today)
-    files = partnership_files(opts.paths, config, verbose=opts.verbose)
-    jobs = opts.jobs or config.jobs or default_jobs()
-    # Only the JSON report prints each file's full score digest.
-    fmt = opts.format or default_format()
-    keep = Keep.SCORE if fmt == "json" else Keep.NOTHING
-    report = _check_with_progress(files, config, today, jobs, keep)
-    write_report(report, fmt, opts.output, force=opts.force, color=opts.color)
-    return 1 if report.failed() else 0
+    return config
 
 
 def _check_with_progress(
@@ -106,15 +133,23 @@ def _check_with_progress(
 
 
 def write_report(
-    report: CheckReport, fmt: str, output: Path | None, *, force: bool, color: bool | None
+    report: CheckReport,
+    fmt: str,
+    output: Path | None,
+    *,
+    force: bool,
+    color: bool | None,
+    quiet: bool = False,
 ) -> None:
     from partnerkit import reporters
+    from partnerkit.reporters import text
 
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)
-    if to_file:
-        buffer = io.StringIO()
-        reporters.write(fmt, report, buffer, color=False)
-        emit(buffer.getvalue(), output, force=True)  # a report: -o replaces it
+    buffer = io.StringIO() if to_file else sys.stdout
+    if fmt == "text":
+        text.report(report, buffer, color=colored, quiet=quiet)
     else:
-        reporters.write(fmt, report, sys.stdout, color=colored)
+        reporters.write(fmt, report, buffer, color=colored)
+    if isinstance(buffer, io.StringIO):
+        emit(buffer.getvalue(), output, force=True)  # a report: -o replaces it

@@ -32,12 +32,13 @@ class ChooseOptions:
     """Everything `choose` can be asked: the one declaration of its options."""
 
     path: Path = argument("The partnership file with `candidates`.")
-    candidate: str = argument("The id (or name) of the candidate chosen.")
+    candidate: str = argument("The id (or name) of the candidate chosen.", metavar="CANDIDATE")
     role: str | None = option(
         help="Its role: lead, provider, funder, member or advisor (default: the candidate's)."
     )
     dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_choose(opts: ChooseOptions) -> int:
@@ -48,7 +49,7 @@ def run_choose(opts: ChooseOptions) -> int:
 
     if role is not None and role not in ROLES:
         raise UsageError(f"--role {role}: use one of {', '.join(ROLES)}")
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     summary: list[str] = []
 
     def plan(target: EditTarget) -> list[Op]:

@@ -55,7 +55,11 @@ def configure(config_path: Path | None, *, no_config: bool = False) -> Config:
 
 
 def partnership_files(
-    paths: Sequence[str | Path] | None, config: Config, *, verbose: bool = False
+    paths: Sequence[str | Path] | None,
+    config: Config,
+    *,
+    verbose: bool = False,
+    quiet: bool = False,
 ) -> list[str]:
     """Files to work on: the paths given, else the configured paths, else the current folder.
 
@@ -77,7 +81,7 @@ def partnership_files(
             f"no YAML files found in {where}; create one with `partnerkit init` or name the "
             "files to check"
         )
-    if not found.files:  # everything named is left out on purpose: nothing to do is success
+    if not found.files and not quiet:  # all left out on purpose: nothing to do is success
         sys.stderr.write(
             f"partnerkit: nothing to check: {len(found.skipped)} YAML file(s) left out "
             "(excluded, ignored or not partnership files; -v lists them)\n"

@@ -83,6 +83,7 @@ class FormOptions:
     output: Path | None = options.output("Write the CSV here (default: stdout).")
     force: bool = options.force()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_form(opts: FormOptions) -> int:
@@ -91,7 +92,7 @@ def run_form(opts: FormOptions) -> int:
     from partnerkit.fsutil import emit
     from partnerkit.sheets import rating_form
 
-    sound = load_sound(opts.path, configure(opts.config), dt.date.today())
+    sound = load_sound(opts.path, configure(opts.config, no_config=opts.no_config), dt.date.today())
     if sound is None:
         return 1
     emit(rating_form(sound.model), opts.output, force=opts.force)
@@ -112,6 +113,7 @@ class RecordOptions:
     minutes: str | None = option(help="Path or link to the minutes.")
     dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_record(opts: RecordOptions) -> int:
@@ -123,7 +125,7 @@ def run_record(opts: RecordOptions) -> int:
     day = _date(opts.date, "--date")
     if opts.kind not in KINDS:
         raise UsageError(f"--kind {opts.kind}: use one of {', '.join(KINDS)}")
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     sheet = _sheet(opts.ratings) if opts.ratings else None
     said: list[str] = []
 
@@ -221,6 +223,7 @@ class MeasureOptions:
     )
     dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_measure(opts: MeasureOptions) -> int:
@@ -234,7 +237,7 @@ def run_measure(opts: MeasureOptions) -> int:
         )
     sheet = _sheet(opts.results) if opts.results is not None else None
     day = _date(opts.date, "--date") if opts.date else dt.date.today()
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     said: list[str] = []
 
     def plan(target: EditTarget) -> list[Op]:

@@ -10,7 +10,6 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +48,12 @@ class SignOptions:
     )
     dry_run: bool = dry_run()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_sign(opts: SignOptions) -> int:
     """Sign the agreement for one partner, or the amendment it has not signed yet."""
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     when = parse_today(opts.date, "--date")
     partner_id = _required(opts.partner, "--partner", "the id of the partner signing")
     by = _required(opts.by, "--by", "the name of the person who signs")
@@ -126,11 +126,12 @@ class AmendOptions:
     date: str | None = record_date()
     dry_run: bool = dry_run()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_amend(opts: AmendOptions) -> int:
     """Record an amendment of the sections that differ from the signed version."""
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     when = parse_today(opts.date, "--date")
     summary = _required(opts.summary, "--summary", "say what the amendment changes")
 
@@ -186,11 +187,12 @@ class RenewOptions:
     )
     dry_run: bool = dry_run()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def run_renew(opts: RenewOptions) -> int:
     """Move the current term to `previous_terms`, set the new period, clear signatures."""
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     until = parse_today(_required(opts.until, "--until", "the last day of the new term"), "--until")
 
     def plan(target: EditTarget) -> Sequence[Op]:
@@ -228,9 +230,9 @@ def run_renew(opts: RenewOptions) -> int:
     return edit_file(opts.path, plan, dry_run=opts.dry_run, config=config)
 
 
-class DiffFormat(StrEnum):
+class DiffFormat(options.Choice):
     text = "text"
-    markdown = "markdown"
+    md = "md"
     json = "json"
 
 
@@ -238,7 +240,7 @@ class DiffFormat(StrEnum):
 class DiffOptions:
     """Everything `diff` can be asked: the one declaration of its options."""
 
-    paths: list[Path] = argument("OLD NEW, or one FILE with --since.", default=[])
+    paths: list[Path] = argument("OLD NEW, or one FILE with --since.", default=[], metavar="FILE")
     since: str | None = option(
         "--since",
         metavar="REV",
@@ -270,7 +272,7 @@ def run_diff(opts: DiffOptions) -> int:
     buffer = io.StringIO()
     if fmt == "json":
         semdiff.write_json(changes, (old.label, old.model), (new.label, new.model), buffer)
-    elif fmt == "markdown":
+    elif fmt == "md":
         semdiff.write_markdown(changes, old.label, new.label, buffer)
     else:
         semdiff.write_text(changes, old.label, new.label, buffer)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from partnerkit import options
@@ -21,17 +20,19 @@ from partnerkit.errors import UsageError
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, flag, many, option
 from partnerkit.portfolio import SORTS, Sort
+from partnerkit.sanitize import json_text
 
 
-class ReviewFormat(StrEnum):
-    table = "table"
+class ReviewFormat(options.Choice):
+    text = "text"
     json = "json"
     csv = "csv"
-    markdown = "markdown"
+    md = "md"
     html = "html"
 
 
 FORMATS = tuple(ReviewFormat)
+DETAIL_FORMATS = ("text", "json", "html")
 
 
 @dataclass(frozen=True)
@@ -42,20 +43,27 @@ class ReviewOptions:
         "One file for a detailed view; files or folders for the portfolio.", default=[]
     )
     format: ReviewFormat = option(
-        "--format", "-f", help="Output format.", default=ReviewFormat.table
+        "--format", "-f", help="Output format.", default=ReviewFormat.text
     )
     output: Path | None = options.output()
     sort: Sort = option(help="Order of the rows.", default=Sort.next_review)
-    status: list[str] = many(help="Only this status (repeatable).")
-    kind: list[str] = many(help="Only this kind (repeatable).")
-    partner: str | None = option(help="Only partnerships with a partner matching this.")
-    due_within: int | None = option(min=0, help="Only reviews due within DAYS (or overdue).")
-    strict: bool = flag("--strict", help="Exit 1 on warnings too.")
+    status: list[str] = many(metavar="STATUS", help="Only this status (repeatable).")
+    kind: list[str] = many(metavar="KIND", help="Only this kind (repeatable).")
+    partner: str | None = option(
+        metavar="NAME", help="Only partnerships with a partner matching this."
+    )
+    due_within: int | None = option(
+        metavar="DAYS", min=0, help="Only reviews due within DAYS (or overdue)."
+    )
+    strict: bool | None = flag("--strict/--no-strict", help="Exit 1 on warnings too.", default=None)
     jobs: int | None = options.jobs()
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
     color: bool | None = options.color()
+    quiet: bool = options.quiet("No notes on standard error; the exit code still tells.")
+    verbose: bool = options.verbose()
 
 
 def run_review(opts: ReviewOptions) -> int:
@@ -71,30 +79,32 @@ def run_review(opts: ReviewOptions) -> int:
         check_choice("--status", status, get_args(Status))
     for kind in opts.kind:
         check_choice("--kind", kind, get_args(Kind))
-    if len(opts.paths) == 1 and Path(opts.paths[0]).is_file() and opts.format == "table":
+    one = len(opts.paths) == 1 and Path(opts.paths[0]).is_file()
+    if one and opts.format in DETAIL_FORMATS:  # one partnership: its detail, not a row
         return _detail(opts)
     return _portfolio(opts)
 
 
 def _detail(opts: ReviewOptions) -> int:
-    from partnerkit.reporters.detail import write_detail
+    from partnerkit.reporters import detail
 
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     today = parse_today(opts.today)
     sound = load_sound(opts.paths[0], config, today, errors_ok=True)
     if sound is None:
         return 1
+    model, assessment, result = sound.model, sound.assessment, sound.result
     buffer = io.StringIO()
-    to_file = opts.output is not None and str(opts.output) != "-"
-    color = False if to_file else use_color(opts.color)
-    write_detail(
-        sound.model,
-        sound.assessment,
-        sound.result.path,
-        today,
-        buffer,
-        color=color,
-    )
+    if opts.format == "json":
+        counts = (result.errors, result.warnings)
+        data = detail.detail_dict(model, assessment, result.path, today, counts)
+        buffer.write(json_text(data))
+    elif opts.format == "html":
+        detail.write_detail_html(model, assessment, result.path, today, buffer)
+    else:
+        to_file = opts.output is not None and str(opts.output) != "-"
+        color = False if to_file else use_color(opts.color)
+        detail.write_detail(model, assessment, result.path, today, buffer, color=color)
     emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     return 0
 
@@ -104,11 +114,11 @@ def _portfolio(opts: ReviewOptions) -> int:
     from partnerkit.pipeline import Keep, examine_paths
     from partnerkit.reporters import portfolio as views
 
-    config = configure(opts.config)
-    if opts.strict:
-        config.strict = True
+    config = configure(opts.config, no_config=opts.no_config)
+    if opts.strict is not None:
+        config.strict = opts.strict
     today = parse_today(opts.today)
-    files = partnership_files(opts.paths, config)
+    files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
     report = examine_paths(
         files,
         config,
@@ -124,7 +134,7 @@ def _portfolio(opts: ReviewOptions) -> int:
     rows = portfolio.order(rows, opts.sort)
     summary = portfolio.summary(rows, today)
     buffer = io.StringIO()
-    if opts.format == "table":
+    if opts.format == "text":
         to_file = opts.output is not None and str(opts.output) != "-"
         views.write_table(
             rows, summary, today, buffer, color=False if to_file else use_color(opts.color)
@@ -134,14 +144,15 @@ def _portfolio(opts: ReviewOptions) -> int:
 
         views.write_html(rows, summary, today, buffer, env=environment(config.templates))
     else:
-        {"json": views.write_json, "csv": views.write_csv, "markdown": views.write_markdown}[
-            opts.format
-        ](rows, summary, today, buffer)
+        {"json": views.write_json, "csv": views.write_csv, "md": views.write_markdown}[opts.format](
+            rows, summary, today, buffer
+        )
     emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
-    if report.failed():
+    if not report.failed():
+        return 0
+    if not opts.quiet:
         sys.stderr.write(
             f"partnerkit: {report.errors} error(s) and {report.warnings} warning(s) in the "
             "portfolio; `partnerkit check` lists them\n"
         )
-        return 1
-    return 0
+    return 1

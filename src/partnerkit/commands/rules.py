@@ -15,7 +15,7 @@ from partnerkit.options import argument
 class RulesOptions:
     """Everything `rules` can be asked."""
 
-    code: str | None = argument("A rule code or name to explain.", default=None)
+    code: str | None = argument("A rule code or name to explain.", default=None, metavar="CODE")
     color: bool | None = options.color()
 
 

@@ -5,40 +5,44 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from partnerkit import options
 from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, option
+from partnerkit.sanitize import printable_path
 
 
-class ScoreFormat(StrEnum):
+class ScoreFormat(options.Choice):
     text = "text"
     json = "json"
-    markdown = "markdown"
+    md = "md"
 
 
 @dataclass(frozen=True)
 class ScoreOptions:
     """Everything `score` can be asked: the one declaration of its options."""
 
-    path: str = argument("The partnership file.")
+    path: str = argument("The partnership file.", metavar="FILE")
     format: ScoreFormat = option("--format", "-f", help="Output format.", default=ScoreFormat.text)
     output: Path | None = options.output()
-    min_score: float | None = option(min=0, max=100, help="Exit 1 when readiness is below this.")
+    min_score: float | None = option(
+        metavar="SCORE", min=0, max=100, help="Exit 1 when readiness is below this."
+    )
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
     color: bool | None = options.color()
+    quiet: bool = options.quiet("Text: print only the summary line (readiness and band).")
 
 
 def run_score(opts: ScoreOptions) -> int:
     """Score one sound file; 1 when it has errors or is below the minimum readiness."""
     from partnerkit.reporters import score as view
 
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     day = parse_today(opts.today)
     sound = load_sound(opts.path, config, day)
     if sound is None:
@@ -47,8 +51,12 @@ def run_score(opts: ScoreOptions) -> int:
     buffer = io.StringIO()
     if opts.format == "json":
         view.write_json(model, assessment, shown, buffer)
-    elif opts.format == "markdown":
+    elif opts.format == "md":
         view.write_markdown(model, assessment, shown, buffer, day)
+    elif opts.quiet:
+        buffer.write(
+            f"{printable_path(shown)}: readiness {assessment.overall:.0f} ({assessment.band})\n"
+        )
     else:
         to_file = opts.output is not None and str(opts.output) != "-"
         colored = False if to_file else use_color(opts.color)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import IO, Any
 
 from partnerkit.facts import deliverable_overdue, review_ratings
@@ -16,7 +17,7 @@ from partnerkit.reporters.score import (
     c_cells,
     health_note,
 )
-from partnerkit.sanitize import printable, printable_path
+from partnerkit.sanitize import document, printable, printable_path
 from partnerkit.scoring import Assessment
 from partnerkit.thresholds import is_overdue, review_state
 
@@ -36,12 +37,17 @@ def write_detail(
     """The terminal view of one partnership: head, Six C's and questions, criteria,
     deliverables on a timeline, review history, next review."""
     from rich.console import Console
-    from rich.text import Text
 
     console = Console(
         file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
         emoji=False, width=None if color else plain_width(110),
     )  # fmt: skip
+    _print_detail(console, p, a, path, today)
+
+
+def _print_detail(console: Any, p: Partnership, a: Assessment, path: str, today: dt.date) -> None:
+    from rich.text import Text
+
     console.print(_head(p, a, path))
     console.print(_cs_and_questions(a))
     console.print(Text(health_note(a), "bold yellow" if a.stale else "dim"))
@@ -55,6 +61,53 @@ def write_detail(
         style = REVIEW_STYLE[review_state(nxt, today)]
         overdue = " (overdue)" if is_overdue(nxt, today) else ""
         console.print(Text.assemble("Next review: ", (str(nxt), style), (overdue, "red")))
+
+
+def detail_dict(
+    p: Partnership, a: Assessment, path: str, today: dt.date, counts: tuple[int, int]
+) -> dict[str, Any]:
+    """`review FILE -f json`: what the detailed view shows, as data (score's JSON, and more)."""
+    from partnerkit.reporters.score import as_dict
+
+    data = p.model_dump(mode="json", exclude_none=True)
+    reviews = data.get("reviews", {})
+    return {
+        **as_dict(p, a, path),
+        "format": "partnerkit-review",
+        "today": today.isoformat(),
+        "kind": p.kind,
+        "period": data.get("period"),
+        "errors": counts[0],
+        "warnings": counts[1],
+        "partners": data["partners"],
+        "criteria": data.get("success", {}).get("criteria", []),
+        "deliverables": [
+            {**item, "overdue": deliverable_overdue(e, today)}
+            for item, e in zip(data.get("expectations", []), p.expectations, strict=True)
+        ],
+        "reviews": reviews.get("history", []),
+        "next_review": reviews.get("next"),
+    }
+
+
+def write_detail_html(
+    p: Partnership, a: Assessment, path: str, today: dt.date, out: IO[str]
+) -> None:
+    """`review FILE -f html`: the terminal's detailed view as a standalone page."""
+    import io
+
+    from rich.console import Console
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    console = Console(
+        file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor",
+        highlight=False, markup=False, emoji=False, width=110,
+    )  # fmt: skip
+    _print_detail(console, p, a, path, today)
+    title = f"{p.title} — partnerkit review"
+    page = console.export_html(theme=DEFAULT_TERMINAL_THEME, inline_styles=True)
+    page = page.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
+    out.write(document(page, html=True))
 
 
 def _table(title: str, **options: Any) -> Any:
@@ -185,4 +238,3 @@ def _history(p: Partnership) -> Any:
         adjustments = Text("\n".join(f"• {printable(x)}" for x in r.adjustments) or "—")
         reviews.add_row(str(r.date), r.kind, shown if ratings else Text("—", "dim"), adjustments)
     return reviews
-

@@ -134,11 +134,13 @@ def locate(shown: str, root: Path | None = None) -> dict[str, str]:
     return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def sarif_dict(report: CheckReport) -> dict[str, Any]:
-    from partnerkit.rules import all_rules
+def _location(path: str, line: int, column: int) -> list[dict[str, Any]]:
+    region = {"startLine": line, "startColumn": column}
+    return [{"physicalLocation": {"artifactLocation": locate(path), "region": region}}]
 
-    rules = all_rules()
-    index = {code: i for i, code in enumerate(rules)}
+
+def _results(report: CheckReport, index: dict[str, int]) -> list[dict[str, Any]]:
+    """One SARIF result per finding, then one per file below the minimum score."""
     results = []
     seen: Counter[str] = Counter()
     for f in report.findings:
@@ -150,39 +152,34 @@ def sarif_dict(report: CheckReport) -> dict[str, Any]:
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": locate(f.path),
-                        "region": {"startLine": f.line, "startColumn": f.column},
-                    }
-                }
-            ],
+            "locations": _location(f.path, f.line, f.column),
             "partialFingerprints": {"partnerkitFieldHash/v1": fingerprint},
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         results.append(result)
     for file in report.below_min_score():  # the threshold fails a file: say so, not only by exit
+        text = (
+            f"readiness {file.readiness or 0:.0f} is below the minimum of "
+            f"{report.min_score:g} (--min-score or min_score)"
+        )
         results.append(
             {
                 "ruleId": MIN_SCORE_RULE["id"],
-                "ruleIndex": len(rules),
+                "ruleIndex": len(index),
                 "level": "error",
-                "message": {
-                    "text": f"readiness {file.readiness or 0:.0f} is below the minimum of "
-                    f"{report.min_score:g} (--min-score or min_score)"
-                },
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": locate(file.path),
-                            "region": {"startLine": 1, "startColumn": 1},
-                        }
-                    }
-                ],
+                "message": {"text": text},
+                "locations": _location(file.path, 1, 1),
             }
         )
+    return results
+
+
+def sarif_dict(report: CheckReport) -> dict[str, Any]:
+    from partnerkit.rules import all_rules
+
+    rules = all_rules()
+    results = _results(report, {code: i for i, code in enumerate(rules)})
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

@@ -30,9 +30,11 @@ def summary(report: CheckReport) -> str:
     return text
 
 
-def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
+def report(report: CheckReport, out: IO[str], *, color: bool, quiet: bool = False) -> None:
+    """Every finding, grouped by file, then the summary; `quiet`: only what fails the check."""
+    shown = _failing_only(report) if quiet else report
     if not color:
-        for file in report.files:
+        for file in shown.files:
             for f in file.findings:
                 out.write(line(f) + "\n")
         for file in report.below_min_score():
@@ -51,7 +53,7 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
         markup=False,
         emoji=False,
     )
-    for file in report.files:
+    for file in shown.files:
         if not file.findings:
             continue
         console.print(Text(printable_path(file.path), style="bold underline"))
@@ -73,6 +75,18 @@ def report(report: CheckReport, out: IO[str], *, color: bool) -> None:
     style = "bold red" if report.failed() else ("yellow" if report.warnings else "bold green")
     mark = "✗" if report.failed() else "✓"
     console.print(Text(f"{mark} {summary(report)}", style=style))
+
+
+def _failing_only(report: CheckReport) -> CheckReport:
+    """The report with only the findings that fail it (errors; warnings too when strict)."""
+    from dataclasses import replace
+
+    failing = {Severity.ERROR, Severity.WARNING} if report.strict else {Severity.ERROR}
+    files = tuple(
+        replace(file, findings=tuple(f for f in file.findings if f.severity in failing))
+        for file in report.files
+    )
+    return replace(report, files=files)
 
 
 def _below(file: FileResult, report: CheckReport) -> str:
