@@ -212,3 +212,8 @@ def test_install_completion_writes_the_script(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     script = tmp_path / ".bash_completions" / "partnerkit.sh"
     assert "_PARTNERKIT_COMPLETE" in script.read_text()
+
+
+def test_filters_that_match_nothing_say_so(cli) -> None:
+    result = cli("review", EXAMPLES, "--status", "ended", "--today", TODAY)
+    assert result.code == 0 and "0 partnerships (none match the filters)" in result.out

@@ -94,7 +94,8 @@ def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out
 
 
 def _summary_line(s: dict[str, Any]) -> str:
-    statuses = ", ".join(f"{n} {k}" for k, n in s["by_status"].items()) or "none valid"
+    none = "none valid" if s["partnerships"] else "none match the filters"
+    statuses = ", ".join(f"{n} {k}" for k, n in s["by_status"].items()) or none
     avg = f"{s['average_readiness']:.0f}" if s["average_readiness"] is not None else "—"
     broken = f" · {s['broken']} with errors" if s["broken"] else ""
     return (
