@@ -137,18 +137,23 @@ for _name, _target in DECLARED.items():
 
 
 def command_line() -> Any:
-    """The Click command of `app`: arguments named in help by their metavar alone.
+    """The Click command of `app`: arguments named in help in plain words.
 
-    Newer Typer versions print a Python type beside an argument (`PATH <list[str]>`);
-    users read `PATH`.
+    Newer Typer versions print a Python type beside an argument (`PATH <list[str]>`):
+    users read `PATH`. Older ones print a metavar as written, without the `[…]...` that
+    says it is optional and repeatable: they name it after the parameter (`[PATHS]...`).
     """
     import typer.main
 
     group = typer.main.get_command(app)
     for sub in getattr(group, "commands", {}).values():
         for param in sub.params:
-            if param.param_type_name == "argument" and hasattr(param, "display_type_rich"):
+            if param.param_type_name != "argument":
+                continue
+            if hasattr(param, "display_type_rich"):
                 param.display_type_rich = _no_type
+            else:
+                param.metavar = None
     return group
 
 

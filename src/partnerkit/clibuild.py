@@ -6,7 +6,6 @@ declaration; this module only translates them into Typer's parameters.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import inspect
 from collections.abc import Callable
@@ -38,6 +37,17 @@ def metavar(spec: Spec) -> str | None:
     return {Path: "PATH", int: "N", float: "N"}.get(spec.base, "TEXT")
 
 
+def _choice_parser(kind: type[Choice]) -> Callable[[str], Choice]:
+    def parse(text: str) -> Choice:
+        try:
+            return choose(kind, text)
+        except ValueError as exc:  # said as Click says a bad value, in every Typer version
+            raise typer.BadParameter(str(exc)) from None
+
+    parse.__name__ = "choice"  # Click names the value's type after it
+    return parse
+
+
 def _parameter(spec: Spec) -> inspect.Parameter:
     cli = spec.cli
     annotation: Any = list.__class_getitem__(spec.base) if spec.is_list else spec.base
@@ -45,7 +55,7 @@ def _parameter(spec: Spec) -> inspect.Parameter:
         annotation = annotation | None
     extra: dict[str, Any] = {}
     if isinstance(spec.base, type) and issubclass(spec.base, Choice):
-        extra["parser"] = functools.partial(choose, spec.base)  # aliases: -f table is text
+        extra["parser"] = _choice_parser(spec.base)  # aliases: -f table is text
     if cli.argument:
         info: Any = typer.Argument(
             help=cli.help, metavar=metavar(spec), show_default=spec.default is not MISSING
