@@ -119,3 +119,12 @@ def test_render_walks_a_folder_as_check_does(cli, repo: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["northgate-crm-golive-agreement.md"]
     named = cli("render", "../partnerships/docker-compose.yml", "-o", out, "--today", TODAY)
     assert named.code == 1 and "PK102" in named.out
+
+
+def test_the_assessment_document_never_names_its_source_with_dot_dot(cli, repo: Path) -> None:
+    from conftest import ROOT
+
+    shutil.copy(ROOT / "tests" / "data" / "candidates.yaml", repo / "partnerships" / "c.yaml")
+    document = cli("assess", "../partnerships/c.yaml", "-f", "md", "--today", TODAY)
+    assert document.code == 0, document.err
+    assert "partnerships/c.yaml" in document.out and "../" not in document.out

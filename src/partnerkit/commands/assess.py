@@ -32,7 +32,7 @@ class AssessFormat(options.Choice):
 class AssessOptions:
     """Everything `assess` can be asked: the one declaration of its options."""
 
-    path: Path = argument("The partnership file with `candidates`.")
+    path: str = argument("The partnership file with `candidates`.")
     format: AssessFormat = option(
         "--format", "-f", help="Output format.", default=AssessFormat.text
     )
@@ -92,7 +92,7 @@ def _document(sound: Sound, fmt: str, today: dt.date, config: Config) -> str:
 
     shown = sound.result.path
     meta = render.DocumentMeta(
-        source=shown,
+        source=render.document_source(shown),
         sha256=render.sha256_of(Path(shown).read_bytes()),
         template="assessment",
         format=fmt,
