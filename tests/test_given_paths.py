@@ -92,14 +92,14 @@ def test_review_calendar_and_render_show_paths_as_given(cli, repo: Path) -> None
     assert portfolio["partnerships"][0]["path"] == f"{folder}/{NAME}"
     calendar = cli("calendar", "--today", TODAY, "../partnerships").out.replace("\r\n ", "")
     assert f"Source: ../partnerships/{NAME}" in calendar
-    given = f"{folder}/{NAME}"
-    document = cli("render", given, "-o", "-", "--today", TODAY).out
-    assert f"from `{given}`" in document
+    document = cli("render", f"{folder}/{NAME}", "-o", "-", "--today", TODAY).out
+    assert f"from `{NAME}`" in document  # a document never names a machine's folders
+    assert cli("render", f"./partnerships/{NAME}", "-o", "-").code == 2  # not from sub/
 
 
 def test_a_document_never_names_its_source_with_dot_dot(cli, repo: Path) -> None:
     document = cli("render", f"../partnerships/{NAME}", "-o", "-", "--today", TODAY).out
-    assert f"from `partnerships/{NAME}`" in document  # from the top of the repository
+    assert f"from `{NAME}`" in document
     assert "../" not in document
 
 
@@ -127,4 +127,4 @@ def test_the_assessment_document_never_names_its_source_with_dot_dot(cli, repo: 
     shutil.copy(ROOT / "tests" / "data" / "candidates.yaml", repo / "partnerships" / "c.yaml")
     document = cli("assess", "../partnerships/c.yaml", "-f", "md", "--today", TODAY)
     assert document.code == 0, document.err
-    assert "partnerships/c.yaml" in document.out and "../" not in document.out
+    assert "`c.yaml`" in document.out and "../" not in document.out

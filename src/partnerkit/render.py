@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import stat
 import traceback
@@ -342,16 +341,14 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
 
 
 def document_source(shown: str) -> str:
-    """The source a document names: the path as the user gave it (absolute stays absolute).
+    """The source a document names: the path as the user gave it, relative to here.
 
-    A path that climbs (`../../x.yaml`) says nothing to a reader of the document: it is
-    named from the top of its git repository when it is in one, else by its file name.
+    A path that climbs (`../../x.yaml`) says nothing to a reader of the document, and an
+    absolute one is a machine's: both are named by the file name (a longer footer also
+    pushes a Letter one-pager onto a second page).
     """
-    if ".." not in Path(shown).parts:
-        return shown
-    full = Path(os.path.abspath(shown))
-    top = next((p for p in full.parents if (p / ".git").exists()), None)
-    return full.relative_to(top).as_posix() if top is not None else full.name
+    path = Path(shown)
+    return path.name if ".." in path.parts or path.is_absolute() else shown
 
 
 def sha256_of(content: bytes) -> str:
