@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from partnerkit import options
-from partnerkit.commands.common import configure, load_sound, parse_today
+from partnerkit.commands.common import configure, load_sound, parse_today, partnership_files
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import read_limited, write_atomic
 from partnerkit.options import argument, flag, option
@@ -26,7 +24,7 @@ if TYPE_CHECKING:
     from partnerkit.render import DocumentMeta
 
 
-class RenderFormat(StrEnum):
+class RenderFormat(options.Choice):
     md = "md"
     html = "html"
     pdf = "pdf"
@@ -37,36 +35,49 @@ class RenderFormat(StrEnum):
 class RenderOptions:
     """Everything `render` can be asked: the one declaration of its options."""
 
-    files: list[Path] = argument("Partnership files to render.")
+    files: list[str] = argument(
+        "Partnership files, or folders to search for them (as `check` does)."
+    )
     template: str = option(
         "--template",
         "-t",
+        metavar="NAME",
         help="Template name (see `partnerkit templates`).",
         default="agreement",
     )
     format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
-    output: Path | None = options.output("Folder (default: here), file, or - for stdout.")
+    output: Path | None = options.output(
+        "Folder (default: here), file, or - for stdout.", metavar="PATH"
+    )
     final: bool = flag("--final", help="Refuse partnerships below the ready band.")
     date: str | None = option(
-        metavar="YYYY-MM-DD", help="Print this date on the document (default: none)."
+        metavar="DATE", help="Print this date on the document (default: none)."
     )
-    paper: str = option(help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4")
-    templates: Path | None = option(help="Folder of your own templates (adds or overrides).")
+    paper: str = option(
+        metavar="[a4|letter]", help="Page size for HTML, PDF and DOCX: a4 or letter.", default="a4"
+    )
+    templates: Path | None = option(
+        metavar="FOLDER", help="Folder of your own templates (adds or overrides)."
+    )
     redline: str | None = option(
         metavar="REV",
         help="Mark insertions and deletions against this git revision, or `signed`.",
     )
     today: str | None = options.today()
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
     force: bool = options.force()
+    quiet: bool = options.quiet("Print only errors (not the files written).")
+    verbose: bool = options.verbose()
 
 
 @dataclass(frozen=True)
 class TemplatesOptions:
     """Everything `templates` can be asked."""
 
-    templates: Path | None = option(help="Folder of your own templates.")
+    templates: Path | None = option(metavar="FOLDER", help="Folder of your own templates.")
     config: Path | None = options.config()
+    no_config: bool = options.no_config()
 
 
 def _destination(opts: RenderOptions) -> tuple[str, Path]:
@@ -100,7 +111,9 @@ def run_render(opts: RenderOptions) -> int:
         raise UsageError(f"--format {opts.format}: use md, html, pdf or docx")
     if opts.paper not in ("a4", "letter"):
         raise UsageError(f"--paper {opts.paper}: use a4 or letter")
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
+    files = partnership_files(opts.files, config, verbose=opts.verbose, quiet=opts.quiet)
+    opts = replace(opts, files=files)
     user_dir = opts.templates or config.templates
     if user_dir is not None and not user_dir.is_dir():
         raise UsageError(f"templates folder {user_dir}: no such folder")
@@ -157,8 +170,9 @@ def _render_all(
             if kind == "file"
             else render.inside(dest, render.output_name(model, opts.template, opts.format))
         )
-        said = f"{target if kind == 'file' else _rel(target)}"
+        said = _shown(dest, target, kind)
         said += " (DRAFT: below the ready band)" if draft else ""
+        said = "" if opts.quiet else said
         if printer is None:
             _write(target, said, data, opts.force)
             continue
@@ -178,7 +192,7 @@ def _document(
     env: Any,
     config: Config,
     dates: tuple[dt.date, dt.date | None],
-    loaded: tuple[Path, Sound],
+    loaded: tuple[str, Sound],
     user_dir: Path | None,
 ) -> tuple[str, DocumentMeta, str | bytes]:
     """One partnership's rendered text (marked up with `--redline`), its meta, and what
@@ -213,12 +227,13 @@ def _document(
 def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], force: bool) -> None:
     """Write one document (waiting for its PDF if it is being printed) and say so."""
     write_atomic(target, data() if callable(data) else data, force=force)
-    sys.stderr.write(f"Wrote {said}\n")
+    if said:  # nothing under --quiet
+        sys.stderr.write(f"Wrote {said}\n")
 
 
 def _load_all(
     opts: RenderOptions, config: Config, today: dt.date, kind: str
-) -> tuple[int, list[tuple[Path, Sound]]]:
+) -> tuple[int, list[tuple[str, Sound]]]:
     """Every file that loads soundly (status 1 if one did not), refusing two with one id."""
     from partnerkit import render
 
@@ -243,7 +258,7 @@ def _load_all(
 
 
 def _redline(
-    path: Path, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
+    path: str, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
 ) -> str:
     """The document marked with what changed since the revision `opts.redline`."""
     from dataclasses import replace
@@ -255,9 +270,9 @@ def _redline(
 
     assert opts.redline is not None
     if opts.redline == "signed":
-        old = history.last_signed(path)
+        old = history.last_signed(Path(path))
     else:
-        old = history.version_at(path, opts.redline)
+        old = history.version_at(Path(path), opts.redline)
     loaded = load_bytes(old.text.encode("utf-8"), f"{path} ({old.label})")
     assert loaded.model is not None and loaded.doc is not None
     findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
@@ -296,8 +311,11 @@ def _docx(
     return docxout.from_html(html, meta, title, redline=opts.redline, when=meta.date or today)
 
 
-def _rel(path: Path) -> str:
-    return os.path.relpath(path)
+def _shown(dest: Path, target: Path, kind: str) -> str:
+    """The file written, as the user named it: `-o FILE`, or the folder they gave and the name."""
+    if kind == "file" or dest == Path("."):
+        return str(dest) if kind == "file" else target.name
+    return str(dest / target.name)
 
 
 VARIABLES = """\
@@ -340,7 +358,7 @@ Templates run in Jinja's sandbox; an undefined variable is an error naming the t
 def run_templates(opts: TemplatesOptions) -> int:
     from partnerkit.render import builtin_dir, list_templates
 
-    config = configure(opts.config)
+    config = configure(opts.config, no_config=opts.no_config)
     user_dir = opts.templates or config.templates
     if user_dir is not None and not user_dir.is_dir():
         raise UsageError(f"templates folder {user_dir}: no such folder")
