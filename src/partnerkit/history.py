@@ -31,10 +31,19 @@ class Version:
     model: Partnership
 
 
+# A pull request can add a folder that is a bare repository, whose config git obeys when
+# asked about a file inside it (`log.showSignature` with `gpg.program` runs a program):
+# only the repository the work is checked out in is read, and nothing is verified or run.
+_SAFE = (
+    "-c", "safe.bareRepository=explicit", "-c", "log.showSignature=false",
+    "-c", "core.fsmonitor=false", "--no-pager",
+)  # fmt: skip
+
+
 def _git(folder: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(
-            ["git", "-C", str(folder), *args],
+            ["git", *_SAFE, "-C", str(folder), *args],
             capture_output=True,
             timeout=60,
             check=False,

@@ -1,0 +1,64 @@
+"""Reading a file's history never runs what a pull request put in a repository (issue 12).
+
+A pull request can add a folder that is a bare git repository (HEAD, objects, refs,
+config). Git finds it when asked about a file inside it and obeys its config: with
+`log.showSignature` and `gpg.program`, `git log` runs any program it names.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def _git(folder: Path, *args: str, stdin: str | None = None) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(folder), *args], input=stdin, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def _embedded_bare_repository(root: Path, marker: Path) -> Path:
+    """A bare repository whose one signed commit holds x.yaml, and whose config runs a
+    program to verify signatures; the partnership file sits in it."""
+    bare = root / "evil.git"
+    _git(root, "init", "-q", "--bare", str(bare))
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    blob = _git(bare, "hash-object", "-w", "--stdin", stdin=text)
+    tree = _git(bare, "mktree", stdin=f"100644 blob {blob}\tx.yaml\n")
+    commit = (
+        f"tree {tree}\nauthor a <a@example.org> 1700000000 +0000\n"
+        "committer a <a@example.org> 1700000000 +0000\n"
+        "gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\nsigned\n"
+    )
+    sha = _git(bare, "hash-object", "-t", "commit", "-w", "--stdin", stdin=commit)
+    _git(bare, "update-ref", "refs/heads/main", sha)
+    _git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
+    program = root / "program.sh"
+    program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    program.chmod(0o755)
+    _git(bare, "config", "log.showSignature", "true")
+    _git(bare, "config", "gpg.program", str(program))
+    unsigned = text.replace("date: 2026-01-10}", "date: 2026-01-10, terms: 000000000000}")
+    (bare / "x.yaml").write_text(unsigned, "utf-8")
+    return bare / "x.yaml"
+
+
+def test_history_ignores_an_embedded_bare_repository(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = tmp_path / "ran"
+    path = _embedded_bare_repository(tmp_path, marker)
+    monkeypatch.chdir(tmp_path)
+    for args in (("check", "--no-config"), ("diff", "--since", "main"), ("diff",)):
+        result = cli(*args, path)
+        assert result.code in (0, 1, 2), result.err
+        assert "internal error" not in result.err
+        assert not marker.exists(), f"{args}: git ran the repository's gpg.program"
