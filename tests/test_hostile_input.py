@@ -133,3 +133,45 @@ def test_locating_a_key_in_a_large_mapping_uses_an_index() -> None:
     doc, _ = parse("".join(f"k{i}: {i}\n" for i in range(5000)))
     assert locate(doc.root, ("k4999",)) == (5000, 1, True)
     assert locate(doc.root, ("nope",)) == (1, 1, False)
+
+
+def _edge_dates(text: str, *, start: str, end: str, next_review: str, notice: int) -> str:
+    period = f"period: {{start: {start}, end: {end}}}"
+    text = text.replace("period: {start: 2026-01-15, end: 2027-01-14}", period)
+    text = text.replace("    notice_days: 60", f"    notice_days: {notice}")
+    return text.replace("  next: 2026-12-10", f"  next: {next_review}")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--no-config", "-f", "json"),
+        ("score",),
+        ("review",),
+        ("calendar",),
+        ("render", "-o", "-"),
+        ("render", "-t", "agenda", "-o", "-"),
+        ("render", "-t", "review-report", "-f", "html", "-o", "-"),
+    ],
+)
+@pytest.mark.parametrize(
+    "edges",
+    [
+        {"start": "0001-01-01", "end": "0001-03-01", "next_review": "9999-12-31", "notice": 36500},
+        {"start": "9999-01-01", "end": "9999-12-31", "next_review": "9999-12-31", "notice": 0},
+    ],
+)
+def test_dates_at_the_edges_of_the_calendar(cli, workdir: Path, args, edges) -> None:
+    """Arithmetic past year 1 or 9999 is held at the edge; no command stops on it."""
+    (workdir / "p.yaml").write_text(_edge_dates(BASE, **edges), "utf-8")
+    result = cli(*args, "--today", "2026-11-23", "p.yaml")
+    assert result.code in (0, 1), result.err
+    assert "internal error" not in result.err
+
+
+def test_a_notice_period_past_a_hundred_years_is_a_located_finding(cli, workdir: Path) -> None:
+    huge = BASE.replace("    notice_days: 60", "    notice_days: 999999999")
+    (workdir / "p.yaml").write_text(huge)
+    result = cli("check", "--no-config", "p.yaml")
+    assert result.code == 1
+    assert "p.yaml:85:18: error PK113" in result.out, result.out

@@ -19,6 +19,7 @@ from partnerkit.facts import criterion_progress, overdue_deliverables, review_ra
 from partnerkit.model import CADENCE_DAYS, Partnership
 from partnerkit.result import Step
 from partnerkit.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
+from partnerkit.thresholds import shift
 
 if TYPE_CHECKING:
     from partnerkit.scoring import Assessment
@@ -114,7 +115,7 @@ def _notice(p: Partnership, today: dt.date) -> Iterator[Action]:
     if not notices or p.status == "renewing":
         return
     days, why = max(notices, key=lambda pair: pair[0])
-    deadline = p.period.end - dt.timedelta(days=days)
+    deadline = shift(p.period.end, -days)
     if (deadline - today).days > SOON:
         return
     verb = "was" if deadline < today else "is"

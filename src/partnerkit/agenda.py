@@ -19,6 +19,7 @@ from partnerkit.facts import (
     spreads,
 )
 from partnerkit.model import CADENCE_DAYS, Partnership, Review
+from partnerkit.thresholds import shift
 
 
 @dataclass
@@ -52,7 +53,7 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     meeting = r.next if r and r.next and r.next >= today else today
     since = last.date if last else (p.period.start if p.period else None)
     cycle = CADENCE_DAYS[r.cadence] if r and r.cadence else CADENCE_DAYS["quarterly"]
-    a = Agenda(meeting, since, meeting + dt.timedelta(days=cycle))
+    a = Agenda(meeting, since, shift(meeting, cycle))
     names = {x.id: x.name for x in p.partners}
     _changed(p, a, today, names)
     if last:  # what the last review agreed, to check it happened
@@ -137,7 +138,7 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
         notice = max((n for n in (term.notice_days if term else None,
                                   renewal.notice_days if renewal else None) if n is not None),
                      default=None)  # fmt: skip
-        deadline = end - dt.timedelta(days=notice) if notice is not None else end
+        deadline = shift(end, -notice) if notice is not None else end
         if deadline <= a.horizon:
             if renewal and renewal.automatic:
                 what = f"renews automatically on {end} unless notice is given by {deadline}"

@@ -6,12 +6,12 @@ an exported calendar again updates events instead of duplicating them.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterator
 
 from partnerkit.model import Partnership
 from partnerkit.result import Event
+from partnerkit.thresholds import shift
 
 UID_DOMAIN = "partnerkit.invalid"
 
@@ -62,7 +62,7 @@ def events(p: Partnership) -> Iterator[Event]:
         if term and term.notice_days:
             yield Event(
                 f"{p.id}.notice-deadline@{UID_DOMAIN}",
-                p.period.end - dt.timedelta(days=term.notice_days),
+                shift(p.period.end, -term.notice_days),
                 f"Decide: renew or end {p.title}",
                 f"Last day to give {term.notice_days} days' notice before the period ends.",
                 p.kind,

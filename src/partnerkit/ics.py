@@ -82,13 +82,14 @@ def event_lines(
     description: str,
     categories: Iterable[str],
 ) -> list[str]:
-    """One all-day VEVENT, its lines unfolded."""
-    end = day + dt.timedelta(days=1)
+    """One all-day VEVENT, its lines unfolded; on 9999-12-31 without DTEND (an all-day
+    event lasts one day by default, RFC 5545 3.6.1, and the next day does not exist)."""
+    end = [f"DTEND;VALUE=DATE:{_date(day + dt.timedelta(days=1))}"] if day < dt.date.max else []
     return [
         "BEGIN:VEVENT",
         f"SUMMARY:{text(summary)}",
         f"DTSTART;VALUE=DATE:{_date(day)}",
-        f"DTEND;VALUE=DATE:{_date(end)}",
+        *end,
         f"DTSTAMP:{_date(stamp)}T000000Z",
         f"UID:{text(uid)}",
         "CATEGORIES:" + ",".join(text(c) for c in categories),

@@ -43,6 +43,7 @@ from partnerkit.model_candidates import CandidateCriterion as CandidateCriterion
 from partnerkit.model_candidates import Candidates as Candidates
 from partnerkit.model_candidates import Money as Money
 from partnerkit.model_terms import Terms
+from partnerkit.thresholds import MAX_NOTICE_DAYS
 
 
 class Period(FormatModel):
@@ -152,7 +153,7 @@ class Expectation(FormatModel):
 class Termination(FormatModel):
     """How the partnership can be ended."""
 
-    notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+    notice_days: Annotated[int, Strict(), Field(ge=0, le=MAX_NOTICE_DAYS)] | None = Field(
         None, description="Days of written notice required to end the partnership."
     )
     procedure: Text | None = Field(None, description="What happens on termination.")

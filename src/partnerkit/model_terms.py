@@ -16,6 +16,7 @@ from partnerkit.formattypes import (
     Text,
     TextList,
 )
+from partnerkit.thresholds import MAX_NOTICE_DAYS
 
 
 class Renewal(FormatModel):
@@ -24,7 +25,7 @@ class Renewal(FormatModel):
     automatic: Flag | None = Field(
         None, description="true: renews for the same term unless a partner gives notice."
     )
-    notice_days: Annotated[int, Strict(), Field(ge=0)] | None = Field(
+    notice_days: Annotated[int, Strict(), Field(ge=0, le=MAX_NOTICE_DAYS)] | None = Field(
         None, description="Days of notice before the end to renew, or to stop a renewal."
     )
 

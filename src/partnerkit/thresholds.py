@@ -27,6 +27,17 @@ ON_TRACK_MARGIN = 10
 """A criterion within this many points of the expected share is on track."""
 NOTICE_WARNING_DAYS = 30
 """PK507 warns this many days before the last day to give notice."""
+MAX_NOTICE_DAYS = 36_500
+"""Notice periods longer than a hundred years are a typo, refused by the schema (PK113)."""
+
+
+def shift(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days` (back when negative), held at the first or last day of the
+    calendar: dates at its edges (`9999-12-31`) never stop a run."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused (PK105) unless `max_file_size` says otherwise."""

@@ -6,7 +6,6 @@ refuses a file with errors, changes only what it must and writes atomically.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from partnerkit.commands.common import configure, parse_today
 from partnerkit.edit import Append, Delete, EditError, EditTarget, Op, Set, edit_file
 from partnerkit.errors import UsageError
 from partnerkit.options import argument, flag, many, option
+from partnerkit.thresholds import shift
 
 
 def dry_run() -> Any:
@@ -202,7 +202,7 @@ def run_renew(opts: RenewOptions) -> int:
         if opts.start is not None:
             start = parse_today(opts.start, "--start")
         elif model.period.end is not None:
-            start = model.period.end + dt.timedelta(days=1)
+            start = shift(model.period.end, 1)
         else:
             raise EditError("the period has no end: give the new term's first day with --start")
         if until <= start:

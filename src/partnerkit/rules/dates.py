@@ -13,7 +13,7 @@ from partnerkit.facts import criterion_met, overdue_deliverables
 from partnerkit.finding import Severity
 from partnerkit.model import CADENCE_DAYS
 from partnerkit.rules.base import Context, Hit, rule
-from partnerkit.thresholds import NOTICE_WARNING_DAYS, is_overdue
+from partnerkit.thresholds import NOTICE_WARNING_DAYS, is_overdue, shift
 
 W = Severity.WARNING
 RUNNING = {"active", "under-review"}
@@ -157,7 +157,7 @@ def notice_deadline(ctx: Context) -> Iterator[Hit]:
         return
     if p.status not in RUNNING or p.period.end < ctx.today:
         return
-    deadline = p.period.end - dt.timedelta(days=term.notice_days)
+    deadline = shift(p.period.end, -term.notice_days)
     left = (deadline - ctx.today).days
     if left > NOTICE_WARNING_DAYS:
         return

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from partnerkit.finding import Severity
 from partnerkit.rules.base import Context, Hit, rule
+from partnerkit.thresholds import shift
 
 W = Severity.WARNING
 
@@ -146,6 +147,6 @@ def _older_term(ctx: Context, partner_id: str) -> dt.date | None:
     term = dt.timedelta(days=365)
     if period.end is not None and period.end > period.start:
         term = max(term, period.end - period.start)
-    if signed.date < period.start - term:
-        return period.start - term
+    if signed.date < shift(period.start, -term.days):
+        return shift(period.start, -term.days)
     return None
