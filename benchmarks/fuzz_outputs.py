@@ -176,6 +176,7 @@ def run(
             for args in _commands(folder, files, every):
                 for problem in problems(args, *_call(args)):
                     where = _keep(Path(args[-1] if args[-1] != "-" else args[-3]), out)
+                    problem = problem.replace("\n", " ⏎ ")  # one failure, one line of the log
                     failures.append(f"{' '.join(args[:4])} {args[-3:]}: {problem} [{where}]")
                     if out is not None:  # as it happens: a long run can be read while it runs
                         with (out / "failures.txt").open("a", encoding="utf-8") as log_file:

@@ -197,3 +197,13 @@ def test_markdown_templates_escape_every_value(cli, workdir: Path, template: str
         assert not line.lstrip().startswith("::"), line
         assert "##[" not in line, line
     assert "\r" not in result.out
+
+
+def test_calendar_folding_never_starts_a_workflow_command(cli, workdir: Path) -> None:
+    """iCalendar folds long lines, so any part of a value may begin a line of the file."""
+    _write(workdir, "".join("a" * k + "::add-mask::x " for k in range(1, 90)))
+    result = cli("calendar", "--today", TODAY, ".")
+    assert result.code in (0, 1), result.err
+    lines = re.split(r"\r\n|\r|\n", result.out)
+    assert any(line.startswith(" :") for line in lines)  # a fold did land on a colon
+    assert not [line for line in lines if line.lstrip().startswith("::")]

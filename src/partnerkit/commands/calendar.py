@@ -23,10 +23,18 @@ PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
 
 
 def _ics_text(text: str) -> str:
-    """No NUL or other control characters in an event (a bare CR would end a content line)."""
+    """No NUL or other control characters in an event (a bare CR would end a content line).
+
+    Long lines are folded, so any part of a value may start a line of the file: a word
+    joiner goes between two colons and into `##[`, so that no line printed to a CI log
+    starts a workflow command.
+    """
+    import re
+
     from partnerkit.sanitize import document
 
-    return document(text).replace("\r", " ").replace("##[", "##\u2060[")  # a CI log command
+    text = document(text).replace("\r", " ").replace("##[", "##\u2060[")
+    return re.sub(r":(?=:)", ":\u2060", text)
 
 
 def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
