@@ -7,11 +7,16 @@ A pull request can put any file in front of `partnerkit check` in CI, so every f
 must cost time linear in the file: this builds the shapes that once were not (many
 unknown keys, many duplicate keys, long lists of everything a rule walks) and fails
 when one takes longer than the budget. Exit 0 when every shape is within it.
+
+The budget is on the check's CPU time (user + system): on a shared machine the wall
+time measures the neighbours as much as partnerkit, so it is shown beside it but not
+judged. A run that exceeds three budgets of wall time is stopped and fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -80,6 +85,15 @@ def shapes(size: int) -> dict[str, str]:
         "many long strings": _fill(
             limit, HEAD + PARTNERS + "value:\n  goals:\n", lambda i: f"    - {'word ' * 200}\n"
         ),
+        "many partners and bad references": _fill(
+            limit,
+            HEAD + "partners:\n",
+            lambda i: f"  - {{id: p{i}, name: P{i}, role: member}}\n",
+            "expectations:\n" + "".join(
+                f"  - {{deliverable: D{i}, owner: x{i}, due: 2020-01-01}}\n"
+                for i in range(limit // 2 // 48)
+            ),
+        ),
         "many suppressions": _fill(
             limit, HEAD + PARTNERS, lambda i: f"# partnerkit: ignore[PK{i % 999:03d}]\n"
         ),
@@ -89,6 +103,11 @@ def shapes(size: int) -> dict[str, str]:
             lambda i: "    - *g\n",
         ),
     }
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,20 +125,25 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             path = Path(tmp) / "slow.yaml"
             path.write_text(text, "utf-8")
-            start = time.perf_counter()
+            start, before = time.perf_counter(), _children_cpu()
             try:
                 done = subprocess.run(
                     [str(exe), "check", "--no-config", "-f", "json", "--jobs", "1", str(path)],
                     capture_output=True, timeout=args.budget * 3, check=False,
                 )  # fmt: skip
-                seconds = time.perf_counter() - start
+                wall, cpu = time.perf_counter() - start, _children_cpu() - before
                 status = f"exit {done.returncode}"
-                ok = seconds <= args.budget and done.returncode in (0, 1)
+                ok = cpu <= args.budget and done.returncode in (0, 1)
             except subprocess.TimeoutExpired:
-                seconds, status, ok = args.budget * 3, "timed out", False
+                wall = cpu = args.budget * 3
+                status, ok = "timed out", False
             failed += not ok
             mark = "ok  " if ok else "SLOW"
-            print(f"{mark} {seconds:6.2f} s  {len(text) / 1048576:4.1f} MB  {status:9}  {name}")
+            print(
+                f"{mark} {cpu:6.2f} s CPU {wall:6.2f} s wall  {len(text) / 1048576:4.1f} MB  "
+                f"{status:9}  {name}",
+                flush=True,
+            )
     return 1 if failed else 0
 
 

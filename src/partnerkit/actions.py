@@ -64,7 +64,10 @@ def _when(day: dt.date, today: dt.date) -> str:
     return "today" if left == 0 else f"in {_days(left)}"
 
 
-def _names(names: list[str]) -> str:
+def _names(names: list[str], most: int = 10) -> str:
+    """`A, B and C`; past `most` names, the rest counted (`A, …, J and 90 more`)."""
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most:,} more"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -218,8 +221,12 @@ def _general(field: str) -> str:
     return re.sub(r"\[\d*\]", "", field)
 
 
+MOST_ACTIONS = 50
+"""Nobody acts on more: a file with thousands of late deliverables gets the 50 most urgent."""
+
+
 def next_actions(p: Partnership, today: dt.date, assessment: Assessment) -> list[Action]:
-    """Every action, most urgent first."""
+    """Every action (up to `MOST_ACTIONS`), most urgent first."""
     dated = [
         *_period(p, today), *_reviews(p, today), *_deliverables(p, today), *_criteria(p, today),
     ]  # fmt: skip
@@ -243,4 +250,4 @@ def next_actions(p: Partnership, today: dt.date, assessment: Assessment) -> list
         if _general(field) not in seen and not (p.status == "exploring" and "signed" in field):
             out.append(Action(4, text, section, field))
             seen.add(_general(field))
-    return out
+    return out[:MOST_ACTIONS]

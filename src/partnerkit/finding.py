@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+COUNTED_REST = "… and "
+"""How the one finding that counts the repeats of a code past the listed ones begins."""
+
+
+def more_like_this(more: int) -> str:
+    """The message of the finding that stands for `more` repeats not listed."""
+    return f"{COUNTED_REST}{more:,} more like this from here on (not listed); fix those first"
+
 Loc = tuple[str | int, ...]
 """A path into a file's data: `("partners", 1, "benefits")`."""
 

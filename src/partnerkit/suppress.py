@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from partnerkit.codes import always_counts
-from partnerkit.finding import Finding, Severity
+from partnerkit.finding import COUNTED_REST, Finding, Severity
 
 _COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
@@ -74,7 +74,10 @@ def apply_suppressions(
         else:
             used[hit].add(finding.code)
     if enabled("PK120"):
-        kept.extend(_unused(suppressions, used, path, enabled))
+        # Past the listed findings of a code the rest are counted, not located: a comment
+        # naming that code may well cover one of them, so it is not called unused.
+        counted = {f.code for f in findings if f.message.startswith(COUNTED_REST)}
+        kept.extend(_unused(suppressions, used, path, lambda c: enabled(c) and c not in counted))
     return kept
 
 

@@ -11,7 +11,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from partnerkit.finding import Finding, Severity, field_path
+from partnerkit.finding import Finding, Severity, field_path, more_like_this
 from partnerkit.model import Partnership
 from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, value_position
 
@@ -229,22 +229,31 @@ def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Findin
 
     ids = model.partner_ids()
     seen: set[str] = set()
+    twice: list[int] = []
     for i, pid in enumerate(ids):
         if pid in seen:
-            yield at(
-                ("partners", i, "id"),
-                "PK202",
-                f"partner id `{pid}` is used twice; ids must be unique",
-            )
+            twice.append(i)
         seen.add(pid)
-    known = ", ".join(f"`{p}`" for p in ids)
+    for i in twice[:MAX_SAME_PROBLEM]:
+        message = f"partner id `{ids[i]}` is used twice; ids must be unique"
+        yield at(("partners", i, "id"), "PK202", message)
+    if len(twice) > MAX_SAME_PROBLEM:
+        more = len(twice) - MAX_SAME_PROBLEM
+        message = more_like_this(more)
+        yield at(("partners", twice[MAX_SAME_PROBLEM], "id"), "PK202", message)
+    known = ", ".join(f"`{p}`" for p in ids[:10]) + (" …" if len(ids) > 10 else "")
+    unknown: list[Loc] = []  # past the first few, counted: no message, no position
 
     def ref(loc: Loc, value: str | None, *, key: bool = False) -> Iterator[Finding]:
-        if value is not None and value not in seen:
-            close = difflib.get_close_matches(value, ids, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"use one of {known}"
-            message = f"`{value}` is not a partner of this partnership; {hint}"
-            yield at(loc, "PK201", message, key=key)
+        if value is None or value in seen:
+            return
+        unknown.append(loc)
+        if len(unknown) > MAX_SAME_PROBLEM:
+            return
+        close = difflib.get_close_matches(value, ids, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else f"use one of {known}"
+        message = f"`{value}` is not a partner of this partnership; {hint}"
+        yield at(loc, "PK201", message, key=key)
 
     for i, cost in enumerate(model.costs):
         yield from ref(("costs", i, "borne_by"), cost.borne_by)
@@ -272,6 +281,10 @@ def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Findin
     for i, amendment in enumerate(model.amendments):
         for key in amendment.signed:
             yield from ref(("amendments", i, "signed", key), key, key=True)
+    if len(unknown) > MAX_SAME_PROBLEM:
+        more = len(unknown) - MAX_SAME_PROBLEM
+        message = more_like_this(more)
+        yield at(unknown[MAX_SAME_PROBLEM], "PK201", message)
     if model.period and model.period.end and model.period.end < model.period.start:
         yield at(
             ("period", "end"),

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from partnerkit.finding import Finding, field_path
+from partnerkit.finding import Finding, field_path, more_like_this
 from partnerkit.model import Partnership
 from partnerkit.questions import Question, question_statuses
-from partnerkit.rules.base import REGISTRY, Context, Rule, rule
-from partnerkit.yamlio import Document, locate, value_position
+from partnerkit.rules.base import REGISTRY, Context, Hit, Rule, rule
+from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, value_position
 
 __all__ = ["REGISTRY", "Context", "Rule", "all_rules", "rule", "run"]
 
@@ -49,14 +49,32 @@ def run(
     questions: tuple[Question, ...] | None = None,
 ) -> Iterator[Finding]:
     """Run every enabled rule on one file, with its default severity (the run's finishing
-    step applies the configuration)."""
+    step applies the configuration).
+
+    Past `MAX_SAME_PROBLEM` hits of one rule the rest are counted, not located, and one
+    more finding (where the first of them is) says how many: a file built to repeat a
+    problem costs time linear in its size and gives a report a person can read.
+    """
     ctx = Context(model, today, questions if questions is not None else question_statuses(model))
     for code, r in all_rules().items():
         if r.check is None or not enabled(code):
             continue
+        listed, first_unlisted, more = 0, None, 0
         for hit in r.check(ctx):
-            if hit.on_value:
-                line, col = value_position(doc.root, hit.loc)
+            if listed < MAX_SAME_PROBLEM:
+                listed += 1
+                yield _finding(doc, path, r, hit, hit.message)
             else:
-                line, col, _ = locate(doc.root, hit.loc)
-            yield Finding(path, line, col, code, r.severity, hit.message, field_path(hit.loc))
+                first_unlisted = first_unlisted or hit
+                more += 1
+        if first_unlisted is not None:
+            message = more_like_this(more)
+            yield _finding(doc, path, r, first_unlisted, message)
+
+
+def _finding(doc: Document, path: str, r: Rule, hit: Hit, message: str) -> Finding:
+    if hit.on_value:
+        line, col = value_position(doc.root, hit.loc)
+    else:
+        line, col, _ = locate(doc.root, hit.loc)
+    return Finding(path, line, col, r.code, r.severity, message, field_path(hit.loc))

@@ -10,16 +10,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit.finding import Severity
-from partnerkit.legal import needs
+from partnerkit.legal import Need, needs
+from partnerkit.model import Partnership
 from partnerkit.rules.base import Context, Hit, rule
 
 W = Severity.WARNING
 
 
 def _gaps(ctx: Context, code: str) -> Iterator[Hit]:
-    for need in needs(ctx.model):
-        if need.code == code and not need.held:
-            yield Hit(need.loc, need.message)
+    for need in _unheld(ctx.model).get(code, ()):
+        yield Hit(need.loc, need.message)
+
+
+_LAST: list[tuple[Partnership, dict[str, list[Need]]]] = []
+
+
+def _unheld(model: Partnership) -> dict[str, list[Need]]:
+    """The needs not held, by code: worked out once per file for the ten rules that ask
+    (one pass over many partners, not one per rule)."""
+    if _LAST and _LAST[0][0] is model:
+        return _LAST[0][1]
+    by_code: dict[str, list[Need]] = {}
+    for need in needs(model):
+        if not need.held:
+            by_code.setdefault(need.code, []).append(need)
+    _LAST[:] = [(model, by_code)]
+    return by_code
 
 
 @rule("PK420", "legal-name-missing", W, "A party to the agreement has no legal name")

@@ -1,0 +1,53 @@
+"""Files built to be slow stay linear (issue 12); the 5 MB run is benchmarks/slow_files.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from slow_files import shapes
+
+TODAY = dt.date(2026, 11, 23)
+SMALL = 24_000
+
+
+def _examine(path: Path, times: int = 3) -> tuple[float, list[str]]:
+    """CPU seconds (best of `times`) of one file's pass, and the codes it reports."""
+    from partnerkit.config import Config
+    from partnerkit.pipeline import examine_one
+
+    best, codes = float("inf"), []
+    for _ in range(times):
+        start = time.process_time()
+        result = examine_one(path, Config(), TODAY).result
+        best = min(best, time.process_time() - start)
+        codes = [f.code for f in result.findings]
+    return best, codes
+
+
+@pytest.mark.parametrize("shape", sorted(shapes(SMALL)))
+def test_a_repeated_problem_is_listed_fifty_times_then_counted(tmp_path: Path, shape: str) -> None:
+    path = tmp_path / "slow.yaml"
+    path.write_text(shapes(SMALL * 4)[shape], "utf-8")
+    _, codes = _examine(path, times=1)
+    assert max(Counter(codes).values(), default=0) <= 51
+
+
+@pytest.mark.parametrize("shape", ["many partners and bad references", "many partners"])
+def test_four_times_the_file_costs_about_four_times_the_time(tmp_path: Path, shape: str) -> None:
+    """Once quadratic: every unknown partner reference compared with every partner."""
+    small, large = tmp_path / "small.yaml", tmp_path / "large.yaml"
+    small.write_text(shapes(SMALL)[shape], "utf-8")
+    large.write_text(shapes(SMALL * 4)[shape], "utf-8")
+    _examine(small)  # imports and validators built once, outside the timing
+    ratio = _examine(large)[0] / _examine(small)[0]
+    assert ratio < 8, f"{shape}: 4x the size took {ratio:.1f}x the time"
