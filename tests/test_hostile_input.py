@@ -175,3 +175,48 @@ def test_a_notice_period_past_a_hundred_years_is_a_located_finding(cli, workdir:
     result = cli("check", "--no-config", "p.yaml")
     assert result.code == 1
     assert "p.yaml:85:18: error PK113" in result.out, result.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("sheet", ["/dev/zero", "fifo"])
+@pytest.mark.parametrize("command", [("record", "--ratings"), ("measure", "--from")])
+def test_a_sheet_that_is_a_device_or_fifo_is_refused(
+    cli, workdir: Path, sheet: str, command: tuple[str, str]
+) -> None:
+    """`record --ratings` and `measure --from` read only regular files, and at most 5 MB."""
+    (workdir / "p.yaml").write_text(BASE)
+    if sheet == "fifo":
+        os.mkfifo(workdir / "fifo")
+    result = cli(command[0], "p.yaml", command[1], sheet, "--date", "2026-11-20")
+    assert result.code == 2, result.err
+    assert "cannot read the sheet: it is not a regular file" in result.err
+    assert (workdir / "p.yaml").read_text() == BASE
+
+
+def test_a_sheet_over_the_limit_is_refused(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text(BASE)
+    (workdir / "big.csv").write_bytes(b"criterion,date,value\n" + b"x" * (6 * 1048576))
+    result = cli("measure", "p.yaml", "--from", "big.csv")
+    assert result.code == 2 and "over the limit of 5 MB" in result.err, result.err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_gitignore_linked_to_a_device_is_not_read(cli, workdir: Path) -> None:
+    """Git stores a symlink as it is: a pull request can make `.gitignore` point at
+    /dev/zero, which was read until memory ran out."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(workdir)], check=True)
+    (workdir / ".gitignore").symlink_to("/dev/zero")
+    (workdir / "p").mkdir()
+    (workdir / "p" / "p.yaml").write_text(BASE)
+    result = cli("check", "--no-config", "--today", "2026-11-23", "p")
+    assert result.code in (0, 1), result.err
+    assert "Checked 1 file" in result.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_diff_of_a_fifo_does_not_block(cli, workdir: Path) -> None:
+    os.mkfifo(workdir / "p.yaml")
+    result = cli("diff", "p.yaml", "--since", "HEAD")
+    assert result.code == 2, result.err

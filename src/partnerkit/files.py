@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from partnerkit.errors import UsageError
 
+MAX_IGNORE_BYTES = 1_048_576
+"""A `.gitignore` larger than this (or not a regular file) is not read."""
+
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
@@ -141,10 +144,13 @@ class _GitIgnores:
         # `folder` itself is read by `enter` when the walk starts there.
 
     def _add(self, base: Path, file: Path) -> None:
-        try:
-            lines = file.read_text("utf-8", "replace").splitlines()
-        except OSError:
+        from partnerkit.fsutil import NotRegular, TooLarge, read_limited
+
+        try:  # a pull request can make `.gitignore` a link to /dev/zero or a huge file
+            raw = read_limited(file, MAX_IGNORE_BYTES)
+        except (OSError, NotRegular, TooLarge):
             return
+        lines = raw.decode("utf-8", "replace").splitlines()
         from pathspec import GitIgnoreSpec
 
         self.specs.append((base, GitIgnoreSpec.from_lines(lines)))

@@ -87,10 +87,15 @@ def version_at(path: Path, rev: str) -> Version:
 
 
 def current(path: Path) -> Version:
+    from partnerkit.fsutil import NotRegular, TooLarge, read_limited
+    from partnerkit.thresholds import DEFAULT_MAX_BYTES
+
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, DEFAULT_MAX_BYTES)
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    except (NotRegular, TooLarge):
+        raise UsageError(f"{path}: not a regular file under the size limit") from None
     return Version(
         "working tree", raw.decode("utf-8-sig", "replace"), _model(raw, "now", str(path))
     )

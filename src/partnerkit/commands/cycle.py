@@ -35,11 +35,23 @@ def _date(value: str, name: str) -> dt.date:
         raise UsageError(f"{name} {value}: write the date as YYYY-MM-DD") from None
 
 
+MAX_SHEET_BYTES = 5 * 1_048_576
+
+
 def _sheet(path: Path) -> bytes:
+    """A sheet's bytes: a regular file of at most 5 MB (never a device, FIFO or endless file)."""
+    from partnerkit.fsutil import NotRegular, TooLarge, read_limited
+
     try:
-        return path.read_bytes()
+        return read_limited(path, MAX_SHEET_BYTES)
     except OSError as exc:
         raise UsageError(f"{path}: cannot read the sheet: {exc.strerror or exc}") from None
+    except NotRegular as exc:
+        raise UsageError(f"{path}: cannot read the sheet: {exc}") from None
+    except TooLarge as exc:
+        raise UsageError(
+            f"{path}: the sheet {exc.size_text} over the limit of 5 MB; split it"
+        ) from None
 
 
 def _edit(
