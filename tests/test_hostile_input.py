@@ -220,3 +220,29 @@ def test_diff_of_a_fifo_does_not_block(cli, workdir: Path) -> None:
     os.mkfifo(workdir / "p.yaml")
     result = cli("diff", "p.yaml", "--since", "HEAD")
     assert result.code == 2, result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score",),
+        ("review",),
+        ("review", "-f", "html"),
+        ("render", "-t", "review-report", "-f", "html", "-o", "-"),
+        ("render", "-t", "review-report", "-o", "-"),
+    ],
+)
+def test_numbers_at_the_edge_of_floats_are_drawn(cli, workdir: Path, args) -> None:
+    """A baseline of -1e308 and a measurement of 1e308: the trend's scale overflowed to NaN."""
+    text = BASE.replace("      baseline: 62\n", "      baseline: -1e308\n", 1)
+    text = text.replace("      current: 81\n", "      current: 1e308\n", 1)
+    text = text.replace(
+        "      unit: \"%\"\n      by: 2026-12-31\n",
+        "      unit: \"%\"\n      by: 2026-12-31\n      measurements:\n"
+        "        - {date: 2026-06-30, value: 1e308}\n        - {date: 2026-09-30, value: -1e308}\n",
+        1,
+    )
+    (workdir / "p.yaml").write_text(text)
+    result = cli(*args, "--today", "2026-11-23", "p.yaml")
+    assert result.code in (0, 1), result.err
+    assert "PK115" not in result.out and "internal error" not in result.err

@@ -22,6 +22,15 @@ def _scale(values: Series, lo: float | None, hi: float | None) -> tuple[float, f
     return low, (high if high > low else low + 1)
 
 
+def _share(v: float, low: float, high: float) -> float:
+    """Where `v` sits between `low` and `high`, 0 to 1, for any finite numbers: halved
+    first, so that values near ±1e308 do not overflow to infinity (and NaN)."""
+    span = high / 2 - low / 2
+    if span <= 0:
+        return 0.0
+    return max(0.0, min(1.0, (v / 2 - low / 2) / span))
+
+
 def sparkline(values: Series, lo: float | None = 1, hi: float | None = 5) -> str:
     """▁▃▅█ from a series; `·` where a value is missing; empty for fewer than two values."""
     if sum(v is not None for v in values) < 2:
@@ -29,7 +38,7 @@ def sparkline(values: Series, lo: float | None = 1, hi: float | None = 5) -> str
     low, high = _scale(values, lo, hi)
     top = len(BLOCKS) - 1
     return "".join(
-        "·" if v is None else BLOCKS[max(0, min(top, round((v - low) / (high - low) * top)))]
+        "·" if v is None else BLOCKS[round(_share(v, low, high) * top)]
         for v in values
     )
 
@@ -54,7 +63,7 @@ def svg_sparkline(
     step = (width - 2 * pad) / max(1, len(values) - 1)
 
     def xy(i: int, v: float) -> tuple[float, float]:
-        return pad + i * step, height - pad - (v - low) / (high - low) * (height - 2 * pad)
+        return pad + i * step, height - pad - _share(v, low, high) * (height - 2 * pad)
 
     coords = [xy(i, v) for i, v in points]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
