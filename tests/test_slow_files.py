@@ -51,3 +51,36 @@ def test_four_times_the_file_costs_about_four_times_the_time(tmp_path: Path, sha
     _examine(small)  # imports and validators built once, outside the timing
     ratio = _examine(large)[0] / _examine(small)[0]
     assert ratio < 8, f"{shape}: 4x the size took {ratio:.1f}x the time"
+
+
+def _sheet(rows: int) -> bytes:
+    head = "respondent,partner,commitment,communication,credibility,clarity,cadence,collaboration\n"
+    return (head + "".join(f"R{i},a,4,4,4,4,4,4\n" for i in range(rows))).encode()
+
+
+def test_a_rating_sheet_of_many_respondents_is_read_in_linear_time() -> None:
+    """Once quadratic: each respondent looked up in the list of those before."""
+    from partnerkit.sheets import read_ratings
+
+    def cpu(rows: int) -> float:
+        data, best = _sheet(rows), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            read_ratings(data, ["a", "b"])
+            best = min(best, time.process_time() - start)
+        return best
+
+    cpu(100)
+    ratio = cpu(16_000) / cpu(4_000)
+    assert ratio < 8, f"4x the rows took {ratio:.1f}x the time"
+
+
+def test_sheet_problems_are_listed_fifty_times_then_counted(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text((ROOT / "examples" / "riverside-clinical-onboarding.yaml")
+                                    .read_text("utf-8"))
+    (workdir / "r.csv").write_bytes(_sheet(300).replace(b",a,", b",nobody,"))
+    result = cli("record", "p.yaml", "--ratings", "r.csv", "--date", "2026-11-20")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert len([x for x in lines if x.startswith("r.csv:")]) == 52, lines[-3:]
+    assert "… and 250 more problems (not listed)" in result.err

@@ -116,10 +116,12 @@ def read_ratings(data: bytes, partner_ids: Sequence[str]) -> Ratings:
     problems: list[SheetProblem] = []
     given: dict[str, dict[str, list[int]]] = {}
     result = Ratings()
+    seen: set[str] = set()
+    ids = set(partner_ids)
     for n, row in body:
         partner = _cell(row, header["partner"])
-        if partner not in partner_ids:
-            known = ", ".join(partner_ids)
+        if partner not in ids:
+            known = ", ".join(partner_ids[:10]) + (", …" if len(partner_ids) > 10 else "")
             what = f"unknown partner `{partner}`" if partner else "no partner"
             problems.append(SheetProblem(n, header["partner"] + 1, f"{what}: use one of {known}"))
             continue
@@ -136,7 +138,8 @@ def read_ratings(data: bytes, partner_ids: Sequence[str]) -> Ratings:
                 continue
             given.setdefault(partner, {}).setdefault(c, []).append(int(raw))
         who = _cell(row, header["respondent"])
-        if who and who not in result.respondents:
+        if who and who not in seen:  # a set: a sheet of 75,000 respondents stays linear
+            seen.add(who)
             result.respondents.append(who)
         if "comments" in header and (note := _cell(row, header["comments"])):
             result.comments.append(f"{who or partner}: {note}")

@@ -68,8 +68,13 @@ def _edit(
 
 
 def _refuse(name: str, exc: Any) -> int:
-    for problem in exc.problems:
+    from partnerkit.yamlio import MAX_SAME_PROBLEM
+
+    for problem in exc.problems[:MAX_SAME_PROBLEM]:
         sys.stderr.write(problem.located(name) + "\n")
+    if len(exc.problems) > MAX_SAME_PROBLEM:
+        more = len(exc.problems) - MAX_SAME_PROBLEM
+        sys.stderr.write(f"{printable(name)}: … and {more:,} more problems (not listed)\n")
     sys.stderr.write(f"{printable(name)}: nothing recorded; the partnership file is unchanged\n")
     return 1
 
