@@ -62,3 +62,20 @@ def test_history_ignores_an_embedded_bare_repository(
         assert result.code in (0, 1, 2), result.err
         assert "internal error" not in result.err
         assert not marker.exists(), f"{args}: git ran the repository's gpg.program"
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [(("diff", "--since"), "--since"), (("render", "-o", "-", "--redline"), "--redline")],
+)
+@pytest.mark.parametrize("rev", ["--output=/tmp/x", "-x", "--upload-pack=touch x"])
+def test_a_revision_is_never_an_option_of_git(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch, args, option: str, rev: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "p.yaml").write_text((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text())
+    result = cli(*args[:-1], args[-1], rev, "p.yaml")
+    assert result.code == 2
+    assert f"partnerkit: error: {option} {rev!r}: not a revision" in result.err
+    assert not (tmp_path / "x").exists()

@@ -76,10 +76,10 @@ def _model(text: bytes, label: str, shown: str) -> Partnership:
     return loaded.model
 
 
-def version_at(path: Path, rev: str) -> Version:
-    """The file as it was at revision `rev`."""
-    if rev.startswith("-"):
-        raise UsageError(f"--since {rev!r}: not a revision")
+def version_at(path: Path, rev: str, option: str = "--since") -> Version:
+    """The file as it was at revision `rev` (given with `option`, named in errors)."""
+    if rev.startswith("-"):  # never read by git as one of its options
+        raise UsageError(f"{option} {rev!r}: not a revision")
     folder, name = path.resolve().parent, path.name
     raw = _git(folder, "show", f"{rev}:./{name}")
     label = _git(folder, "rev-parse", "--short", f"{rev}^{{commit}}").decode().strip()

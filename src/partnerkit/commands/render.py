@@ -272,7 +272,7 @@ def _redline(
     if opts.redline == "signed":
         old = history.last_signed(Path(path))
     else:
-        old = history.version_at(Path(path), opts.redline)
+        old = history.version_at(Path(path), opts.redline, "--redline")
     loaded = load_bytes(old.text.encode("utf-8"), f"{path} ({old.label})")
     assert loaded.model is not None and loaded.doc is not None
     findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
