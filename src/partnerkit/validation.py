@@ -142,13 +142,18 @@ def _fields_at(loc: Loc) -> list[str]:
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return []
-        info = model.model_fields.get(part)
+        info = _keys(model).get(part)
         if info is None:
             return []
         model = _inner_model(info.annotation)
     if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
+        return list(_keys(model))
     return []
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """The keys a file writes for a model's fields (`for`, not the field name `for_`)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _inner_model(annotation: Any) -> Any:
