@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from partnerkit.config import Config
 from partnerkit.finding import Finding, Severity
@@ -88,28 +88,87 @@ def _examine(
     )
     assessment = None
     if loaded.model is not None and loaded.doc is not None:
-        from partnerkit.questions import question_statuses
-        from partnerkit.rules import run as run_rules
-        from partnerkit.scoring import assess
-
-        model = loaded.model
-        questions = question_statuses(model)
-        rules = list(run_rules(model, loaded.doc, loaded.path, today, config.enabled, questions))
-        if any(f.code == "PK520" for f in rules):  # name what changed, from git
-            from partnerkit.history import locate_unsigned_changes
-
-            rules = locate_unsigned_changes(rules, loaded)
-        assessment = assess(model, today, config.bands, questions)
-        result = replace(
-            result,
-            findings=(*result.findings, *rules),
-            readiness=round(assessment.overall, 1),
-            band=assessment.band,
-            score=assessment.digest() if Keep.SCORE in keep else None,
-            facts=facts(model, today) if Keep.FACTS in keep else None,
-            events=_events(model) if Keep.EVENTS in keep else (),
-        )
+        try:
+            result, assessment = _judge(result, loaded, config, today, keep)
+        except Exception as exc:  # a bug met on this file: its finding; the others go on
+            result = failed(result, exc, "checking", keep_findings=True)
     return Draft(result, parse_suppressions(loaded.text)), loaded, assessment
+
+
+def _judge(
+    result: FileResult, loaded: Loaded, config: Config, today: dt.date, keep: Keep
+) -> tuple[FileResult, Assessment]:
+    """Rules and scoring of a valid file, and what the command keeps of them."""
+    from partnerkit.questions import question_statuses
+    from partnerkit.rules import run as run_rules
+    from partnerkit.scoring import assess
+
+    model, doc = loaded.model, loaded.doc
+    assert model is not None and doc is not None
+    questions = question_statuses(model)
+    rules = list(run_rules(model, doc, loaded.path, today, config.enabled, questions))
+    if any(f.code == "PK520" for f in rules):  # name what changed, from git
+        from partnerkit.history import locate_unsigned_changes
+
+        rules = locate_unsigned_changes(rules, loaded)
+    assessment = assess(model, today, config.bands, questions)
+    judged = replace(
+        result,
+        findings=(*result.findings, *rules),
+        readiness=round(assessment.overall, 1),
+        band=assessment.band,
+        score=assessment.digest() if Keep.SCORE in keep else None,
+        facts=facts(model, today) if Keep.FACTS in keep else None,
+        events=_events(model) if Keep.EVENTS in keep else (),
+    )
+    return judged, assessment
+
+
+FAILED = "PK115"
+
+
+def failed(
+    result: FileResult, exc: BaseException, doing: str, *, keep_findings: bool = False
+) -> FileResult:
+    """The file partnerkit failed on while `doing` something: one error finding says so.
+
+    Nothing else of the file is kept (a value in it may be what the failure met), except,
+    when asked, the findings found before the failure. Only the exception's type is
+    named: its text may hold the file's content.
+    """
+    message = (
+        f"partnerkit failed while {doing} this file ({type(exc).__name__}); the other "
+        "files are not affected. This is a bug in partnerkit: please report it with the file"
+    )
+    finding = Finding(result.path, 1, 1, FAILED, Severity.ERROR, message)
+    kept = result.findings if keep_findings else ()
+    return FileResult(result.path, (*kept, finding))
+
+
+T = TypeVar("T")
+
+
+def isolated(
+    results: tuple[FileResult, ...], produce: Callable[[tuple[FileResult, ...]], T], doing: str
+) -> tuple[T, tuple[FileResult, ...]]:
+    """`produce(results)` (a report, a table, a calendar), where a file whose own part fails
+    is replaced by its failure (PK115) and the others are still produced.
+
+    Costs nothing when nothing fails; otherwise each file is tried alone to find the ones
+    that fail. A failure of the whole with no single file to blame is left to the caller.
+    """
+    try:
+        return produce(results), results
+    except Exception:  # one file's part, or the whole: find out below
+        pass
+    fixed = []
+    for result in results:
+        try:
+            produce((result,))
+            fixed.append(result)
+        except Exception as exc:
+            fixed.append(failed(result, exc, doing))
+    return produce(tuple(fixed)), tuple(fixed)
 
 
 def examine(path: str | Path, config: Config, today: dt.date, keep: Keep = Keep.NOTHING) -> Draft:

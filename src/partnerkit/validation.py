@@ -225,6 +225,17 @@ def _describe(value: Any) -> str:
     return f"the text `{text[:40]}{'…' if len(text) > 40 else ''}`"
 
 
+def _repeated(ids: list[str]) -> tuple[set[str], list[int]]:
+    """The ids, and the index of each one that repeats an earlier one."""
+    seen: set[str] = set()
+    twice: list[int] = []
+    for i, pid in enumerate(ids):
+        if pid in seen:
+            twice.append(i)
+        seen.add(pid)
+    return seen, twice
+
+
 def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Finding]:
     """References and consistency inside one file (PK2xx)."""
 
@@ -233,66 +244,55 @@ def consistency(model: Partnership, doc: Document, path: str) -> Iterator[Findin
         return Finding(path, line, col, code, Severity.ERROR, message, field_path(loc))
 
     ids = model.partner_ids()
-    seen: set[str] = set()
-    twice: list[int] = []
-    for i, pid in enumerate(ids):
-        if pid in seen:
-            twice.append(i)
-        seen.add(pid)
-    for i in twice[:MAX_SAME_PROBLEM]:
+    seen, twice = _repeated(ids)
+    for n, i in enumerate(twice[: MAX_SAME_PROBLEM + 1]):
         message = f"partner id `{ids[i]}` is used twice; ids must be unique"
+        if n == MAX_SAME_PROBLEM:
+            message = more_like_this(len(twice) - MAX_SAME_PROBLEM)
         yield at(("partners", i, "id"), "PK202", message)
-    if len(twice) > MAX_SAME_PROBLEM:
-        more = len(twice) - MAX_SAME_PROBLEM
-        message = more_like_this(more)
-        yield at(("partners", twice[MAX_SAME_PROBLEM], "id"), "PK202", message)
     known = ", ".join(f"`{p}`" for p in ids[:10]) + (" …" if len(ids) > 10 else "")
-    unknown: list[Loc] = []  # past the first few, counted: no message, no position
-
-    def ref(loc: Loc, value: str | None, *, key: bool = False) -> Iterator[Finding]:
-        if value is None or value in seen:
-            return
-        unknown.append(loc)
-        if len(unknown) > MAX_SAME_PROBLEM:
-            return
+    unknown = [(loc, value, key) for loc, value, key in _references(model) if value not in seen]
+    for loc, value, key in unknown[:MAX_SAME_PROBLEM]:  # the rest counted, not matched
         close = difflib.get_close_matches(value, ids, n=1)
         hint = f"did you mean `{close[0]}`?" if close else f"use one of {known}"
         message = f"`{value}` is not a partner of this partnership; {hint}"
         yield at(loc, "PK201", message, key=key)
-
-    for i, cost in enumerate(model.costs):
-        yield from ref(("costs", i, "borne_by"), cost.borne_by)
-    for i, exp in enumerate(model.expectations):
-        yield from ref(("expectations", i, "owner"), exp.owner)
-    if model.decisions:
-        for key in model.decisions.independent:
-            yield from ref(("decisions", "independent", key), key, key=True)
-    if model.governance:
-        for role in ("manager", "sponsor"):
-            steward = getattr(model.governance, role)
-            if steward is not None:
-                yield from ref(("governance", role, "partner"), steward.partner)
-    if model.reviews:
-        for i, review in enumerate(model.reviews.history):
-            for key in review.partner_ratings:
-                yield from ref(("reviews", "history", i, "partner_ratings", key), key, key=True)
-    if model.terms:
-        for i, pay in enumerate(model.terms.payments):
-            yield from ref(("terms", "payments", i, "payer"), pay.payer)
-            yield from ref(("terms", "payments", i, "payee"), pay.payee)
-        ip = model.terms.intellectual_property
-        if ip is not None and ip.owner not in ("joint", "each"):
-            yield from ref(("terms", "intellectual_property", "owner"), ip.owner)
-    for i, amendment in enumerate(model.amendments):
-        for key in amendment.signed:
-            yield from ref(("amendments", i, "signed", key), key, key=True)
     if len(unknown) > MAX_SAME_PROBLEM:
-        more = len(unknown) - MAX_SAME_PROBLEM
-        message = more_like_this(more)
-        yield at(unknown[MAX_SAME_PROBLEM], "PK201", message)
+        message = more_like_this(len(unknown) - MAX_SAME_PROBLEM)
+        yield at(unknown[MAX_SAME_PROBLEM][0], "PK201", message)
     if model.period and model.period.end and model.period.end < model.period.start:
         yield at(
             ("period", "end"),
             "PK204",
             f"the period ends ({model.period.end}) before it starts ({model.period.start})",
         )
+
+
+def _references(model: Partnership) -> Iterator[tuple[Loc, str, bool]]:
+    """Every partner reference in the file: where, the id it names, whether it is a key."""
+    for i, cost in enumerate(model.costs):
+        if cost.borne_by is not None:
+            yield ("costs", i, "borne_by"), cost.borne_by, False
+    for i, exp in enumerate(model.expectations):
+        if exp.owner is not None:
+            yield ("expectations", i, "owner"), exp.owner, False
+    for key in model.decisions.independent if model.decisions else {}:
+        yield ("decisions", "independent", key), key, True
+    for role in ("manager", "sponsor") if model.governance else ():
+        steward = getattr(model.governance, role)
+        if steward is not None and steward.partner is not None:
+            yield ("governance", role, "partner"), steward.partner, False
+    for i, review in enumerate(model.reviews.history if model.reviews else []):
+        for key in review.partner_ratings:
+            yield ("reviews", "history", i, "partner_ratings", key), key, True
+    if model.terms:
+        for i, pay in enumerate(model.terms.payments):
+            for role in ("payer", "payee"):
+                if getattr(pay, role) is not None:
+                    yield ("terms", "payments", i, role), getattr(pay, role), False
+        ip = model.terms.intellectual_property
+        if ip is not None and ip.owner is not None and ip.owner not in ("joint", "each"):
+            yield ("terms", "intellectual_property", "owner"), ip.owner, False
+    for i, amendment in enumerate(model.amendments):
+        for key in amendment.signed:
+            yield ("amendments", i, "signed", key), key, True

@@ -70,7 +70,7 @@ class CalendarOptions:
 
 def run_calendar(opts: CalendarOptions) -> int:
     """Export every valid file's dated items; 1 when a file could not be read as a partnership."""
-    from partnerkit.pipeline import Keep, examine_paths
+    from partnerkit.pipeline import Keep, examine_paths, isolated
     from partnerkit.reporters.text import line
 
     config = configure(opts.config, no_config=opts.no_config)
@@ -78,14 +78,15 @@ def run_calendar(opts: CalendarOptions) -> int:
     stamp = parse_today(opts.today)
     jobs = opts.jobs or config.jobs or default_jobs()
     report = examine_paths(files, config, stamp, keep=Keep.EVENTS, jobs=jobs)
-    status = 0
-    for result in report.files:
+    valid = tuple(r for r in report.files if r.valid)
+    data, built = isolated(valid, lambda results: build_calendar(list(results), stamp), "exporting")
+    status, exported = 0, iter(built)  # in the order of the files, as `check` lists them
+    for result in (next(exported) if r.valid else r for r in report.files):
         if not result.valid:
             for finding in result.findings:
                 sys.stderr.write(line(finding) + "\n")
             status = 1
-    valid = [r for r in report.files if r.valid]
-    data = build_calendar(valid, stamp)
+    valid = tuple(r for r in built if r.valid)
     output = opts.output
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from partnerkit import options
@@ -18,7 +18,7 @@ from partnerkit.files import excluded_name as scan_excluded
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, flag, many, option
 from partnerkit.pipeline import Keep, examine_paths, examine_stream
-from partnerkit.result import CheckReport
+from partnerkit.result import CheckReport, FileResult
 from partnerkit.sanitize import printable
 
 
@@ -82,7 +82,9 @@ def run_check(opts: CheckOptions) -> int:
         files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
         jobs = opts.jobs or config.jobs or default_jobs()
         report = _check_with_progress(files, config, today, jobs, keep)
-    write_report(report, fmt, opts.output, force=opts.force, color=opts.color, quiet=opts.quiet)
+    report = write_report(
+        report, fmt, opts.output, force=opts.force, color=opts.color, quiet=opts.quiet
+    )
     return 1 if report.failed() else 0
 
 
@@ -140,16 +142,27 @@ def write_report(
     force: bool,
     color: bool | None,
     quiet: bool = False,
-) -> None:
+) -> CheckReport:
+    """Write the report; a file whose own part of it fails is reported as that file's
+    failure (PK115). Returns the report as written, to judge the run by."""
     from partnerkit import reporters
+    from partnerkit.pipeline import isolated
     from partnerkit.reporters import text
 
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)
-    buffer = io.StringIO() if to_file else sys.stdout
-    if fmt == "text":
-        text.report(report, buffer, color=colored, quiet=quiet)
+
+    def produce(files: tuple[FileResult, ...]) -> str:
+        buffer = io.StringIO()
+        if fmt == "text":
+            text.report(replace(report, files=files), buffer, color=colored, quiet=quiet)
+        else:
+            reporters.write(fmt, replace(report, files=files), buffer, color=colored)
+        return buffer.getvalue()
+
+    written, files = isolated(report.files, produce, "reporting")
+    if to_file:
+        emit(written, output, force=True)  # a report: -o replaces it
     else:
-        reporters.write(fmt, report, buffer, color=colored)
-    if isinstance(buffer, io.StringIO):
-        emit(buffer.getvalue(), output, force=True)  # a report: -o replaces it
+        sys.stdout.write(written)
+    return replace(report, files=files)

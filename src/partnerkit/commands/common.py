@@ -139,6 +139,17 @@ def load_sound(
     return Sound(result, model, assessment, doc, examined.text)
 
 
+def file_failed(result: FileResult, exc: Exception, doing: str) -> int:
+    """A bug met while `doing` something with one file: that file's PK115 finding, shown as
+    `check` shows findings, and exit 1; never a traceback or an "internal error" for the run.
+    """
+    from partnerkit.pipeline import failed
+    from partnerkit.reporters.text import report
+
+    report(CheckReport((failed(result, exc, doing),)), sys.stdout, color=False)
+    return 1
+
+
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may use."""
     try:

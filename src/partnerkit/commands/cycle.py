@@ -54,9 +54,7 @@ def _sheet(path: Path) -> bytes:
         ) from None
 
 
-def _edit(
-    path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, config: Any
-) -> int:
+def _edit(path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, config: Any) -> int:
     """Edit through the one editing layer; a refused sheet leaves the file untouched."""
     try:
         code = edit_file(path, plan, dry_run=dry_run, config=config)
@@ -231,11 +229,11 @@ class MeasureOptions:
 
     path: Path = argument("The partnership file.")
     results: Path | None = option("--from", help="CSV with columns criterion,date,value.")
-    roi: bool = flag(
-        "--roi", help="Record the ROI calculated from the file's costs and benefits."
-    )
+    roi: bool = flag("--roi", help="Record the ROI calculated from the file's costs and benefits.")
     date: str = option(
-        "--date", metavar="YYYY-MM-DD", help="Date of the --roi measurement (default: today).",
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Date of the --roi measurement (default: today).",
         default="",
     )
     dry_run: bool = flag("--dry-run", help="Show the change as a diff; write nothing.")

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from partnerkit import options
-from partnerkit.commands.common import configure, load_sound, parse_today, partnership_files
+from partnerkit.commands.common import (
+    configure,
+    file_failed,
+    load_sound,
+    parse_today,
+    partnership_files,
+)
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import read_limited, write_atomic
 from partnerkit.options import argument, flag, option
@@ -161,7 +167,13 @@ def _render_all(
             )
             status = 1
             continue
-        text, meta, data = _document(opts, env, config, (today, stamp), (path, sound), user_dir)
+        try:
+            text, meta, data = _document(opts, env, config, (today, stamp), (path, sound), user_dir)
+        except UsageError:  # a template error, or a revision git does not know: exit 2
+            raise
+        except Exception as exc:  # a bug met on this file: its finding; the others go on
+            status = file_failed(sound.result, exc, "rendering")
+            continue
         if kind == "stdout":
             sys.stdout.write(text)
             continue

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from partnerkit import options
@@ -12,14 +13,17 @@ from partnerkit.commands.common import (
     check_choice,
     configure,
     default_jobs,
+    file_failed,
     load_sound,
     parse_today,
     partnership_files,
 )
+from partnerkit.config import Config
 from partnerkit.errors import UsageError
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, flag, many, option
 from partnerkit.portfolio import SORTS, Sort
+from partnerkit.result import FileResult
 from partnerkit.sanitize import json_text
 
 
@@ -95,24 +99,25 @@ def _detail(opts: ReviewOptions) -> int:
         return 1
     model, assessment, result = sound.model, sound.assessment, sound.result
     buffer = io.StringIO()
-    if opts.format == "json":
-        counts = (result.errors, result.warnings)
-        data = detail.detail_dict(model, assessment, result.path, today, counts)
-        buffer.write(json_text(data))
-    elif opts.format == "html":
-        detail.write_detail_html(model, assessment, result.path, today, buffer)
-    else:
-        to_file = opts.output is not None and str(opts.output) != "-"
-        color = False if to_file else use_color(opts.color)
-        detail.write_detail(model, assessment, result.path, today, buffer, color=color)
+    try:
+        if opts.format == "json":
+            counts = (result.errors, result.warnings)
+            data = detail.detail_dict(model, assessment, result.path, today, counts)
+            buffer.write(json_text(data))
+        elif opts.format == "html":
+            detail.write_detail_html(model, assessment, result.path, today, buffer)
+        else:
+            to_file = opts.output is not None and str(opts.output) != "-"
+            color = False if to_file else use_color(opts.color)
+            detail.write_detail(model, assessment, result.path, today, buffer, color=color)
+    except Exception as exc:  # a bug met on this file: its finding, exit 1
+        return file_failed(result, exc, "reviewing")
     emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     return 0
 
 
 def _portfolio(opts: ReviewOptions) -> int:
-    from partnerkit import portfolio
-    from partnerkit.pipeline import Keep, examine_paths
-    from partnerkit.reporters import portfolio as views
+    from partnerkit.pipeline import Keep, examine_paths, isolated
 
     config = configure(opts.config, no_config=opts.no_config)
     if opts.strict is not None:
@@ -126,7 +131,29 @@ def _portfolio(opts: ReviewOptions) -> int:
         keep=Keep.SCORE | Keep.FACTS,
         jobs=opts.jobs or config.jobs or default_jobs(),
     )
-    rows = [portfolio.row_of(r) for r in report.files]
+    text, shown = isolated(
+        report.files, lambda results: _dashboard(results, opts, config, today), "reviewing"
+    )
+    emit(text, opts.output, force=True)  # a report: -o replaces it
+    report = replace(report, files=shown)
+    if not report.failed():
+        return 0
+    if not opts.quiet:
+        sys.stderr.write(
+            f"partnerkit: {report.errors} error(s) and {report.warnings} warning(s) in the "
+            "portfolio; `partnerkit check` lists them\n"
+        )
+    return 1
+
+
+def _dashboard(
+    results: tuple[FileResult, ...], opts: ReviewOptions, config: Config, today: dt.date
+) -> str:
+    """The portfolio view of these files, as text in the format asked for."""
+    from partnerkit import portfolio
+    from partnerkit.reporters import portfolio as views
+
+    rows = [portfolio.row_of(r) for r in results]
     rows = portfolio.select(
         rows, today, status=opts.status, kind=opts.kind, partner=opts.partner,
         due_within=opts.due_within,
@@ -147,12 +174,4 @@ def _portfolio(opts: ReviewOptions) -> int:
         {"json": views.write_json, "csv": views.write_csv, "md": views.write_markdown}[opts.format](
             rows, summary, today, buffer
         )
-    emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
-    if not report.failed():
-        return 0
-    if not opts.quiet:
-        sys.stderr.write(
-            f"partnerkit: {report.errors} error(s) and {report.warnings} warning(s) in the "
-            "portfolio; `partnerkit check` lists them\n"
-        )
-    return 1
+    return buffer.getvalue()

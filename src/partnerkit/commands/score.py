@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerkit import options
-from partnerkit.commands.common import configure, load_sound, parse_today
+from partnerkit.commands.common import configure, file_failed, load_sound, parse_today
 from partnerkit.fsutil import emit, use_color
 from partnerkit.options import argument, option
 from partnerkit.sanitize import printable_path
@@ -49,18 +49,20 @@ def run_score(opts: ScoreOptions) -> int:
         return 1
     model, assessment, shown = sound.model, sound.assessment, sound.result.path
     buffer = io.StringIO()
-    if opts.format == "json":
-        view.write_json(model, assessment, shown, buffer)
-    elif opts.format == "md":
-        view.write_markdown(model, assessment, shown, buffer, day)
-    elif opts.quiet:
-        buffer.write(
-            f"{printable_path(shown)}: readiness {assessment.overall:.0f} ({assessment.band})\n"
-        )
-    else:
-        to_file = opts.output is not None and str(opts.output) != "-"
-        colored = False if to_file else use_color(opts.color)
-        view.write_rich(model, assessment, shown, buffer, colored, day)
+    try:
+        if opts.format == "json":
+            view.write_json(model, assessment, shown, buffer)
+        elif opts.format == "md":
+            view.write_markdown(model, assessment, shown, buffer, day)
+        elif opts.quiet:
+            line = f"readiness {assessment.overall:.0f} ({assessment.band})"
+            buffer.write(f"{printable_path(shown)}: {line}\n")
+        else:
+            to_file = opts.output is not None and str(opts.output) != "-"
+            colored = False if to_file else use_color(opts.color)
+            view.write_rich(model, assessment, shown, buffer, colored, day)
+    except Exception as exc:  # a bug met on this file: its finding, exit 1
+        return file_failed(sound.result, exc, "scoring")
     emit(buffer.getvalue(), opts.output, force=opts.force)
     threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:

@@ -51,6 +51,10 @@ _CODES = [
      "address without `@`, a rating outside 1–5, a negative amount."),
     ("PK114", "format-version", "A format version this partnerkit does not read",
      "This version of partnerkit reads `partnerkit: 1`."),
+    ("PK115", "internal-failure", "partnerkit failed on this file",
+     "A bug in partnerkit stopped the checks, the score or the report of this one file. The "
+     "other files are checked and reported as usual, and the run exits 1. Please report it "
+     "with the file (`PARTNERKIT_DEBUG=1` does not change this finding)."),
     ("PK120", "unused-suppression", "A suppression comment suppresses nothing",
      "`# partnerkit: ignore[CODE]` that no longer matches a finding on its line (or in the "
      "file, for `ignore-file`). Remove it so that suppressions stay meaningful."),
