@@ -147,17 +147,13 @@ def write_report(
     failure (PK115). Returns the report as written, to judge the run by."""
     from partnerkit import reporters
     from partnerkit.pipeline import isolated
-    from partnerkit.reporters import text
 
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)
 
     def produce(files: tuple[FileResult, ...]) -> str:
         buffer = io.StringIO()
-        if fmt == "text":
-            text.report(replace(report, files=files), buffer, color=colored, quiet=quiet)
-        else:
-            reporters.write(fmt, replace(report, files=files), buffer, color=colored)
+        reporters.write(fmt, replace(report, files=files), buffer, color=colored, quiet=quiet)
         return buffer.getvalue()
 
     written, files = isolated(report.files, produce, "reporting")

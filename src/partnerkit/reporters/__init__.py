@@ -25,5 +25,9 @@ def get(name: str) -> Callable[..., None]:
     return reporter
 
 
-def write(name: str, report: Any, out: IO[str], *, color: bool) -> None:
-    get(name)(report, out, color=color)
+def write(name: str, report: Any, out: IO[str], *, color: bool, quiet: bool = False) -> None:
+    """Write `report` in format `name`; `quiet` trims the text format to what fails."""
+    if quiet and name == "text":
+        get(name)(report, out, color=color, quiet=True)
+    else:
+        get(name)(report, out, color=color)
