@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, TODAY, git
 
 RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), *args],
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-            "HOME": str(repo),
-            "PATH": "/usr/bin:/bin:/usr/local/bin",
-        },
-    )
 
 
 def changes(path: Path, kind: str) -> list[tuple[str, str, str]]:
