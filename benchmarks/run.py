@@ -264,7 +264,7 @@ NOTES = """## Reading the numbers
 
 - Small N is dominated by a fixed cost of about 0.3 s per run: importing Pydantic and
   building the format's validators (about 180 ms, measured with `python -X importtime`
-  and by timing `import partnerkit.model`), plus Typer, whose option coercion also goes
+  and by timing `import partnerkit.format.model`), plus Typer, whose option coercion also goes
   through Pydantic. This is why `check` on one file is several times the floor, and why
   `partnerkit check --help` (which builds the command's parameters) takes ~200 ms while
   the top-level `--help` and `--version` do not load Typer at all. Closing it would mean

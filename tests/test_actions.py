@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.model import Partnership
-from partnerkit.scoring import assess
+from partnerkit.check.scoring import assess
+from partnerkit.format.model import Partnership
 
 from conftest import EXAMPLES, TODAY
 

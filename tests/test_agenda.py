@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.agenda import agenda_of
-from partnerkit.model import Partnership
+from partnerkit.documents.agenda import agenda_of
+from partnerkit.format.model import Partnership
 
 from conftest import EXAMPLES, TODAY
 

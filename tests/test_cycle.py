@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from partnerkit.commands.cycle import add_months
-from partnerkit.model import SIX_CS
+from partnerkit.format.model import SIX_CS
 
 SOURCE = Path(__file__).resolve().parent / "data" / "cycle" / "hospital-roi.yaml"
 HEADER = ",".join(["respondent", "partner", *SIX_CS, "comments"])

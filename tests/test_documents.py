@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.render import and_join, article, document_source, inline_items, money
+from partnerkit.documents.render import and_join, article, document_source, inline_items, money
 
 from conftest import EXAMPLES, TODAY
 

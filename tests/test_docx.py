@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from partnerkit.render import sha256_of
+from partnerkit.documents.render import sha256_of
 
 from conftest import EXAMPLES, TODAY
 

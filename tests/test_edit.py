@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnerkit.edit import (
+from partnerkit.editing.edit import (
     AddKey,
     Append,
     Delete,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from partnerkit.sanitize import (
+from partnerkit.support.sanitize import (
     csv_cell,
     document,
     json_text,

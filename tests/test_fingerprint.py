@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.fingerprint import changed_sections, fingerprint, signing_state
-from partnerkit.loader import load_bytes
-from partnerkit.model import Partnership
+from partnerkit.check.fingerprint import changed_sections, fingerprint, signing_state
+from partnerkit.check.loader import load_bytes
+from partnerkit.format.model import Partnership
 
 from conftest import EXAMPLES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnerkit.loader import load_bytes
+from partnerkit.check.loader import load_bytes
 
 from conftest import EXAMPLES
 

@@ -30,7 +30,7 @@ def test_fifo_does_not_block(cli, workdir: Path) -> None:
 
 
 def test_size_limit_is_enforced_while_reading(tmp_path: Path) -> None:
-    from partnerkit.fsutil import TooLarge, read_limited
+    from partnerkit.support.fsutil import TooLarge, read_limited
 
     path = tmp_path / "p.yaml"
     path.write_text("x" * 100)

@@ -119,7 +119,7 @@ def test_markdown_outputs_are_escaped(cli, workdir: Path, args: tuple[str, ...])
 
 
 def test_markdown_escaper() -> None:
-    from partnerkit.sanitize import markdown, markdown_code, markdown_message
+    from partnerkit.support.sanitize import markdown, markdown_code, markdown_message
 
     assert markdown("<b>x</b>") == "\\<b\\>x\\</b\\>"
     assert markdown("a | b") == "a \\| b"
@@ -147,7 +147,7 @@ def test_csv_cells_are_never_formulas(cli, workdir: Path) -> None:
 
 
 def test_csv_cell() -> None:
-    from partnerkit.sanitize import csv_cell
+    from partnerkit.support.sanitize import csv_cell
 
     assert [csv_cell(x) for x in ("=1+1", "+1", "-1", "@SUM", "\tx", "\rx", "ok")] == [
         "'=1+1", "'+1", "'-1", "'@SUM", "'\\tx", "'\\rx", "ok",
@@ -180,7 +180,7 @@ def test_line_separators_do_not_shift_line_numbers(cli, workdir: Path) -> None:
 
 
 def _md_templates() -> list[str]:
-    from partnerkit.render import builtin_dir
+    from partnerkit.documents.render import builtin_dir
 
     names = (p.name.removesuffix(".md.j2") for p in builtin_dir().glob("*.md.j2"))
     return sorted(n for n in names if not n.startswith("_"))

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_confine_puts_the_policy_first_and_drops_refreshes() -> None:
-    from partnerkit.pdf import confine
+    from partnerkit.documents.pdf import confine
 
     page = confine('<!DOCTYPE html><head><meta http-equiv="&#82;efresh" content="0;url=x">'
                    "<META HTTP-EQUIV=refresh content=0></head><p>ok</p>")  # fmt: skip

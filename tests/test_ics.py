@@ -10,11 +10,11 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
+from partnerkit.check.events import events
+from partnerkit.check.result import Event
 from partnerkit.commands.calendar import PRODID, _ics_text, build_calendar
-from partnerkit.events import events
-from partnerkit.ics import fold, text
-from partnerkit.model import Partnership
-from partnerkit.result import Event
+from partnerkit.documents.ics import fold, text
+from partnerkit.format.model import Partnership
 
 from conftest import EXAMPLES
 

@@ -115,8 +115,8 @@ def test_interactive_prompts_fill_in_the_details(
 def test_any_names_round_trip(names: list[str], title: str) -> None:
     import datetime as dt
 
-    from partnerkit.loader import load_bytes
-    from partnerkit.scaffold import parse_partner, render_scaffold, unique_ids
+    from partnerkit.check.loader import load_bytes
+    from partnerkit.format.scaffold import parse_partner, render_scaffold, unique_ids
 
     partners = unique_ids([parse_partner(n) for n in names])
     text = render_scaffold(
@@ -226,8 +226,8 @@ def test_scaffold_terms_are_valid_once_uncommented(kind: str) -> None:
     """The starter `terms` wording is meant to be uncommented: it must then still load."""
     import datetime as dt
 
-    from partnerkit.model import Partnership
-    from partnerkit.scaffold import PartnerSpec, render_scaffold
+    from partnerkit.format.model import Partnership
+    from partnerkit.format.scaffold import PartnerSpec, render_scaffold
 
     text = render_scaffold(
         pid="x",
@@ -280,7 +280,7 @@ def test_a_bad_id_or_kind_is_refused_before_any_question(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from partnerkit.commands.init import InitOptions, run_init
-    from partnerkit.errors import UsageError
+    from partnerkit.support.errors import UsageError
 
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a question would hit end of input
     with pytest.raises(UsageError, match="--id Not-A-Slug: use lowercase"):
@@ -343,6 +343,6 @@ def test_end_of_input_at_a_prompt_writes_nothing(workdir: Path) -> None:
      ("Москва", "moskva"), ("🙂", "partner")],
 )  # fmt: skip
 def test_slugs_transliterate_names(name: str, slug: str) -> None:
-    from partnerkit.scaffold import parse_partner
+    from partnerkit.format.scaffold import parse_partner
 
     assert parse_partner(name).id == slug

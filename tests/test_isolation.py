@@ -83,7 +83,7 @@ def test_check_reports_a_rule_failure_against_its_file(
     cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _two_files(workdir)
-    _break(monkeypatch, "partnerkit.rules.run")
+    _break(monkeypatch, "partnerkit.check.rules.run")
     result = cli("check", "--no-config", "--today", TODAY, ".")
     assert result.code == 1, result.err
     _pk115_on_b(result.out + result.err)
@@ -95,7 +95,7 @@ def test_review_reports_a_row_failure_against_its_file(
     cli, workdir: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     _two_files(workdir)
-    _break(monkeypatch, "partnerkit.portfolio.row_of")
+    _break(monkeypatch, "partnerkit.check.portfolio.row_of")
     result = cli("review", "--today", TODAY, "-f", fmt, ".")
     assert result.code == 1, result.err
     assert "internal error" not in result.err
@@ -136,7 +136,7 @@ def test_render_reports_a_failure_against_its_file_and_renders_the_others(
     cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _two_files(workdir)
-    _break(monkeypatch, "partnerkit.render.context")
+    _break(monkeypatch, "partnerkit.documents.render.context")
     result = cli("render", "--today", TODAY, "a.yaml", "b.yaml", "-o", "out")
     assert result.code == 1, result.err
     _pk115_on_b(result.out + result.err)

@@ -6,8 +6,8 @@ import datetime as dt
 
 from test_rules import patched
 
-from partnerkit.loader import load_bytes
-from partnerkit.scoring import assess
+from partnerkit.check.loader import load_bytes
+from partnerkit.check.scoring import assess
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -118,7 +118,7 @@ def test_the_scaffold_examples_can_be_uncommented(cli, workdir: Path, kind: str)
 
 
 def test_readme_names_every_file_and_reference_code() -> None:
-    from partnerkit.rules import all_rules
+    from partnerkit.check.rules import all_rules
 
     from conftest import ROOT
 

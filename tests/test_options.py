@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from partnerkit.commands.check import CheckFormat, CheckOptions
+from partnerkit.commands.options import parse
 from partnerkit.commands_index import DECLARED
-from partnerkit.options import parse
 
 from conftest import EXAMPLES, TODAY
 
@@ -52,7 +52,7 @@ def test_anything_unusual_is_left_to_typer(args: list[str]) -> None:
 )
 def test_fast_path_and_typer_agree(cli, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     fast = cli(*args)
-    monkeypatch.setattr("partnerkit.options.parse", lambda options, argv: None)
+    monkeypatch.setattr("partnerkit.commands.options.parse", lambda options, argv: None)
     slow = cli(*args)
     assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
 

@@ -69,8 +69,8 @@ def test_a_browser_that_will_not_start_is_a_plain_error(
 
 @posix
 def test_a_browser_that_never_answers_times_out(workdir: Path) -> None:
-    from partnerkit.errors import UsageError
-    from partnerkit.printer import Printer
+    from partnerkit.documents.printer import Printer
+    from partnerkit.support.errors import UsageError
 
     silent = _script(workdir, "silent-chromium", "exec sleep 30")
     job = Printer(str(silent), workdir, timeout=0.5)
@@ -83,7 +83,7 @@ def test_a_browser_that_never_answers_times_out(workdir: Path) -> None:
 def test_a_browser_per_page_where_pipes_cannot_be_passed(monkeypatch: pytest.MonkeyPatch) -> None:
     import pikepdf
 
-    from partnerkit import printer
+    from partnerkit.documents import printer
 
     monkeypatch.setattr(printer, "PIPES", False)
     data = printer.html_to_pdf("<!DOCTYPE html><p>one page</p>", title="T", subject="S")
@@ -115,7 +115,7 @@ os.read(3, 1)
 def test_two_threads_each_get_their_own_answer(workdir: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from partnerkit.devtools import Browser
+    from partnerkit.documents.devtools import Browser
 
     fake = workdir / "crossed"
     fake.write_text(CROSSED.format(python=sys.executable))

@@ -42,7 +42,7 @@ def _render(args: list[str]) -> None:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """{(paper, document name): PDF} for every example × template × paper, one browser."""
-    from partnerkit.printer import printer
+    from partnerkit.documents.printer import printer
 
     out = tmp_path_factory.mktemp("layout")
     examples = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]

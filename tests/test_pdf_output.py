@@ -83,7 +83,7 @@ def _tagged_pdf(first: int) -> bytes:
 
 
 def test_element_ids_numbered_by_the_printer_do_not_change_the_bytes() -> None:
-    from partnerkit.pdfmeta import fix_metadata
+    from partnerkit.documents.pdfmeta import fix_metadata
 
     fixed = [fix_metadata(_tagged_pdf(n), title="T", subject="S", date=None) for n in (55, 61)]
     assert fixed[0] == fixed[1]

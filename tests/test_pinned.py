@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.rules import all_rules
-from partnerkit.thresholds import Bands, health_band, health_level, review_state
+from partnerkit.check.rules import all_rules
+from partnerkit.format.thresholds import Bands, health_band, health_level, review_state
 
 from conftest import ROOT, TODAY
 

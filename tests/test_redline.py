@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerkit.redline import mark
+from partnerkit.documents.redline import mark
 
 
 def test_html_marks_text_and_keeps_tags() -> None:

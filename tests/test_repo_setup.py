@@ -93,7 +93,8 @@ def test_kept_vscode_settings_print_the_entry_to_add(cli, workdir: Path) -> None
 def test_hook_and_workflow_install_this_partnerkit(
     monkeypatch: pytest.MonkeyPatch, origin: dict[str, object] | None, expected: str
 ) -> None:
-    from partnerkit import __version__, install
+    from partnerkit import __version__
+    from partnerkit.support import install
 
     class Dist:
         def read_text(self, name: str) -> str | None:
@@ -106,7 +107,7 @@ def test_hook_and_workflow_install_this_partnerkit(
 def test_a_local_clone_installs_from_its_remote(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from partnerkit import install
+    from partnerkit.support import install
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(

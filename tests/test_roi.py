@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.model import Partnership
-from partnerkit.roi import roi_of
+from partnerkit.check.roi import roi_of
+from partnerkit.format.model import Partnership
 
 from conftest import TODAY
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.loader import load_bytes
-from partnerkit.rules import all_rules, run
+from partnerkit.check.loader import load_bytes
+from partnerkit.check.rules import all_rules, run
 
 HERE = Path(__file__).parent / "rules"
 BASE = yaml.safe_load((HERE / "base.yaml").read_text("utf-8"))
@@ -37,7 +37,7 @@ def patched(case: dict[str, Any]) -> str:
         del parent[key]
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     if "TERMS" in text:  # a signature of the case's own agreed content (PK520)
-        from partnerkit.fingerprint import fingerprint
+        from partnerkit.check.fingerprint import fingerprint
 
         loaded = load_bytes(text.replace("TERMS", "aaaaaaaaaaaa").encode(), "case.yaml")
         assert loaded.model is not None, loaded.findings

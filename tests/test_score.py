@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerkit.model import Partnership
-from partnerkit.scoring import assess, health_band
+from partnerkit.check.scoring import assess, health_band
+from partnerkit.format.model import Partnership
 
 from conftest import EXAMPLES, TODAY
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.loader import load_bytes
-from partnerkit.model import Candidates
-from partnerkit.rules import run
-from partnerkit.selection import compare, sensitivity_text
+from partnerkit.check.loader import load_bytes
+from partnerkit.check.rules import run
+from partnerkit.check.selection import compare, sensitivity_text
+from partnerkit.format.model import Candidates
 
 from conftest import ROOT, TODAY
 
@@ -257,7 +257,7 @@ def test_assessment_document_golden(
 def test_assess_runs_the_same_without_typer(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     args = ["assess", str(DATA), "--today", TODAY, "-f", "csv"]
     fast = cli(*args)
-    monkeypatch.setattr("partnerkit.options.parse", lambda options, argv: None)
+    monkeypatch.setattr("partnerkit.commands.options.parse", lambda options, argv: None)
     slow = cli(*args)
     assert fast.code == 0 and (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
 

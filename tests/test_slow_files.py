@@ -22,8 +22,8 @@ SMALL = 24_000
 
 def _examine(path: Path, times: int = 3) -> tuple[float, list[str]]:
     """CPU seconds (best of `times`) of one file's pass, and the codes it reports."""
-    from partnerkit.config import Config
-    from partnerkit.pipeline import examine_one
+    from partnerkit.check.config import Config
+    from partnerkit.check.pipeline import examine_one
 
     best, codes = float("inf"), []
     for _ in range(times):
@@ -60,7 +60,7 @@ def _sheet(rows: int) -> bytes:
 
 def test_a_rating_sheet_of_many_respondents_is_read_in_linear_time() -> None:
     """Once quadratic: each respondent looked up in the list of those before."""
-    from partnerkit.sheets import read_ratings
+    from partnerkit.documents.sheets import read_ratings
 
     def cpu(rows: int) -> float:
         data, best = _sheet(rows), float("inf")

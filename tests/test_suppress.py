@@ -3,8 +3,8 @@ PK120 a user sees for one that covers nothing."""
 
 from __future__ import annotations
 
-from partnerkit.finding import Finding, Severity
-from partnerkit.suppress import Suppression, apply_suppressions, parse_suppressions
+from partnerkit.check.finding import Finding, Severity
+from partnerkit.check.suppress import Suppression, apply_suppressions, parse_suppressions
 
 
 def finding(line: int, code: str, column: int = 3) -> Finding:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import yaml
 
-from partnerkit.model import Partnership
-from partnerkit.scoring import assess
-from partnerkit.trends import sparkline, svg_sparkline
+from partnerkit.check.scoring import assess
+from partnerkit.format.model import Partnership
+from partnerkit.support.trends import sparkline, svg_sparkline
 
 from conftest import EXAMPLES, TODAY
 

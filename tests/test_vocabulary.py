@@ -88,8 +88,8 @@ def test_format_names_and_their_aliases_mean_the_same(cli, args, same) -> None:
 
 
 def test_the_fast_path_reads_aliases_too() -> None:
+    from partnerkit.commands.options import parse
     from partnerkit.commands.review import ReviewFormat, ReviewOptions
-    from partnerkit.options import parse
 
     opts = parse(ReviewOptions, ["-f", "table"])
     assert opts is not None and opts.format is ReviewFormat.text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from partnerkit.loader import load_bytes
+from partnerkit.check.loader import load_bytes
 from partnerkit.yamlio import YamlProblems, locate, parse
 
 

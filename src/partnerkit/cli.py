@@ -131,7 +131,7 @@ def init(
 
 
 # Commands declared once, as an options dataclass beside their `run` function (see
-# partnerkit.options). A new command copies one of these modules and adds a line here.
+# partnerkit.commands.options). A new command copies one of these modules and adds a line here.
 for _name, _target in DECLARED.items():
     command(app, _name, _target, COMMANDS[_name])
 

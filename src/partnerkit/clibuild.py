@@ -1,4 +1,4 @@
-"""Typer commands built from the options dataclasses of `partnerkit.options`.
+"""Typer commands built from the options dataclasses of `partnerkit.commands.options`.
 
 Each command's help, option names, types, limits and defaults come from its one
 declaration; this module only translates them into Typer's parameters.
@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from partnerkit.options import Choice, Spec, choose, specs
+from partnerkit.commands.options import Choice, Spec, choose, specs
 
 
 def target(path: str) -> tuple[type, Callable[[Any], int]]:

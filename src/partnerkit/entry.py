@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stderr.write(top_level_help())
         sys.exit(2)
-    from partnerkit.errors import UsageError
+    from partnerkit.support.errors import UsageError
 
     _terminate_like_interrupt()
     stdout_before = _stdout_file()
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(code)
         sys.exit(_with_typer(args))
     except UsageError as exc:
-        from partnerkit.sanitize import printable
+        from partnerkit.support.sanitize import printable
 
         sys.stderr.write(f"partnerkit: error: {printable(exc)}\n")
         sys.exit(2)
@@ -126,7 +126,7 @@ def _terminate_like_interrupt() -> None:
 
 
 def _printable(value: object) -> str:
-    from partnerkit.sanitize import printable
+    from partnerkit.support.sanitize import printable
 
     return printable(value)
 
@@ -145,7 +145,7 @@ def _without_typer(args: list[str]) -> int | None:
         return None
     import importlib
 
-    from partnerkit.options import parse
+    from partnerkit.commands.options import parse
 
     module, options, run = target.split(":")
     loaded = importlib.import_module(module)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerkit import options
+from partnerkit.commands import options
+from partnerkit.commands.options import argument, option
 from partnerkit.commands.render import RenderFormat, RenderOptions, run_render
-from partnerkit.options import argument, option
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import Sound, configure, load_sound, parse_today
-from partnerkit.fsutil import emit, use_color
-from partnerkit.options import argument, option
+from partnerkit.commands.options import argument, option
+from partnerkit.support.fsutil import emit, use_color
 
 if TYPE_CHECKING:
-    from partnerkit.config import Config
+    from partnerkit.check.config import Config
 
 CANDIDATE_RULES = "PK45"
 
@@ -47,9 +47,9 @@ class AssessOptions:
 def run_assess(opts: AssessOptions) -> int:
     """Compare the candidates of one sound file; 1 when there are none or their rules fail."""
     path, fmt, output = opts.path, opts.format, opts.output
+    from partnerkit.check.selection import compare
     from partnerkit.reporters import selection as view
     from partnerkit.reporters.text import line
-    from partnerkit.selection import compare
 
     config = configure(opts.config, no_config=opts.no_config)
     day = parse_today(opts.today)
@@ -88,7 +88,7 @@ def run_assess(opts: AssessOptions) -> int:
 
 def _document(sound: Sound, fmt: str, today: dt.date, config: Config) -> str:
     """The selection panel's document (the `assessment` template), as `render` makes it."""
-    from partnerkit import render
+    from partnerkit.documents import render
 
     shown = sound.result.path
     meta = render.DocumentMeta(

@@ -1,8 +1,8 @@
 """`partnerkit calendar`: next reviews, deliverable due dates and period ends as iCalendar.
 
-Written as RFC 5545 text (`partnerkit.ics`). The files go through the same pass as
+Written as RFC 5545 text (`partnerkit.documents.ics`). The files go through the same pass as
 `check` (in worker processes with `--jobs`); each valid file's dated items come back
-with its result (`partnerkit.events`).
+with its result (`partnerkit.check.events`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerkit import __version__, ics, options
+from partnerkit import __version__
+from partnerkit.check.result import FileResult
+from partnerkit.commands import options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
-from partnerkit.fsutil import emit
-from partnerkit.options import argument
-from partnerkit.result import FileResult
-from partnerkit.words import plural
+from partnerkit.commands.options import argument
+from partnerkit.documents import ics
+from partnerkit.support.fsutil import emit
+from partnerkit.support.words import plural
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
 
@@ -31,7 +33,7 @@ def _ics_text(text: str) -> str:
     """
     import re
 
-    from partnerkit.sanitize import document
+    from partnerkit.support.sanitize import document
 
     text = document(text).replace("\r", " ").replace("##[", "##\u2060[")
     return re.sub(r":(?=:)", ":\u2060", text)
@@ -70,7 +72,7 @@ class CalendarOptions:
 
 def run_calendar(opts: CalendarOptions) -> int:
     """Export every valid file's dated items; 1 when a file could not be read as a partnership."""
-    from partnerkit.pipeline import Keep, examine_paths, isolated
+    from partnerkit.check.pipeline import Keep, examine_paths, isolated
     from partnerkit.reporters.text import line
 
     config = configure(opts.config, no_config=opts.no_config)

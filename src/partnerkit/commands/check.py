@@ -9,17 +9,17 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from partnerkit import options
-from partnerkit.codes import parse_codes
+from partnerkit.check.codes import parse_codes
+from partnerkit.check.config import Config, parse_size, refuse_always_counting
+from partnerkit.check.files import excluded_name as scan_excluded
+from partnerkit.check.pipeline import Keep, examine_paths, examine_stream
+from partnerkit.check.result import CheckReport, FileResult
+from partnerkit.commands import options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
-from partnerkit.config import Config, parse_size, refuse_always_counting
-from partnerkit.errors import UsageError
-from partnerkit.files import excluded_name as scan_excluded
-from partnerkit.fsutil import emit, use_color
-from partnerkit.options import argument, flag, many, option
-from partnerkit.pipeline import Keep, examine_paths, examine_stream
-from partnerkit.result import CheckReport, FileResult
-from partnerkit.sanitize import printable
+from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import emit, use_color
+from partnerkit.support.sanitize import printable
 
 
 class CheckFormat(options.Choice):
@@ -146,7 +146,7 @@ def write_report(
     """Write the report; a file whose own part of it fails is reported as that file's
     failure (PK115). Returns the report as written, to judge the run by."""
     from partnerkit import reporters
-    from partnerkit.pipeline import isolated
+    from partnerkit.check.pipeline import isolated
 
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)

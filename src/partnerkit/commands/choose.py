@@ -15,12 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import configure
-from partnerkit.edit import AddKey, Append, Delete, EditError, EditTarget, Op, Set, edit_file
-from partnerkit.model import Candidate, Partnership
-from partnerkit.options import argument, flag, option
-from partnerkit.scaffold import SECOND_ROLE, TO_BE_CHOSEN
+from partnerkit.commands.options import argument, flag, option
+from partnerkit.editing.edit import (
+    AddKey,
+    Append,
+    Delete,
+    EditError,
+    EditTarget,
+    Op,
+    Set,
+    edit_file,
+)
+from partnerkit.format.model import Candidate, Partnership
+from partnerkit.format.scaffold import SECOND_ROLE, TO_BE_CHOSEN
 
 ROLES = ("lead", "provider", "funder", "member", "advisor")
 REFERENCE_KEYS = {"borne_by", "owner", "partner", "payer", "payee"}
@@ -43,7 +52,7 @@ class ChooseOptions:
 
 def run_choose(opts: ChooseOptions) -> int:
     """Edit the file through the one editing layer; 0 written (or shown), 1 refused."""
-    from partnerkit.errors import UsageError
+    from partnerkit.support.errors import UsageError
 
     path, candidate, role, dry_run = opts.path, opts.candidate, opts.role, opts.dry_run
 
@@ -59,7 +68,7 @@ def run_choose(opts: ChooseOptions) -> int:
 
     code = edit_file(path, plan, dry_run=dry_run, config=config)
     if summary and code == 0:
-        from partnerkit.sanitize import printable
+        from partnerkit.support.sanitize import printable
 
         sys.stderr.write(printable(summary[0]) + "\n")
     return code
@@ -73,7 +82,7 @@ def choose_ops(
     dry_run: bool = False,
 ) -> tuple[list[Op], str]:
     """The edits that make `candidate_id` a partner, and a sentence saying what they do."""
-    from partnerkit.selection import compare
+    from partnerkit.check.selection import compare
 
     option = _find(model, candidate_id)
     if option.id in model.partner_ids():

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerkit.config import Config, load_config
-from partnerkit.errors import UsageError
-from partnerkit.files import scan
-from partnerkit.result import CheckReport, FileResult
-from partnerkit.sanitize import printable
+from partnerkit.check.config import Config, load_config
+from partnerkit.check.files import scan
+from partnerkit.check.result import CheckReport, FileResult
+from partnerkit.support.errors import UsageError
+from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
-    from partnerkit.model import Partnership
-    from partnerkit.scoring import Assessment
+    from partnerkit.check.scoring import Assessment
+    from partnerkit.format.model import Partnership
     from partnerkit.yamlio import Document
 
 
@@ -63,7 +63,7 @@ def partnership_files(
 ) -> list[str]:
     """Files to work on: the paths given, else the configured paths, else the current folder.
 
-    Each is written as the user gave it (see `partnerkit.files.Discovery`).
+    Each is written as the user gave it (see `partnerkit.check.files.Discovery`).
     """
     if paths:
         names = [str(p) for p in paths]
@@ -121,7 +121,7 @@ def load_sound(
 
     A path that does not exist or is a folder is a `UsageError` (exit 2).
     """
-    from partnerkit.pipeline import examine_one
+    from partnerkit.check.pipeline import examine_one
 
     if not Path(path).exists():
         raise UsageError(f"{path}: no such file")
@@ -143,7 +143,7 @@ def file_failed(result: FileResult, exc: Exception, doing: str) -> int:
     """A bug met while `doing` something with one file: that file's PK115 finding, shown as
     `check` shows findings, and exit 1; never a traceback or an "internal error" for the run.
     """
-    from partnerkit.pipeline import failed
+    from partnerkit.check.pipeline import failed
     from partnerkit.reporters.text import report
 
     report(CheckReport((failed(result, exc, doing),)), sys.stdout, color=False)

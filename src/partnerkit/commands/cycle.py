@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import configure
-from partnerkit.edit import Append, EditError, EditTarget, Op, Set, edit_file
-from partnerkit.errors import UsageError
-from partnerkit.model import SIX_CS, Partnership
-from partnerkit.options import argument, flag, many, option
-from partnerkit.sanitize import printable
+from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.editing.edit import Append, EditError, EditTarget, Op, Set, edit_file
+from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.support.errors import UsageError
+from partnerkit.support.sanitize import printable
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 KINDS = ("kickoff", "periodic", "annual", "closing")
@@ -40,7 +40,7 @@ MAX_SHEET_BYTES = 5 * 1_048_576
 
 def _sheet(path: Path) -> bytes:
     """A sheet's bytes: a regular file of at most 5 MB (never a device, FIFO or endless file)."""
-    from partnerkit.fsutil import NotRegular, TooLarge, read_limited
+    from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
     try:
         return read_limited(path, MAX_SHEET_BYTES)
@@ -104,8 +104,8 @@ class FormOptions:
 def run_form(opts: FormOptions) -> int:
     """Write the rating sheet: respondent, partner, the Six C's 1-5, comments."""
     from partnerkit.commands.common import load_sound
-    from partnerkit.fsutil import emit
-    from partnerkit.sheets import rating_form
+    from partnerkit.documents.sheets import rating_form
+    from partnerkit.support.fsutil import emit
 
     sound = load_sound(opts.path, configure(opts.config, no_config=opts.no_config), dt.date.today())
     if sound is None:
@@ -133,7 +133,7 @@ class RecordOptions:
 
 def run_record(opts: RecordOptions) -> int:
     """Append the review; set `reviews.next` from the cadence. 1 when refused."""
-    from partnerkit.sheets import SheetError, read_ratings
+    from partnerkit.documents.sheets import SheetError, read_ratings
 
     if not opts.date:
         raise UsageError("--date is required: the date of the review, YYYY-MM-DD")
@@ -243,7 +243,7 @@ class MeasureOptions:
 
 def run_measure(opts: MeasureOptions) -> int:
     """Append measurements and set each criterion's `current` to its latest value."""
-    from partnerkit.sheets import SheetError, read_results
+    from partnerkit.documents.sheets import SheetError, read_results
 
     if opts.results is None and not opts.roi:
         raise UsageError(
@@ -276,8 +276,8 @@ def run_measure(opts: MeasureOptions) -> int:
 def roi_result(model: Partnership, day: dt.date) -> Any:
     """The Phillips ROI of the file's own costs and benefits, as a measurement of the
     first `roi` criterion; refused, with the reason, when it cannot be calculated."""
-    from partnerkit.roi import roi_of
-    from partnerkit.sheets import Result
+    from partnerkit.check.roi import roi_of
+    from partnerkit.documents.sheets import Result
 
     roi = roi_of(model)
     if roi is None:

@@ -7,18 +7,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerkit.check.config import find_config, load_config
 from partnerkit.commands.common import check_choice, parse_today
-from partnerkit.config import find_config, load_config
-from partnerkit.errors import UsageError
-from partnerkit.fsutil import write_atomic
-from partnerkit.scaffold import (
+from partnerkit.format.scaffold import (
     KINDS,
     PartnerSpec,
     parse_partner,
     render_scaffold,
     unique_ids,
 )
-from partnerkit.slugs import DEFAULT_ID_LIMIT, ID_LIMIT, slugify, valid_id
+from partnerkit.format.slugs import DEFAULT_ID_LIMIT, ID_LIMIT, slugify, valid_id
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import write_atomic
 
 SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import configure, parse_today
-from partnerkit.edit import Append, Delete, EditError, EditTarget, Op, Set, edit_file
-from partnerkit.errors import UsageError
-from partnerkit.options import argument, flag, many, option
-from partnerkit.thresholds import shift
+from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.editing.edit import Append, Delete, EditError, EditTarget, Op, Set, edit_file
+from partnerkit.format.thresholds import shift
+from partnerkit.support.errors import UsageError
 
 
 def dry_run() -> Any:
@@ -59,8 +59,8 @@ def run_sign(opts: SignOptions) -> int:
     by = _required(opts.by, "--by", "the name of the person who signs")
 
     def plan(target: EditTarget) -> Sequence[Op]:
-        from partnerkit.fingerprint import current_amendments, fingerprint
-        from partnerkit.scoring import assess
+        from partnerkit.check.fingerprint import current_amendments, fingerprint
+        from partnerkit.check.scoring import assess
 
         model = target.model
         ids = model.partner_ids()
@@ -136,7 +136,11 @@ def run_amend(opts: AmendOptions) -> int:
     summary = _required(opts.summary, "--summary", "say what the amendment changes")
 
     def plan(target: EditTarget) -> Sequence[Op]:
-        from partnerkit.fingerprint import current_amendments, fingerprint, signed_fingerprints
+        from partnerkit.check.fingerprint import (
+            current_amendments,
+            fingerprint,
+            signed_fingerprints,
+        )
 
         model = target.model
         signed = signed_fingerprints(model)
@@ -164,8 +168,8 @@ def run_amend(opts: AmendOptions) -> int:
 
 
 def _changed_since(path: Path, since: str, model: Any) -> list[str]:
-    from partnerkit import history
-    from partnerkit.fingerprint import changed_sections
+    from partnerkit.check import history
+    from partnerkit.check.fingerprint import changed_sections
 
     try:
         old = history.last_signed(path) if since == "signed" else history.version_at(path, since)
@@ -255,8 +259,8 @@ def run_diff(opts: DiffOptions) -> int:
     """`partnerkit diff OLD NEW` or `partnerkit diff FILE --since REV|signed`."""
     import io
 
-    from partnerkit import history, semdiff
-    from partnerkit.fsutil import emit
+    from partnerkit.check import history, semdiff
+    from partnerkit.support.fsutil import emit
 
     fmt, output, force = DiffFormat(opts.format).value, opts.output, opts.force
     try:
@@ -282,7 +286,7 @@ def run_diff(opts: DiffOptions) -> int:
 
 def _versions(paths: list[Path], since: str | None) -> tuple[Any, Any]:
     """The old and the new version: two files, or one file and a git revision."""
-    from partnerkit import history
+    from partnerkit.check import history
 
     if since is not None:
         if len(paths) != 1:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import (
     configure,
     file_failed,
@@ -16,18 +16,18 @@ from partnerkit.commands.common import (
     parse_today,
     partnership_files,
 )
-from partnerkit.errors import UsageError
-from partnerkit.fsutil import read_limited, write_atomic
-from partnerkit.options import argument, flag, option
+from partnerkit.commands.options import argument, flag, option
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import read_limited, write_atomic
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
+    from partnerkit.check.config import Config
     from partnerkit.commands.common import Sound
-    from partnerkit.config import Config
-    from partnerkit.printer import Printer
-    from partnerkit.render import DocumentMeta
+    from partnerkit.documents.printer import Printer
+    from partnerkit.documents.render import DocumentMeta
 
 
 class RenderFormat(options.Choice):
@@ -111,7 +111,7 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
 
 
 def run_render(opts: RenderOptions) -> int:
-    from partnerkit import render
+    from partnerkit.documents import render
 
     if opts.format not in render.FORMATS:
         raise UsageError(f"--format {opts.format}: use md, html, pdf or docx")
@@ -136,7 +136,7 @@ def run_render(opts: RenderOptions) -> int:
 def _printer(opts: RenderOptions) -> contextlib.AbstractContextManager[Printer | None]:
     if opts.format != "pdf":
         return contextlib.nullcontext()
-    from partnerkit.printer import printer
+    from partnerkit.documents.printer import printer
 
     return printer()
 
@@ -151,7 +151,7 @@ def _render_all(
     user_dir: Path | None,
 ) -> int:
     """Render every file of `opts`; the exit status."""
-    from partnerkit import render
+    from partnerkit.documents import render
 
     kind, dest = _destination(opts)
     status, ready = _load_all(opts, config, today, kind)
@@ -209,7 +209,7 @@ def _document(
 ) -> tuple[str, DocumentMeta, str | bytes]:
     """One partnership's rendered text (marked up with `--redline`), its meta, and what
     is written for it: the text, or the Word document for --format docx."""
-    from partnerkit import render
+    from partnerkit.documents import render
 
     (today, stamp), (path, sound) = dates, loaded
     content = read_limited(Path(path), config.max_file_size)
@@ -247,7 +247,7 @@ def _load_all(
     opts: RenderOptions, config: Config, today: dt.date, kind: str
 ) -> tuple[int, list[tuple[str, Sound]]]:
     """Every file that loads soundly (status 1 if one did not), refusing two with one id."""
-    from partnerkit import render
+    from partnerkit.documents import render
 
     status = 0
     ready = []
@@ -275,10 +275,11 @@ def _redline(
     """The document marked with what changed since the revision `opts.redline`."""
     from dataclasses import replace
 
-    from partnerkit import history, redline, render
-    from partnerkit.loader import load_bytes
-    from partnerkit.rules import run as run_rules
-    from partnerkit.scoring import assess
+    from partnerkit.check import history
+    from partnerkit.check.loader import load_bytes
+    from partnerkit.check.rules import run as run_rules
+    from partnerkit.check.scoring import assess
+    from partnerkit.documents import redline, render
 
     assert opts.redline is not None
     if opts.redline == "signed":
@@ -298,7 +299,7 @@ def _redline(
 
 def _docx_template(opts: RenderOptions, user_dir: Path | None) -> Path | None:
     """The user's NAME.docx, for --format docx; a redline is always built from HTML."""
-    from partnerkit.docxout import user_template
+    from partnerkit.documents.docxout import user_template
 
     if opts.format != "docx":
         return None
@@ -315,7 +316,7 @@ def _docx(
     opts: RenderOptions, html: str, template: Path | None, variables: dict[str, Any], today: Any
 ) -> bytes:
     """The Word document: the user's DOCX template filled, or the HTML rebuilt in Word."""
-    from partnerkit import docxout
+    from partnerkit.documents import docxout
 
     meta, title = variables["doc"], variables["p"].title
     if template is not None:
@@ -368,7 +369,7 @@ Templates run in Jinja's sandbox; an undefined variable is an error naming the t
 
 
 def run_templates(opts: TemplatesOptions) -> int:
-    from partnerkit.render import builtin_dir, list_templates
+    from partnerkit.documents.render import builtin_dir, list_templates
 
     config = configure(opts.config, no_config=opts.no_config)
     user_dir = opts.templates or config.templates

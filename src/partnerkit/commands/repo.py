@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from partnerkit.commands.init import SCHEMA_PATH, InitOptions, run_init
-from partnerkit.errors import UsageError
-from partnerkit.fsutil import write_atomic
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import write_atomic
 
 CONFIG = """\
 # partnerkit configuration. Every setting is optional; command-line options win.
@@ -134,7 +134,7 @@ def _vscode_settings() -> str:
 def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
     """Create what is missing; keep what exists; say which is which, and what to add by hand."""
     from partnerkit.commands.schema import schema_text
-    from partnerkit.install import requirement
+    from partnerkit.support.install import requirement
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; name a folder for the repository")

@@ -8,7 +8,10 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from partnerkit import options
+from partnerkit.check.config import Config
+from partnerkit.check.portfolio import SORTS, Sort
+from partnerkit.check.result import FileResult
+from partnerkit.commands import options
 from partnerkit.commands.common import (
     check_choice,
     configure,
@@ -18,13 +21,10 @@ from partnerkit.commands.common import (
     parse_today,
     partnership_files,
 )
-from partnerkit.config import Config
-from partnerkit.errors import UsageError
-from partnerkit.fsutil import emit, use_color
-from partnerkit.options import argument, flag, many, option
-from partnerkit.portfolio import SORTS, Sort
-from partnerkit.result import FileResult
-from partnerkit.sanitize import json_text
+from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import emit, use_color
+from partnerkit.support.sanitize import json_text
 
 
 class ReviewFormat(options.Choice):
@@ -77,7 +77,7 @@ def run_review(opts: ReviewOptions) -> int:
         raise UsageError(f"--sort {opts.sort}: use one of {', '.join(SORTS)}")
     from typing import get_args
 
-    from partnerkit.model import Kind, Status
+    from partnerkit.format.model import Kind, Status
 
     for status in opts.status:
         check_choice("--status", status, get_args(Status))
@@ -117,7 +117,7 @@ def _detail(opts: ReviewOptions) -> int:
 
 
 def _portfolio(opts: ReviewOptions) -> int:
-    from partnerkit.pipeline import Keep, examine_paths, isolated
+    from partnerkit.check.pipeline import Keep, examine_paths, isolated
 
     config = configure(opts.config, no_config=opts.no_config)
     if opts.strict is not None:
@@ -150,7 +150,7 @@ def _dashboard(
     results: tuple[FileResult, ...], opts: ReviewOptions, config: Config, today: dt.date
 ) -> str:
     """The portfolio view of these files, as text in the format asked for."""
-    from partnerkit import portfolio
+    from partnerkit.check import portfolio
     from partnerkit.reporters import portfolio as views
 
     rows = [portfolio.row_of(r) for r in results]
@@ -167,7 +167,7 @@ def _dashboard(
             rows, summary, today, buffer, color=False if to_file else use_color(opts.color)
         )
     elif opts.format == "html":
-        from partnerkit.render import environment
+        from partnerkit.documents.render import environment
 
         views.write_html(rows, summary, today, buffer, env=environment(config.templates))
     else:

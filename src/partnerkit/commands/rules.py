@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from partnerkit import options
-from partnerkit.errors import UsageError
-from partnerkit.fsutil import use_color
-from partnerkit.options import argument
+from partnerkit.commands import options
+from partnerkit.commands.options import argument
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import use_color
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def run_rules(opts: RulesOptions) -> int:
     from rich.markdown import Markdown
     from rich.table import Table
 
-    from partnerkit.rules import all_rules
+    from partnerkit.check.rules import all_rules
 
     rules = all_rules()
     colored = use_color(color)
@@ -57,7 +57,7 @@ def run_rules(opts: RulesOptions) -> int:
         return 0
     found = rules.get(wanted) or next((r for r in rules.values() if r.name == code), None)
     if found is None:
-        from partnerkit.codes import unknown_code_hint
+        from partnerkit.check.codes import unknown_code_hint
 
         raise UsageError(f"rules {code}: {unknown_code_hint(code or '')}")
     if not colored:

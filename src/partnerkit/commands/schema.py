@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit import options
-from partnerkit.fsutil import emit
+from partnerkit.commands import options
+from partnerkit.support.fsutil import emit
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema() -> dict[str, Any]:
     """The format's JSON Schema (draft 2020-12): titles, descriptions, examples, snippets."""
-    from partnerkit.model import Partnership
-    from partnerkit.schema_examples import annotate
+    from partnerkit.format.model import Partnership
+    from partnerkit.format.schema_examples import annotate
 
     schema = Partnership.model_json_schema(mode="validation")
     return annotate({"$schema": DIALECT, **schema})

@@ -7,11 +7,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from partnerkit import options
+from partnerkit.commands import options
 from partnerkit.commands.common import configure, file_failed, load_sound, parse_today
-from partnerkit.fsutil import emit, use_color
-from partnerkit.options import argument, option
-from partnerkit.sanitize import printable_path
+from partnerkit.commands.options import argument, option
+from partnerkit.support.fsutil import emit, use_color
+from partnerkit.support.sanitize import printable_path
 
 
 class ScoreFormat(options.Choice):

@@ -6,9 +6,10 @@ import datetime as dt
 from html import escape
 from typing import IO, Any
 
-from partnerkit.facts import deliverable_overdue, review_ratings
-from partnerkit.fsutil import plain_width
-from partnerkit.model import SIX_CS, Partnership
+from partnerkit.check.facts import deliverable_overdue, review_ratings
+from partnerkit.check.scoring import Assessment
+from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.format.thresholds import is_overdue, review_state
 from partnerkit.reporters.score import (
     BAND_STYLE,
     STATUS_MARK,
@@ -17,9 +18,8 @@ from partnerkit.reporters.score import (
     c_cells,
     health_note,
 )
-from partnerkit.sanitize import document, printable, printable_path
-from partnerkit.scoring import Assessment
-from partnerkit.thresholds import is_overdue, review_state
+from partnerkit.support.fsutil import plain_width
+from partnerkit.support.sanitize import document, printable, printable_path
 
 REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": ""}
 DELIVERABLE_STYLE = {

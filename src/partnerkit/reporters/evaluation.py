@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from partnerkit.facts import Progress, progress_of
-from partnerkit.model import Partnership
-from partnerkit.sanitize import markdown, printable
+from partnerkit.check.facts import Progress, progress_of
+from partnerkit.format.model import Partnership
+from partnerkit.support.sanitize import markdown, printable
 
 PROGRESS_STYLE = {"met": "green", "on track": "green", "behind": "yellow", "missed": "red"}
 
@@ -23,7 +23,7 @@ def criterion_cells(c: Any, g: Progress) -> list[Any]:
     from rich.text import Text
 
     from partnerkit.reporters.score import bar
-    from partnerkit.trends import criterion_trend
+    from partnerkit.support.trends import criterion_trend
 
     share = bar(g.share, 12) if g.share is not None else "—"
     style = PROGRESS_STYLE.get(g.status, "")
@@ -56,7 +56,7 @@ def criteria_table(p: Partnership, today: dt.date) -> Any | None:
 
 
 def criteria_markdown(p: Partnership, today: dt.date) -> str:
-    from partnerkit.trends import criterion_trend
+    from partnerkit.support.trends import criterion_trend
 
     progress = progress_of(p, today)
     if not progress or p.success is None:
@@ -72,7 +72,7 @@ def criteria_markdown(p: Partnership, today: dt.date) -> str:
 
 def roi_line(p: Partnership) -> str | None:
     """The ROI in one line of plain text, or None when the partnership claims no ROI."""
-    from partnerkit.roi import roi_of
+    from partnerkit.check.roi import roi_of
 
     result = roi_of(p)
     return printable(result.summary()) if result else None

@@ -17,11 +17,11 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from partnerkit import __version__
-from partnerkit.finding import Severity
+from partnerkit.check.finding import Severity
+from partnerkit.check.result import CheckReport
 from partnerkit.reporters.text import line as text_line
 from partnerkit.reporters.text import report as text_report
-from partnerkit.result import CheckReport
-from partnerkit.sanitize import json_text, printable
+from partnerkit.support.sanitize import json_text, printable
 
 INFO_URI = "https://github.com/partnerkit/partnerkit"
 # Not a rule of the file's content: the readiness threshold a team sets for CI.
@@ -176,7 +176,7 @@ def _results(report: CheckReport, index: dict[str, int]) -> list[dict[str, Any]]
 
 
 def sarif_dict(report: CheckReport) -> dict[str, Any]:
-    from partnerkit.rules import all_rules
+    from partnerkit.check.rules import all_rules
 
     rules = all_rules()
     results = _results(report, {code: i for i, code in enumerate(rules)})

@@ -6,12 +6,12 @@ import csv
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.fsutil import plain_width
-from partnerkit.model import SIX_CS
-from partnerkit.portfolio import Row
-from partnerkit.sanitize import csv_cell, json_text, markdown, markdown_code, printable
-from partnerkit.thresholds import DUE_SOON_DAYS, health_level
-from partnerkit.words import plural
+from partnerkit.check.portfolio import Row
+from partnerkit.format.model import SIX_CS
+from partnerkit.format.thresholds import DUE_SOON_DAYS, health_level
+from partnerkit.support.fsutil import plain_width
+from partnerkit.support.sanitize import csv_cell, json_text, markdown, markdown_code, printable
+from partnerkit.support.words import plural
 
 BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
 LEVEL_STYLE = {"good": "green", "warn": "yellow", "bad": "red", "none": "dim"}
@@ -211,7 +211,7 @@ def write_html(
     rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, env: Any
 ) -> None:
     from partnerkit import __version__
-    from partnerkit.render import render_text
+    from partnerkit.documents.render import render_text
 
     variables = {
         "rows": [r.as_dict(today) | {"late_count": len(r.late)} for r in rows],

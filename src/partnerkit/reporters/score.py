@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.model import Partnership
-from partnerkit.sanitize import (
+from partnerkit.check.scoring import Assessment
+from partnerkit.format.model import Partnership
+from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
+from partnerkit.support.sanitize import (
     json_text,
     markdown,
     markdown_code,
@@ -14,8 +16,6 @@ from partnerkit.sanitize import (
     printable,
     printable_path,
 )
-from partnerkit.scoring import Assessment
-from partnerkit.thresholds import PERCEPTION_GAP, Bands
 
 STATUS_MARK = {"answered": "✓", "partial": "◐", "missing": "✗"}
 STATUS_STYLE = {"answered": "green", "partial": "yellow", "missing": "red"}
@@ -41,7 +41,7 @@ def trend_arrow(trend: float | None) -> str:
 
 def trend_cell(h: Any) -> str:
     """The whole history as a sparkline, then the change since the previous review."""
-    from partnerkit.trends import sparkline
+    from partnerkit.support.trends import sparkline
 
     return " ".join(x for x in (sparkline(h.series), trend_arrow(h.trend)) if x)
 
@@ -81,8 +81,8 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
-    from partnerkit.fingerprint import fingerprint, signing_state
-    from partnerkit.roi import roi_of
+    from partnerkit.check.fingerprint import fingerprint, signing_state
+    from partnerkit.check.roi import roi_of
 
     data = a.digest().as_dict()
     roi = roi_of(model)
@@ -119,7 +119,7 @@ def write_markdown(
     model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
 ) -> None:
     w = out.write
-    from partnerkit.fingerprint import fingerprint, signing_state
+    from partnerkit.check.fingerprint import fingerprint, signing_state
 
     w(f"# Readiness: {markdown(model.title)}\n\n")
     w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
@@ -172,7 +172,7 @@ def write_rich(
         emoji=False,
         width=None if color else 100,
     )
-    from partnerkit.fingerprint import fingerprint, signing_state
+    from partnerkit.check.fingerprint import fingerprint, signing_state
 
     header = Text.assemble(
         (printable(model.title), "bold"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from partnerkit.model import Money, Partnership
-from partnerkit.sanitize import csv_cell as cell
-from partnerkit.sanitize import json_text, printable, printable_path
-from partnerkit.selection import Comparison, as_dict, sensitivity_text
+from partnerkit.check.selection import Comparison, as_dict, sensitivity_text
+from partnerkit.format.model import Money, Partnership
+from partnerkit.support.sanitize import csv_cell as cell
+from partnerkit.support.sanitize import json_text, printable, printable_path
 
 
 def money(cost: Money | None) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import IO
 
-from partnerkit.finding import Finding, Severity
-from partnerkit.result import CheckReport, FileResult
-from partnerkit.sanitize import printable, printable_path
-from partnerkit.words import plural
+from partnerkit.check.finding import Finding, Severity
+from partnerkit.check.result import CheckReport, FileResult
+from partnerkit.support.sanitize import printable, printable_path
+from partnerkit.support.words import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

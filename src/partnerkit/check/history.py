@@ -1,0 +1,176 @@
+"""Earlier versions of a partnership file, read from git with git itself.
+
+`version_at(path, rev)` reads the file as it was at any revision git understands
+(`HEAD~2`, a tag, a commit); `last_signed(path)` finds the newest version that every
+partner had signed with that version's own terms fingerprint.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from partnerkit.format.model import Partnership
+from partnerkit.support.errors import UsageError
+
+if TYPE_CHECKING:
+    from partnerkit.check.finding import Finding
+    from partnerkit.check.loader import Loaded
+
+MAX_VERSIONS = 500  # how far back `last_signed` looks
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a file: where it came from, its text and its model."""
+
+    label: str  # "working tree", or a short commit id
+    text: str
+    model: Partnership
+
+
+# A pull request can add a folder that is a bare repository, whose config git obeys when
+# asked about a file inside it (`log.showSignature` with `gpg.program` runs a program):
+# only the repository the work is checked out in is read, and nothing is verified or run.
+_SAFE = (
+    "-c", "safe.bareRepository=explicit", "-c", "log.showSignature=false",
+    "-c", "core.fsmonitor=false", "--no-pager",
+)  # fmt: skip
+
+
+def _git(folder: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", *_SAFE, "-C", str(folder), *args],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UsageError("git is not installed; it is needed to read earlier versions") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError("git took too long to answer") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
+class InvalidVersion(Exception):
+    """A version that is not a valid partnership file: content, so exit 1."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings[0].message if findings else "not a partnership file")
+        self.findings = findings
+
+
+def _model(text: bytes, label: str, shown: str) -> Partnership:
+    from partnerkit.check.loader import load_bytes
+
+    where = shown if label == "now" else f"{shown}@{label}"
+    loaded = load_bytes(text, where)
+    if loaded.model is None:
+        raise InvalidVersion(loaded.findings)
+    return loaded.model
+
+
+def version_at(path: Path, rev: str, option: str = "--since") -> Version:
+    """The file as it was at revision `rev` (given with `option`, named in errors)."""
+    if rev.startswith("-"):  # never read by git as one of its options
+        raise UsageError(f"{option} {rev!r}: not a revision")
+    folder, name = path.resolve().parent, path.name
+    raw = _git(folder, "show", f"{rev}:./{name}")
+    label = _git(folder, "rev-parse", "--short", f"{rev}^{{commit}}").decode().strip()
+    return Version(label, raw.decode("utf-8-sig", "replace"), _model(raw, label, str(path)))
+
+
+def current(path: Path) -> Version:
+    from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
+    from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
+
+    try:
+        raw = read_limited(path, DEFAULT_MAX_BYTES)
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    except (NotRegular, TooLarge):
+        raise UsageError(f"{path}: not a regular file under the size limit") from None
+    return Version(
+        "working tree", raw.decode("utf-8-sig", "replace"), _model(raw, "now", str(path))
+    )
+
+
+def fully_signed(model: Partnership) -> bool:
+    """Every partner signed, and every latest signature carries this version's fingerprint."""
+    from partnerkit.check.fingerprint import fingerprint, signed_fingerprints
+
+    signed = signed_fingerprints(model)
+    if set(signed) != set(model.partner_ids()):
+        return False
+    return set(signed.values()) == {fingerprint(model)}
+
+
+def last_signed(path: Path) -> Version:
+    """The newest version (the working tree first, then commits) that is fully signed."""
+    now = current(path)
+    if fully_signed(now.model):
+        return now
+    folder, name = path.resolve().parent, path.name
+    commits = _git(folder, "log", f"--max-count={MAX_VERSIONS}", "--format=%h", "--", name)
+    for label in commits.decode().split():
+        try:
+            version = version_at(path, label)
+        except (UsageError, InvalidVersion):
+            continue  # a broken or missing version: look further back
+        if fully_signed(version.model):
+            return version
+    raise UsageError(
+        f"{path}: no version in its git history is signed by every partner with its terms "
+        "fingerprint (`partnerkit sign` records it); compare with a revision instead"
+    )
+
+
+def locate_unsigned_changes(findings: list[Finding], loaded: Loaded) -> list[Finding]:
+    """Point PK520 at what changed, naming the sections, when git has the signed version.
+
+    A rule sees only the file; the signed version lives in git. When it can be read,
+    each changed section gets one finding at its key; otherwise the rule's findings
+    (at the signatures) stay as they are.
+    """
+    stale = [f for f in findings if f.code == "PK520"]
+    if not stale or loaded.model is None or loaded.doc is None:
+        return findings
+    from partnerkit.check.fingerprint import signed_fingerprints
+    from partnerkit.check.semdiff import changed_sections, compare
+    from partnerkit.yamlio import locate
+
+    path = Path(loaded.path)
+    try:
+        signed = last_signed(path)
+    except (UsageError, InvalidVersion, OSError):
+        return findings
+    if signed.label == "working tree":
+        return findings
+    sections = changed_sections(compare(signed.model, loaded.model))
+    if not sections:
+        return findings
+    partners = ", ".join(
+        pid for pid, terms in signed_fingerprints(loaded.model).items() if terms is not None
+    )
+    located = []
+    template = stale[0]
+    for name in sections:
+        line, column, _ = locate(loaded.doc.root, tuple(name.split(".")))
+        located.append(
+            replace(
+                template,
+                line=line,
+                column=column,
+                field=name,
+                message=f"`{name}` changed since {partners} signed (version {signed.label}) "
+                "with no amendment signed since: record it with `partnerkit amend` and sign "
+                "it, or undo it (`partnerkit diff FILE --since signed`)",
+            )
+        )
+    return [f for f in findings if f.code != "PK520"] + located

@@ -1,0 +1,367 @@
+"""A Word document from a rendered HTML document, in the same words.
+
+Headings become Heading 1-3, a template's clause marks (`1.`, `1.1`, `(a)`) become real
+Word numbering, tables stay tables whose rows never split, signature blocks stay on one
+page, `<ins>`/`<del>` of a redline become tracked changes, and the HTML footer becomes the
+page footer with page numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from partnerkit.documents import docxstyle as st
+from partnerkit.documents.docxhtml import Node
+
+BREAK = "\n"
+MAX_KEPT = 8  # signature blocks held on one page with what surrounds them
+BLANK = "_" * 22
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+_CLAUSE = re.compile(r"\d+\.\d+")
+_SECTION = re.compile(r"\d+\.")
+_LETTER = re.compile(r"\([a-z]{1,2}\)|\(\d+\)")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
+_PARAGRAPHS = frozenset(
+    {"p", "dt", "dd", "figcaption", "caption", "summary", "blockquote", "pre", "address"}
+)
+
+
+@dataclass(frozen=True)
+class Fmt:
+    """How a run of text looks."""
+
+    bold: bool = False
+    italic: bool = False
+    mono: bool = False
+    muted: bool = False
+    alert: bool = False
+    change: str = ""  # "", "ins" or "del"
+    nowrap: bool = False  # amounts and dates: never broken over two lines
+
+
+@dataclass
+class Changes:
+    """Who and when, for the tracked changes of a redline."""
+
+    author: str
+    when: dt.date
+    next_id: int = 1
+
+
+class Styles:
+    """Style ids by name, looked up once: python-docx searches every style each time a
+    paragraph's style is set by name or object."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.doc = doc
+        self.found: dict[str, str | None] = {}
+
+    def __getitem__(self, name: str) -> str | None:
+        if name not in self.found:
+            self.found[name] = None if name == "Normal" else self.doc.styles[name].style_id
+        return self.found[name]
+
+    def apply(self, para: Paragraph, name: str) -> None:
+        para._p.style = self[name]
+
+
+class Sink:
+    """Where paragraphs and tables go: the document body or a table cell."""
+
+    def __init__(
+        self, target: Any, style: str, styles: Styles, first: Paragraph | None = None
+    ) -> None:
+        self.target, self.style, self.styles, self.first = target, style, styles, first
+        self.made: list[Paragraph] = []
+
+    def paragraph(self, style: str | None = None) -> Paragraph:
+        if self.first is not None:
+            para, self.first = self.first, None
+        else:
+            para = self.target.add_paragraph()
+        self.styles.apply(para, style or self.style)
+        self.made.append(para)
+        return para
+
+    def table(self, rows: int, cols: int, *, lead_in: bool = True) -> Table:
+        if self.made and lead_in:
+            self.made[-1].paragraph_format.keep_with_next = True  # a table's lead-in stays
+        table: Table = self.target.add_table(rows, cols)
+        return table
+
+
+class Builder:
+    """Walks the HTML tree and writes the Word document."""
+
+    def __init__(self, doc: DocxDocument, changes: Changes | None, compact: bool = False) -> None:
+        self.doc, self.changes, self.compact = doc, changes, compact
+        self.styles = Styles(doc)
+        self.keeping = False
+        self.footer_text = ""
+        self._clauses: int | None = None
+        self._letters: int | None = None
+        self._bullet = _style_num(doc, "List Bullet")
+
+    # ---- blocks -------------------------------------------------------------------------
+    def blocks(self, node: Node, sink: Sink, fmt: Fmt | None = None) -> None:
+        """Every child: runs of inline content become paragraphs, blocks their own kind."""
+        pending: list[Node] = []
+        for child in node.children:
+            if child.tag and child.is_block():
+                self.inline_paragraph(sink, pending, fmt or Fmt())
+                pending = []
+                self.block(child, sink, fmt)
+            else:
+                pending.append(child)
+        self.inline_paragraph(sink, pending, fmt or Fmt())
+
+    def block(self, node: Node, sink: Sink, fmt: Fmt | None = None) -> None:
+        from partnerkit.documents import docxparts
+
+        tag, base = node.tag, fmt or Fmt()
+        if node.has("watermark"):
+            return
+        if tag == "footer":
+            self.footer_text = " · ".join(_parts(node))
+        elif tag in _HEADINGS:
+            self.heading(node, sink)
+        elif tag in _PARAGRAPHS or node.has("sig-label") or node.has("sig-org"):
+            self.paragraph(node, sink, base)
+        elif tag in ("ul", "ol"):
+            self.listing(node, sink, tag == "ol", base)
+        elif tag == "table":
+            docxparts.table(self, node, sink)
+        elif node.has("signatures"):
+            docxparts.signatures(self, node, sink)
+        elif node.has("callout"):
+            docxparts.callout(self, node, sink)
+        elif node.has("meta") or node.has("kicker") or node.has("sig-line"):
+            docxparts.header_part(self, node, sink)
+        elif tag == "hr":
+            st.border(sink.paragraph(), "bottom", "D5DBE3")
+        else:
+            self.container(node, sink, base)
+
+    def container(self, node: Node, sink: Sink, fmt: Fmt) -> None:
+        """A div or section: its content; a `keep` one is held on one page."""
+        from partnerkit.documents import docxparts
+
+        if self._whole_page(node, sink):
+            self.keeping = True
+            docxparts.kept(self, node, sink, fmt)
+            self.keeping = False
+            return
+        start = len(sink.made)
+        self.blocks(node, sink, replace(fmt, bold=True) if node.has("callout-title") else fmt)
+        if node.has("keep") or node.has("signing") or node.has("signature"):
+            for para in sink.made[start:-1]:
+                para.paragraph_format.keep_with_next = True
+
+    def _whole_page(self, node: Node, sink: Sink) -> bool:
+        """Is this the signing block, small enough to be held on one page?"""
+        if self.keeping or sink.target is not self.doc:
+            return False
+        if not (node.has("keep") or node.has("signing")):
+            return False
+        blocks = node.find_class("signatures")
+        return blocks is not None and len([c for c in blocks.children if c.tag]) <= MAX_KEPT
+
+    def heading(self, node: Node, sink: Sink) -> None:
+        para = sink.paragraph(f"Heading {_HEADINGS[node.tag]}")
+        self._letters = None
+        marker, rest = _marker(node, "num")
+        if marker is not None and _SECTION.fullmatch(marker):
+            st.number(para, self.clauses(), 0)
+        elif marker is not None:
+            rest = node.children
+        self.inline(para, rest, Fmt())
+
+    def paragraph(self, node: Node, sink: Sink, fmt: Fmt) -> None:
+        marker, rest = _marker(node, "cn")
+        para = sink.paragraph()
+        if marker is not None and _CLAUSE.fullmatch(marker):
+            st.number(para, self.clauses(), 1)
+            self._letters = None
+        elif marker is not None and _LETTER.fullmatch(marker):
+            if self._letters is None:
+                self._letters = st.new_list(self.doc, "letters")
+            st.number(para, self._letters, 0)
+        else:
+            rest = node.children
+            self._letters = None
+        if node.has("muted"):
+            fmt = replace(fmt, muted=True)
+        if node.has("sig-status") or node.has("fingerprint"):
+            self.styles.apply(para, "Small Print")
+        self.inline(para, rest, fmt)
+
+    def inline_paragraph(self, sink: Sink, nodes: list[Node], fmt: Fmt) -> None:
+        """Loose inline content (text straight inside a div or cell) as one paragraph."""
+        if any(_has_text(n) for n in nodes):
+            self.inline(sink.paragraph(), nodes, fmt)
+
+    def listing(self, node: Node, sink: Sink, ordered: bool, fmt: Fmt) -> None:
+        """Bullets, or a numbered list that starts at 1; stray text joins the item before."""
+        num = st.new_list(self.doc, "decimal") if ordered else self._bullet
+        last: Paragraph | None = None
+        for child in node.children:
+            if child.tag == "li":
+                last = sink.paragraph()
+                if num is not None:
+                    st.number(last, num, 0)
+                inline = [c for c in child.children if not (c.tag and c.is_block())]
+                self.inline(last, inline, fmt)
+                for sub in child.children:
+                    if sub.tag and sub.is_block():
+                        self.block(sub, sink, fmt)
+            elif _has_text(child):
+                last = last or sink.paragraph()
+                self.inline(last, [child], fmt)
+        self._letters = None
+
+    def clauses(self) -> int:
+        if self._clauses is None:
+            self._clauses = st.new_list(self.doc, "clauses")
+        return self._clauses
+
+    # ---- inline -------------------------------------------------------------------------
+    def inline(self, para: Paragraph, nodes: list[Node], fmt: Fmt) -> None:
+        """Runs for the nodes, HTML whitespace folded as a browser folds it."""
+        segments: list[tuple[str, Fmt]] = []
+        for node in nodes:
+            _collect(node, fmt, segments)
+        for text, look in _fold(segments):
+            run = para.add_run()
+            if text == BREAK:
+                run.add_break()
+            else:
+                shown = st.xml_text(text)
+                run.text = shown.replace(" ", "\u00a0") if look.nowrap else shown
+            self.style_run(run, look)
+
+    def style_run(self, run: Any, fmt: Fmt) -> None:
+        run.bold = fmt.bold or None
+        run.italic = fmt.italic or None
+        if fmt.mono:
+            st.font(run, st.MONO_FONT)
+            run.font.size = Pt(9)
+        if fmt.alert:
+            run.font.color.rgb = st.BAD
+        elif fmt.muted:
+            run.font.color.rgb = st.MUTED
+        if not fmt.change:
+            return
+        if self.changes is None:  # marks without a redline: shown, not tracked
+            run.font.strike = fmt.change == "del" or None
+            run.font.underline = fmt.change == "ins" or None
+            return
+        st.track(run._r, fmt.change, self.changes.next_id, self.changes.author, self.changes.when)
+        self.changes.next_id += 1
+
+
+def _style_num(doc: DocxDocument, name: str) -> int | None:
+    """The numbering a list style carries (the stock `List Bullet` has one)."""
+    try:
+        ppr = doc.styles[name].element.pPr
+    except KeyError:
+        return None
+    numpr = ppr.numPr if ppr is not None else None
+    if numpr is None or numpr.numId is None:
+        return None
+    return int(numpr.numId.val)
+
+
+def _marker(node: Node, cls: str) -> tuple[str | None, list[Node]]:
+    """The leading `<span class=cls>` number of a heading or clause, and the rest."""
+    for i, child in enumerate(node.children):
+        if not child.tag and not child.text.strip():
+            continue
+        if child.tag == "span" and child.has(cls):
+            return child.plain(), node.children[i + 1 :]
+        break
+    return None, node.children
+
+
+def _parts(node: Node) -> list[str]:
+    """The texts of a footer's or meta line's parts."""
+    parts = [c.plain() for c in node.children if c.tag and c.plain()]
+    return parts or ([node.plain()] if node.plain() else [])
+
+
+def _has_text(node: Node) -> bool:
+    return bool(node.raw_text().strip()) or node.tag == "br" or node.has("blank")
+
+
+def _collect(node: Node, fmt: Fmt, out: list[tuple[str, Fmt]]) -> None:
+    """Text segments with their look, in document order."""
+    tag = node.tag
+    if not tag:
+        out.append((node.text, fmt))
+        return
+    if tag == "br":
+        out.append((BREAK, fmt))
+        return
+    if node.has("blank"):
+        out.append((BLANK, fmt))
+        return
+    if tag in ("strong", "b", "th") or node.has("badge") or node.has("callout-title"):
+        fmt = replace(fmt, bold=True)
+    if tag in ("em", "i", "cite"):
+        fmt = replace(fmt, italic=True)
+    if tag in ("code", "kbd", "samp", "tt"):
+        fmt = replace(fmt, mono=True)
+    if tag in ("ins", "del", "s", "strike"):
+        fmt = replace(fmt, change="ins" if tag == "ins" else "del")
+    if node.has("muted"):
+        fmt = replace(fmt, muted=True)
+    if node.has("callout-title"):
+        fmt = replace(fmt, alert=True)
+    if node.is_block() and out and out[-1][0] != BREAK:
+        out.append((BREAK, fmt))
+    for child in node.children:
+        _collect(child, fmt, out)
+
+
+def _fold(segments: list[tuple[str, Fmt]]) -> list[tuple[str, Fmt]]:
+    """Collapse whitespace across segments; none at the start, the end or around breaks."""
+    out: list[tuple[str, Fmt]] = []
+    space = True
+    for text, fmt in segments:
+        if text == BREAK:
+            _trim(out)
+            out.append((BREAK, fmt))
+            space = True
+            continue
+        folded = _SPACE.sub(" ", text)
+        if space:
+            folded = folded.lstrip(" ")
+        if folded:
+            out.append((folded, fmt))
+            space = folded.endswith(" ")
+    _trim(out)
+    while out and out[-1][0] == BREAK:
+        out.pop()
+    return out
+
+
+def _trim(out: list[tuple[str, Fmt]]) -> None:
+    if out and out[-1][0] != BREAK:
+        text, fmt = out[-1]
+        if text.rstrip(" "):
+            out[-1] = (text.rstrip(" "), fmt)
+        else:
+            out.pop()
+
+
+def right_aligned(paragraphs: list[Paragraph]) -> None:
+    for para in paragraphs:
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT

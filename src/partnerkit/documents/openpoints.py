@@ -1,0 +1,173 @@
+"""What a DRAFT tells the partners they still have to settle, as plain specific sentences.
+
+Each point names the item it is about (the deliverable, the criterion, the partner) and
+says only what is really missing; points that concern one partner's own planning (its
+strengths, its stakeholders) or evidence a running partnership gathers over time stay
+out of a document the other side reads. No codes, no YAML, no key names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from partnerkit.check.scoring import Assessment
+from partnerkit.format.model import Partnership
+
+# Evidence gathered as a partnership runs, or one partner's own homework: not open points.
+_NOT_A_POINT = frozenset(
+    {
+        "reviews record adjustments",
+        "the next review is scheduled and not overdue",
+        "deliverables are on time",
+        "every partner has signed",
+        "signed by the named signatories",
+        "strengths stated for every partner",
+        "stakeholders identified",
+    }
+)
+_RHYTHM = re.compile(r"\b(daily|weekly|fortnightly|biweekly|monthly|quarterly)\b", re.I)
+_DECISIONS = (
+    "The partners have not yet agreed which decisions they take together and which each "
+    "takes alone."
+)
+_NOT_YET = "The partners have not yet "
+
+_PLAIN: dict[str, str] = {
+    "every partner contributes": _NOT_YET + "said what each of them puts in.",
+    "the period is set": _NOT_YET + "agreed when the partnership starts.",
+    "a sponsor is named": "No senior sponsor is yet named for the partnership.",
+    "a spokesperson for every partner": "Not every partner has yet named a spokesperson.",
+    "channels agreed": _NOT_YET + "agreed how they keep in touch.",
+    "a meeting rhythm": _NOT_YET + "agreed how often they meet.",
+    "a disagreement process": _NOT_YET + "agreed how a disagreement is raised and escalated.",
+    "benchmarks named": _NOT_YET + "named outside benchmarks to compare results against.",
+    "decisions split into joint and independent": _DECISIONS,
+    "joint decisions": _DECISIONS,
+    "a change procedure": _NOT_YET + "agreed how they propose and approve a change.",
+    "a termination procedure": _NOT_YET + "agreed how a partner may leave and what happens then.",
+    "a review cadence": _NOT_YET + "agreed how often they review the partnership.",
+    "shared goals": _NOT_YET + "written down the goals they share.",
+    "benefits for every partner": _NOT_YET + "said what each of them gains.",
+    "an effective date": _NOT_YET + "agreed the date the agreement takes effect.",
+    "personal data is protected": _NOT_YET + "agreed how personal data is protected.",
+    "ownership of materials is agreed": _NOT_YET + "agreed who owns the materials they make.",
+    "a governing law": _NOT_YET + "agreed the law that governs the agreement.",
+    "whether the agreement binds is stated": _NOT_YET
+    + "said whether the agreement is legally binding.",
+    "liability and insurance are agreed": _NOT_YET
+    + "agreed liability and the insurance each holds.",
+}
+
+
+def open_points(p: Partnership, assessment: Assessment) -> list[str]:
+    """What the partners still have to settle, once each, most specific first."""
+    out: list[str] = []
+    for point in _unsigned(p):
+        out.append(point)
+    for c in assessment.readiness:
+        for e in c.evidence:
+            if e.held or e.name in _NOT_A_POINT:
+                continue
+            for point in _points(p, e.name):
+                if point not in out:
+                    out.append(point)
+    return out
+
+
+def _points(p: Partnership, name: str) -> list[str]:
+    special: dict[str, Callable[[Partnership], list[str]]] = {
+        "every expectation has an owner and a due date": _deliverables,
+        "success criteria are measurable": _criteria,
+        "a meeting rhythm": _meetings,
+        "decisions split into joint and independent": _decisions,
+    }
+    if name in special:
+        return special[name](p)
+    if name.endswith(": legal name"):
+        return [f"The full legal name of {name.split(':')[0]} is not yet given."]
+    if name.endswith(": notice address"):
+        return [f"{name.split(':')[0]} has not yet given an address for formal notices."]
+    if name.endswith(": authorised signatory"):
+        return [f"{name.split(':')[0]} has not yet named who may sign for it."]
+    if name.endswith(": signed by its signatory"):
+        return []
+    plain = _PLAIN.get(name)
+    return [plain] if plain else [name[:1].upper() + name[1:].rstrip(".") + "."]
+
+
+def _deliverables(p: Partnership) -> list[str]:
+    if not p.expectations:
+        return ["The partners have not yet listed what each of them delivers."]
+    out = []
+    for e in p.expectations:
+        missing = [
+            w for w, ok in (("a partner who delivers it", e.owner), ("a due date", e.due)) if not ok
+        ]
+        if missing:
+            lacking = " and no ".join(m.removeprefix("a ") for m in missing)
+            out.append(f"“{e.deliverable}” has no {lacking} yet.")
+    return out
+
+
+def _criteria(p: Partnership) -> list[str]:
+    criteria = p.success.criteria if p.success else []
+    if not criteria:
+        return ["The partners have not yet agreed how they will measure success."]
+    out = []
+    for c in criteria:
+        parts = (
+            ("a measure", c.measure),
+            ("a target", c.target is not None),
+            ("a target date", c.by),
+        )
+        missing = [w for w, ok in parts if not ok]
+        if missing:
+            out.append(f"The partners have not yet agreed {_join(missing)} for “{c.name}”.")
+    return out
+
+
+def _meetings(p: Partnership) -> list[str]:
+    channels = p.communication.channels if p.communication else []
+    if any(_RHYTHM.search(x) for x in channels):
+        return []  # a channel already says how often they meet
+    return [_PLAIN["a meeting rhythm"]]
+
+
+def _decisions(p: Partnership) -> list[str]:
+    d = p.decisions
+    if d and d.joint and not d.independent:
+        return ["The partners have not yet said which decisions each of them takes alone."]
+    return [_DECISIONS]
+
+
+def _unsigned(p: Partnership) -> list[str]:
+    """A partner that has not signed while the others have: the real blocker of a draft."""
+    signed = [x for x in p.partners if x.signed]
+    if not signed or len(signed) == len(p.partners):
+        return []
+    out = []
+    for x in p.partners:
+        if x.signed:
+            continue
+        stake = _stake(p, x.id)
+        pays = f", which {stake}," if stake else ""
+        out.append(f"{x.name}{pays} has not signed, although the other partners have.")
+    return out
+
+
+def _stake(p: Partnership, pid: str) -> str:
+    """`bears USD 36,000 of the costs`: why a partner's missing signature matters."""
+    from partnerkit.documents.render import money
+
+    totals: dict[str | None, float] = {}
+    for c in p.costs:
+        if c.borne_by == pid and c.amount is not None:
+            totals[c.currency] = totals.get(c.currency, 0) + c.amount
+    if not totals:
+        return ""
+    return "bears " + " and ".join(money(v, k) for k, v in totals.items()) + " of the costs"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]

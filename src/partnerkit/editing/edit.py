@@ -1,0 +1,398 @@
+"""Edit a user's partnership file without disturbing anything else in it.
+
+Every command that changes a file (`sign`, `amend`, `renew`, `record`, `measure`,
+`choose`) goes through this module. It splices new text into the file at the
+positions the YAML parser reports, so every comment, blank line, quoting style, key
+order and indentation outside the edited node stays byte for byte as it was.
+After each operation it checks, mechanically, that
+
+- the new text parses to exactly the intended data (the old data with the
+  operation applied), and
+- the lines that differ from the old text lie inside the edited node's lines,
+
+and refuses (`EditError`) rather than write anything else. The splicing itself is in
+`splice`; values are written by `yamltext`.
+
+API
+---
+Operations (paths are tuples of keys and list indexes; a negative index counts from
+the end, as in Python):
+
+    Set(path, value)           set a value: keep a scalar's quoting, a flow
+                               collection stays flow, a block one block; a missing
+                               key (and missing parent mappings) is added
+    AddKey(path, key, value)   add `key` at the end of the mapping at `path`,
+                               block (`key: value` on a new line) or flow
+                               (`{a: 1, key: value}`), keeping the mapping's style
+    Append(path, item)         append to the list at `path`, block (`- item`) or
+                               flow (`[a, item]`); creates the key when missing
+    Delete(path)               remove the key at `path` (the last part is a key)
+    Move(source, dest)         Delete(source) and put its value at `dest`: a key
+                               path (added) or a list path ending in `"+"` (appended)
+
+Functions:
+
+    apply(text, ops) -> str    the new text, or EditError (nothing written)
+    diff(old, new, name)       a unified diff for `--dry-run`
+    edit_file(path, plan, dry_run=..., config=...) -> int
+        the whole editing command: load the file and refuse it when it has errors,
+        call `plan(loaded)` for the operations (it may raise EditError with a
+        message for the user), apply them, print a unified diff with `dry_run`
+        and write nothing, otherwise write atomically (a temporary file in the
+        same folder, then `os.replace`; the file's mode is kept; a symbolic link
+        is followed only to a file in the same folder), then check the file
+        again and print what the check finds. Returns the exit code (0 written,
+        1 refused or the file has errors).
+
+Values are Python data: str, int, float, bool, None, datetime.date, lists and
+dicts (see `yamltext` for how they are written).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from partnerkit.editing import yamltext
+from partnerkit.editing.splice import BREAK, EditError, PathT, Splicer, nest, shown
+from partnerkit.yamlio import YamlProblems, parse
+
+__all__ = [
+    "AddKey",
+    "Append",
+    "Delete",
+    "EditError",
+    "EditTarget",
+    "Move",
+    "Op",
+    "Set",
+    "apply",
+    "diff",
+    "edit_file",
+    "load_for_edit",
+    "recheck",
+    "write_in_place",
+]
+
+if TYPE_CHECKING:
+    from partnerkit.check.config import Config
+
+
+@dataclass(frozen=True)
+class Set:
+    path: PathT
+    value: Any
+
+
+@dataclass(frozen=True)
+class AddKey:
+    path: PathT
+    key: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Append:
+    path: PathT
+    item: Any
+
+
+@dataclass(frozen=True)
+class Delete:
+    path: PathT
+
+
+@dataclass(frozen=True)
+class Move:
+    source: PathT
+    dest: PathT
+
+
+Op = Set | AddKey | Append | Delete | Move
+
+
+# --- applying operations -------------------------------------------------------------
+
+
+def apply(text: str, ops: Sequence[Op]) -> str:
+    """Apply the operations in order; each is verified before the next."""
+    for op in ops:
+        text = _apply_one(text, op)
+    return text
+
+
+def _apply_one(text: str, op: Op) -> str:
+    doc = _parse(text)
+    if isinstance(op, Move):
+        value = _get(doc.data, op.source)
+        text = _apply_one(text, Delete(op.source))
+        if op.dest and op.dest[-1] == "+":
+            return _apply_one(text, Append(op.dest[:-1], value))
+        return _apply_one(text, Set(op.dest, value))
+    expected = _plain_copy(doc.data)
+    splice = Splicer(text, doc.root)
+    if isinstance(op, Set):
+        new, region = splice.set(op.path, op.value)
+        _set_data(expected, op.path, op.value)
+    elif isinstance(op, AddKey):
+        new, region = splice.add_key(op.path, op.key, op.value)
+        _set_data(expected, (*op.path, op.key), op.value, must_be_new=True)
+    elif isinstance(op, Append):
+        new, region = splice.append(op.path, op.item)
+        _append_data(expected, op.path, op.item)
+    else:
+        new, region = splice.delete(op.path)
+        _delete_data(expected, op.path)
+    _verify(text, new, region, expected, op)
+    return new
+
+
+def _parse(text: str) -> Any:
+    try:
+        doc, problems = parse(text)
+    except YamlProblems as exc:
+        raise EditError(f"the file is not valid YAML: {exc}") from None
+    if problems:
+        raise EditError(f"the file has problems: {problems[0].message}")
+    return doc
+
+
+def _plain_copy(value: Any) -> Any:
+    """A copy without shared parts (an alias edited in one place must not hide)."""
+    if isinstance(value, dict):
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_copy(v) for v in value]
+    return copy.copy(value)
+
+
+def _get(data: Any, path: PathT) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            raise EditError(f"{shown(path)} is not in the file") from None
+    return data
+
+
+def _set_data(data: Any, path: PathT, value: Any, must_be_new: bool = False) -> None:
+    parent = data
+    for i, part in enumerate(path[:-1]):
+        if isinstance(parent, dict) and part not in parent:
+            parent[part] = _plain_copy(nest(path[i + 1 :], value))
+            return
+        parent = _get(parent, (part,))
+    if must_be_new and path[-1] in parent:
+        raise EditError(f"{shown(path)} is already in the file")
+    parent[path[-1]] = _plain_copy(value)
+
+
+def _append_data(data: Any, path: PathT, item: Any) -> None:
+    try:
+        target = _get(data, path)
+    except EditError:
+        _set_data(data, path, [item])
+        return
+    if not isinstance(target, list):
+        raise EditError(f"{shown(path)} is not a list")
+    target.append(_plain_copy(item))
+
+
+def _delete_data(data: Any, path: PathT) -> None:
+    parent = _get(data, path[:-1])
+    if not isinstance(parent, dict) or path[-1] not in parent:
+        raise EditError(f"{shown(path)} is not in the file")
+    del parent[path[-1]]
+
+
+# --- verification ---------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split where YAML breaks lines."""
+    out, start = [], 0
+    for m in BREAK.finditer(text):
+        out.append(text[start : m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def _verify(old: str, new: str, region: tuple[int, int], expected: Any, op: Op) -> None:
+    """Refuse unless only the region's lines changed and the data is what was meant."""
+    a, b = _lines(old), _lines(new)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    first, last = region  # 0-based old line numbers the edit may touch (inclusive)
+    changed_from, changed_to = head, len(a) - tail  # old lines [from, to) changed
+    if changed_from < changed_to and (changed_from < first or changed_to - 1 > last):
+        raise EditError(
+            f"editing {_describe(op)} would change lines {changed_from + 1}-{changed_to} "
+            "outside the edited part; the file was left as it is"
+        )
+    if changed_from == changed_to and old != new and not first <= changed_from <= last + 1:
+        raise EditError(f"editing {_describe(op)} would insert text in the wrong place")
+    try:
+        doc, problems = parse(new)
+    except YamlProblems as exc:
+        raise EditError(f"editing {_describe(op)} would break the YAML ({exc})") from None
+    if problems or doc.data != expected:
+        raise EditError(
+            f"editing {_describe(op)} would not read back as intended; the file was left "
+            "as it is (please report this with the file)"
+        )
+
+
+def _describe(op: Op) -> str:
+    if isinstance(op, AddKey):
+        return shown((*op.path, op.key))
+    return shown(op.source if isinstance(op, Move) else op.path)
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+def diff(old: str, new: str, name: str) -> str:
+    """A unified diff of an edit, for `--dry-run`, headed as git heads one."""
+    shown = name.lstrip("/")
+    return "".join(
+        difflib.unified_diff(
+            _lines(old), _lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}", n=2
+        )
+    )
+
+
+@dataclass
+class EditTarget:
+    """A file loaded for editing: its text, parsed data and model, and the bytes read."""
+
+    path: str
+    text: str
+    data: dict[str, Any]
+    model: Any  # partnerkit.format.model.Partnership
+    raw: bytes
+
+
+Plan = Callable[[EditTarget], Sequence[Op]]
+
+
+def edit_file(
+    path: Path,
+    plan: Plan,
+    *,
+    dry_run: bool = False,
+    config: Config | None = None,
+    done: str = "",
+) -> int:
+    """Load, refuse on errors, plan, apply, verify, then show (`dry_run`) or write and
+    check again. `done` is printed after a successful write."""
+    from partnerkit.check.config import Config as _Config
+
+    config = config or _Config()
+    target = load_for_edit(path, config)
+    if target is None:
+        return 1
+    try:
+        ops = plan(target)
+        new = apply(target.text, ops)
+    except (EditError, yamltext.RenderError) as exc:
+        sys.stderr.write(f"{target.path}: {exc}\n")
+        return 1
+    if dry_run:
+        sys.stdout.write(diff(target.text, new, target.path) or f"{target.path}: no change\n")
+        return 0
+    if new == target.text:
+        sys.stdout.write(f"{target.path}: nothing to change\n")
+        return 0
+    bom = b"\xef\xbb\xbf" if target.raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        write_in_place(path, bom + new.encode("utf-8"), expect=target.raw)
+    except EditError as exc:
+        sys.stderr.write(f"{target.path}: {exc}\n")
+        return 1
+    if done:
+        sys.stdout.write(done + "\n")
+    return recheck(path, config)
+
+
+def load_for_edit(path: Path, config: Config) -> EditTarget | None:
+    """Load a file for an edit; print its errors and return None when it has any.
+
+    Errors are the full check's (schema, references, rules set to error), so an edit
+    never starts from a file that `partnerkit check` would fail."""
+    import datetime as dt
+
+    from partnerkit.commands.common import load_sound
+
+    sound = load_sound(path, config, dt.date.today())
+    if sound is None:
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        sys.stderr.write(f"{sound.result.path}: cannot read the file: {exc.strerror or exc}\n")
+        return None
+    return EditTarget(sound.result.path, sound.text, sound.doc.data, sound.model, raw)
+
+
+def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
+    """Replace a file atomically, keeping its mode; refuse when it changed since read.
+
+    The temporary file is made in the file's own folder, so `os.replace` is one
+    rename on one file system. A symbolic link is followed only to a file in the
+    same folder (the link itself stays)."""
+    import contextlib
+    import stat
+    import tempfile
+
+    target = path
+    if path.is_symlink():
+        target = path.resolve()
+        if target.parent != path.parent.resolve():
+            raise EditError(f"{path} is a link to a file in another folder; edit {target} itself")
+    try:
+        info = os.stat(target)
+        if not stat.S_ISREG(info.st_mode):
+            raise EditError(f"{path} is not a regular file")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise EditError(f"cannot write next to {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        if target.read_bytes() != expect:
+            raise EditError("the file changed while partnerkit was editing it; run again")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise EditError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def recheck(path: Path, config: Config) -> int:
+    """Check the written file again and print what the check finds (1 on errors)."""
+    import datetime as dt
+
+    from partnerkit.check.pipeline import examine_one
+    from partnerkit.reporters.text import line
+
+    report = examine_one(path, config, dt.date.today()).result
+    for finding in report.findings:
+        if finding.severity.value == "error":
+            sys.stdout.write(line(finding) + "\n")
+    return 1 if report.errors else 0

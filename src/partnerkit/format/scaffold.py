@@ -1,0 +1,360 @@
+"""A new partnership file that teaches the format as it is filled in.
+
+Every section is present with a comment naming the partnership question it answers
+and what a good answer looks like. Starter content fits the kind. The result is
+schema-valid as written: `partnerkit check` passes it and lists the open questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import BaseModel
+
+from partnerkit.format import model as m
+from partnerkit.format import types as t
+from partnerkit.format.scaffold_terms import commented_terms
+from partnerkit.format.slugs import slugify
+
+KINDS = ("vendor", "internal", "community", "school", "other")
+SECOND_ROLE = {
+    "vendor": "provider",
+    "internal": "member",
+    "community": "member",
+    "school": "provider",
+    "other": "member",
+}
+
+
+@dataclass(frozen=True)
+class PartnerSpec:
+    id: str
+    name: str
+
+
+def parse_partner(text: str) -> PartnerSpec:
+    """`--partner "Riverside Health"` or `--partner riverside=Riverside Health`."""
+    if "=" in text:
+        pid, name = (part.strip() for part in text.split("=", 1))
+        return PartnerSpec(slugify(pid), name or pid)
+    name = text.strip()
+    return PartnerSpec(slugify(name.split(" ")[0] if len(name) > 24 else name), name)
+
+
+def unique_ids(partners: list[PartnerSpec]) -> list[PartnerSpec]:
+    seen: dict[str, int] = {}
+    out = []
+    for p in partners:
+        n = seen.get(p.id, 0)
+        seen[p.id] = n + 1
+        out.append(p if n == 0 else PartnerSpec(f"{p.id}-{n + 1}", p.name))
+    return out
+
+
+def _q(text: str) -> str:
+    """A YAML scalar that stays the text it is (JSON strings are valid YAML)."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .'()&/-]*", text) and text.lower() not in {
+        "yes", "no", "on", "off", "true", "false", "null", "y", "n",
+    }:  # fmt: skip
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if c.isprintable() else _escape(c) for c in quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+_STAKEHOLDERS = {
+    "vendor": [
+        ("Managers of the teams to be trained", "training-need"),
+        ("The learners", "learner"),
+    ],
+    "internal": [
+        ("The project team and its sponsor", "training-need"),
+        ("End users who will use what the project delivers", "learner"),
+    ],
+    "community": [
+        ("Organisations in the community with training needs", "training-need"),
+        ("Institutions that provide training (colleges, agencies)", "training-source"),
+        ("Funders of training", "funder"),
+    ],
+    "school": [
+        ("Teachers taking part", "learner"),
+        ("Principals", "sponsor"),
+    ],
+    "other": [("The learners", "learner")],
+}
+
+
+def _costs(kind: str, lead: str, other: str) -> list[str]:
+    if kind == "vendor":
+        return [
+            f"  - {{item: Vendor fees, type: real, borne_by: {lead}}}   # add amount and currency",
+            f"  - {{item: Staff time spent with the vendor, type: intangible, borne_by: {lead}}}",
+        ]
+    if kind == "school":
+        return [
+            f"  - {{item: Provider fees, type: real, borne_by: {lead}}}   # add amount, currency",
+            f"  - {{item: Substitute cover for release days, type: real, borne_by: {lead}}}",
+        ]
+    if kind == "internal":
+        return [
+            f"  - {{item: Trainer time on the project, type: intangible, borne_by: {lead}}}",
+            f"  - {{item: Project staff time in training, type: intangible, borne_by: {other}}}",
+        ]
+    return []
+
+
+def render_scaffold(
+    *,
+    pid: str,
+    title: str,
+    kind: str,
+    partners: list[PartnerSpec],
+    today: dt.date,
+    schema_ref: str | None = None,
+    candidates: list[PartnerSpec] | None = None,
+) -> str:
+    """The text of a new partnership file; with `candidates`, one that compares them first."""
+    if candidates is not None and len(partners) < 2:
+        partners = [*partners, PartnerSpec(TO_BE_CHOSEN, "To be chosen from the candidates below")]
+    lead, other = _q(partners[0].id), _q(partners[1].id)
+    lines = [
+        *_head(pid, title, kind, today, schema_ref),
+        *_partners(kind, partners),
+        *_purpose(kind, lead, other),
+        *_plan(kind, lead, other, today),
+        *commented_terms(kind, lead, other),
+        "",
+        *_reviews(),
+    ]
+    if candidates is not None:
+        lines += ["", *candidates_section(kind, candidates)]
+    return "\n".join(_align(line) for line in lines) + "\n"
+
+
+def _about(model: type[BaseModel], field: str) -> str:
+    """A field's description from the format's model, as a trailing comment reads it."""
+    text = model.model_fields[field].description or ""
+    return text[:1].lower() + text[1:].rstrip(".")
+
+
+def _choices(values: Any) -> str:
+    """The values a field takes, from its `Literal` type: `a | b | c`."""
+    return " | ".join(get_args(values))
+
+
+def _head(pid: str, title: str, kind: str, today: dt.date, schema_ref: str | None) -> list[str]:
+    return [
+        *([f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []),
+        "# A partnership file (partnerkit format 1). Each section answers one of the ten",
+        "# partnership questions; `partnerkit score` shows which are still open and what",
+        "# to do next. `partnerkit rules CODE` explains any warning.",
+        "partnerkit: 1",
+        f"id: {_q(pid)}",
+        f"title: {_q(title)}",
+        f"kind: {kind} # {_choices(t.Kind)}",
+        f"status: exploring # {_choices(t.Status)}",
+        f"# summary: {m.Partnership.model_fields['summary'].description}",
+        f"period: {{start: {today.isoformat()}}} # add `end:` once agreed",
+        "",
+    ]
+
+
+def _partners(kind: str, partners: list[PartnerSpec]) -> list[str]:
+    lines = [
+        "# The organisations in the partnership. Refer to them elsewhere by `id`.",
+        "partners:",
+    ]
+    for i, p in enumerate(partners):
+        role = "lead" if i == 0 else SECOND_ROLE[kind]
+        if p.id == TO_BE_CHOSEN:
+            lines.append(
+                "  # The partner you choose from the candidates below (`partnerkit choose`)."
+            )
+        lines += [
+            f"  - id: {_q(p.id)}",
+            f"    name: {_q(p.name)}",
+            f"    role: {role} # {_choices(t.Role)}",
+            "    # Q7: who speaks for this partner",
+            "    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}",
+            "    strengths: [] # what this partner is good at: why it is in the room",
+            f"    contributes: [] # {_about(m.Partner, 'contributes')}",
+            "    benefits: [] # Q2: what this partner gains",
+        ]
+        if kind != "internal":
+            lines += [
+                "    # legal_name: Full Legal Name, Inc.   # the party named in the agreement",
+                "    # address: Street, City, Postcode, Country   # "
+                + _about(m.Partner, "address"),
+                "    # signatory: {name: Full Name, title: Job title}   # who may commit it",
+            ]
+        lines.append(
+            "    # signed: {by: Full Name, title: Job title, date: YYYY-MM-DD}   # once signed"
+        )
+    return [*lines, ""]
+
+
+def _purpose(kind: str, lead: str, other: str) -> list[str]:
+    """Stakeholders, value (Q1) and costs (Q3)."""
+    costs = _costs(kind, lead, other)
+    return [
+        "# Who has a stake: who needs training, who provides it, who funds it, who learns.",
+        "stakeholders:",
+        *(
+            f"  - {{name: {_q(name)}, interest: {interest}}}"
+            for name, interest in _STAKEHOLDERS[kind]
+        ),
+        "",
+        "# Q1: How does the partnership add value to goals and strategies you already have?",
+        "value:",
+        "  goals: [] # e.g. Cut time-to-competence for new hires from twelve weeks to eight",
+        "  strategies: [] # the plans it supports, e.g. Blended onboarding",
+        f"  needs: [] # {_about(m.Value, 'needs')}",
+        "",
+        "# Q3: What does it cost — real (money), intangible (time, focus), possible (risks)?",
+        "costs:"
+        if costs
+        else "costs: [] # e.g. - {item: Fees, type: real, amount: 1000, borne_by: …}",
+        *costs,
+        "",
+    ]
+
+
+def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
+    """Expectations (Q4) to success (Q10): what each partner does and how it is run."""
+    # Examples stay inside a flow collection, so uncommenting them keeps the file valid.
+    due = (today + dt.timedelta(days=30)).isoformat()
+    by = (today + dt.timedelta(days=180)).isoformat()
+    if kind in ("vendor", "school"):
+        termination = [
+            "  termination:",
+            "    notice_days: 60",
+            "    # procedure: What happens to work in progress and materials when it ends.",
+        ]
+    else:
+        termination = [
+            "  # termination: {notice_days: 30, procedure: What happens to work in progress.}"
+        ]
+    return [
+        "# Q4: What is expected of each partner, and by when? Give each an owner and a due date.",
+        "expectations: [ # one line per deliverable: uncomment and edit",
+        f"  # {{deliverable: Needs analysis, owner: {other}, due: {due}, status: planned}},",
+        "]",
+        "",
+        "# Q5: How is the plan changed, or the partnership ended?",
+        "changes:",
+        "  # amendment: Either spokesperson proposes a change in writing; both approve it.",
+        *termination,
+        "",
+        "# Q6: Which decisions do partners make together, and which alone?",
+        "decisions:",
+        "  joint: [] # e.g. Scope, Evaluation design",
+        f"  independent: {{}} # by partner id, e.g. {other}: [Who facilitates each session]",
+        "",
+        "# Q7: How do the partners communicate?",
+        "communication:",
+        "  channels: [] # e.g. Monthly steering call, Shared project board",
+        f"  # meetings: monthly   # {_choices(t.MeetingRhythm)}",
+        "",
+        "# Q8: How are disagreements handled? Steps in order, from talking to escalating.",
+        "disagreements:",
+        "  steps: []",
+        "",
+        "# Q9: Who manages the partnership day to day, and who sponsors it?",
+        "governance: { # uncomment and name them",
+        f"  # manager: {{name: Full Name, partner: {lead}}},",
+        f"  # sponsor: {{name: Full Name, partner: {lead}}},",
+        "}",
+        "",
+        "# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:",
+        f"# level is {_choices(t.Level)}.",
+        "success:",
+        "  criteria: [ # uncomment and edit",
+        "    # {name: Completion, measure: Share completing within 30 days, level: behaviour,",
+        f"    #   baseline: 60, target: 90, unit: '%', by: {by}}},",
+        "  ]",
+        f"  benchmarks: [] # {_about(m.Success, 'benchmarks')}",
+        "",
+    ]
+
+
+def _reviews() -> list[str]:
+    return [
+        "# Reviews keep the partnership healthy: rate the Six C's 1-5 together, record wins,",
+        "# concerns and the adjustments you agree.",
+        "reviews:",
+        f"  cadence: quarterly # {_choices(t.Cadence)}",
+        "  history: []",
+    ]
+
+
+TO_BE_CHOSEN = "to-be-chosen"
+
+# What to weigh when choosing a partner, with the weights a team starts from.
+CRITERIA = [
+    ("Complementary strengths", 25, "Brings what we lack rather than more of what we have."),
+    ("Shared goals", 20, "Wants the same outcomes for our learners that we want."),
+    ("Capability and track record", 20, "Has done work like ours and its references confirm it."),
+    ("Cultural alignment", 15, "Works the way we do in pace and openness and in how it decides."),
+    ("Capacity", 10, "Has the people and the time to take this on when we need it."),
+    ("Cost", 10, "Fair for what it brings. Score 5 for the best value."),
+]  # fmt: skip
+
+EXAMPLE_CANDIDATES = [
+    PartnerSpec("candidate-1", "First candidate organisation"),
+    PartnerSpec("candidate-2", "Second candidate organisation"),
+    PartnerSpec("candidate-3", "Third candidate organisation"),
+]
+
+
+def candidates_section(kind: str, candidates: list[PartnerSpec]) -> list[str]:
+    """The commented `candidates` section: criteria and weights, and options to assess."""
+    lines = [
+        "# Before committing, compare the organisations you could partner with. Look for",
+        "# strengths that complement yours rather than repeat them, goals you share, a",
+        "# track record you have checked, a way of working that fits yours, the capacity",
+        "# to take the work on, and a fair cost. `partnerkit assess` ranks the candidates;",
+        "# `partnerkit choose` makes the one you pick a partner and keeps this as the record.",
+        "candidates:",
+        "  # Each weight is the criterion's share of the decision; together they make 100.",
+        "  # Agree them before scoring anyone, not after.",
+        "  criteria:",
+    ]
+    for name, weight, description in CRITERIA:
+        lines.append(f"    - name: {_q(name)}")
+        lines.append(f"      weight: {weight}")
+        lines.append(f"      description: {_q(description)}")
+    lines.append("  # The organisations you are considering. Replace the names; each id becomes")
+    lines.append("  # the partner id when that candidate is chosen.")
+    lines.append("  options:")
+    for spec in candidates or EXAMPLE_CANDIDATES:
+        lines.extend(
+            [
+                f"    - id: {_q(spec.id)}",
+                f"      name: {_q(spec.name)}",
+                f"      role: {SECOND_ROLE[kind]}   # the role it would take if chosen",
+                "      strengths: []    # what it showed it does well: the evidence for the scores",
+                "      contributes: []  # what it would put in: time, skills, materials",
+                "      references: []   # past work like yours, and the referees you spoke to",
+                "      # cost: {amount: 24000, currency: USD}   # its quote; one currency for all",
+                "      scores: {}       # 1 (weak) to 5 (strong) per criterion: {Cost: 4, ...}",
+                "      # notes: What the panel noted, in a sentence or two.",
+            ]
+        )
+    return lines
+
+
+def _align(line: str, column: int = 30) -> str:
+    """Line up a trailing `# comment` on a data line."""
+    if line.lstrip().startswith("#") or " # " not in line:
+        return line
+    code, comment = line.split(" # ", 1)
+    code = code.rstrip()
+    return f"{code.ljust(column - 1)} # {comment}"

@@ -1,0 +1,129 @@
+"""Writing outputs without losing anything: atomic, no clobbering without `force`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from pathlib import Path
+
+from partnerkit.support.errors import UsageError
+
+
+def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` in one step: readers see the old file or the new one, never half.
+
+    Refuses to replace an existing file unless `force` (exit 2 with a message).
+    """
+    try:
+        _write(path, data, force)
+    except OSError as exc:  # permissions, a file where a folder should be, a full disk
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _write(path: Path, data: str | bytes, force: bool) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name a file to write")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; it was left as it is (use --force to replace it)")
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"cannot write {path}: {blocking} is a file, not a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: reading (every check) does not pay for it
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
+            except FileExistsError:
+                raise UsageError(f"{path} already exists; it was left as it is") from None
+            except OSError:  # no hard links on this file system
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; give a new one the usual umask-based mode."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def emit(text: str, output: Path | None, *, force: bool = False) -> None:
+    """Write to `output`, or to standard output when it is None or `-`."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text, force=force)
+
+
+def use_color(option: bool | None, stream: object = None) -> bool:
+    """Colour when asked, or when writing to a terminal and `NO_COLOR` is not set."""
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = stream or sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def plain_width(default: int) -> int:
+    """Width for plain (non-terminal) Rich output: `COLUMNS` when set, else `default`."""
+    try:
+        return max(40, int(os.environ.get("COLUMNS", default)))
+    except ValueError:
+        return default
+
+
+class TooLarge(Exception):
+    """The file has more bytes than the limit (known while reading, not from its size)."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__()
+        self.size_text = f"is {size / 1048576:.1f} MB," if size is not None else "is"
+
+
+class NotRegular(Exception):
+    """The path is a device, a FIFO or a socket: never read."""
+
+
+def read_limited(path: Path, max_bytes: int, *, head: bool = False) -> bytes:
+    """The bytes of a regular file (a symlink to one is fine), never more than `max_bytes`.
+
+    Opened without blocking, so a FIFO cannot hang the run, checked with `fstat` on
+    the open file, and read with a limit, so a file that grows (or a device that
+    claims size 0, such as `/dev/zero`) cannot exhaust memory. With `head`, the first
+    `max_bytes` of a larger file are returned instead of refused.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular("it is not a regular file (a device, FIFO or socket)")
+        if info.st_size > max_bytes and not head:
+            raise TooLarge(info.st_size)
+        raw = handle.read(max_bytes + (not head))
+    if len(raw) > max_bytes:
+        raise TooLarge(None)
+    return raw
