@@ -19,6 +19,12 @@ def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+        # the layered packages, and the data they find from one level down (documents/)
+        for name in (
+            "partnerkit/documents/render.py", "partnerkit/check/rules/__init__.py",
+            "partnerkit/templates/agreement.html.j2", "partnerkit/fonts/DejaVuSerif.ttf",
+        ):
+            assert name in names, name
         metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()
     for line in (
         "Classifier: Development Status :: 3 - Alpha",

@@ -57,7 +57,7 @@ DECLARED: dict[str, str] = {
     "renew": "partnerkit.commands.lifecycle:RenewOptions:run_renew",
     "diff": "partnerkit.commands.lifecycle:DiffOptions:run_diff",
 }
-"""Commands whose options are declared once (`partnerkit.commands.options`): `module:Options:run`."""
+"""Commands whose options are declared once (`commands.options`): `module:Options:run`."""
 
 
 def top_level_help() -> str:

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-FONTS = Path(__file__).parent / "fonts"
+FONTS = Path(__file__).parents[1] / "fonts"  # partnerkit/fonts, above documents/
 # family, file, weight, style
 FACES = (
     ("DejaVu Serif", "DejaVuSerif.ttf", 400, "normal"),

@@ -41,10 +41,11 @@ TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def builtin_dir() -> Path:
     """Built-in templates: inside the installed package, or the repository's `templates/`."""
-    packaged = Path(__file__).parent / "templates"
+    package = Path(__file__).resolve().parents[1]  # partnerkit/, above documents/
+    packaged = package / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    return package.parents[1] / "templates"
 
 
 @dataclass(frozen=True)
