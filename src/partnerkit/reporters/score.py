@@ -157,10 +157,10 @@ def write_rich(
     color: bool,
     today: dt.date | None = None,
 ) -> None:
+    """The breakdown in a panel: header, the Six C's, criteria, the questions, actions."""
     from rich import box
     from rich.console import Console, Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console = Console(
@@ -172,9 +172,28 @@ def write_rich(
         emoji=False,
         width=None if color else 100,
     )
+    parts: list[Any] = [header_text(model, a), readiness_table(a)]
+    parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
+    if today is not None:
+        from partnerkit.reporters.evaluation import criteria_table, roi_line
+
+        criteria, roi = criteria_table(model, today), roi_line(model)
+        parts.extend(x for x in (criteria, roi and Text(roi, "bold")) if x)
+    parts.append(questions_table(a))
+    if a.next_actions:
+        parts.append(actions_text(a))
+    console.print(
+        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
+    )
+
+
+def header_text(model: Partnership, a: Assessment) -> Any:
+    """Title, id and status; readiness and band; the terms fingerprint and signing state."""
+    from rich.text import Text
+
     from partnerkit.check.fingerprint import fingerprint, signing_state
 
-    header = Text.assemble(
+    return Text.assemble(
         (printable(model.title), "bold"),
         f"  ({printable(model.id)}, {model.status})\n",
         ("Readiness ", "dim"),
@@ -184,6 +203,14 @@ def write_rich(
         fingerprint(model),
         (f" ({signing_state(model)})", "dim"),
     )
+
+
+def readiness_table(a: Assessment) -> Any:
+    """One row per C: readiness bar and score, evidence missing, health, trend, spread."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
     for name, kw in [("C", {}), ("readiness", {}), ("", {"justify": "right"}),
                      ("evidence missing", {"overflow": "fold"}), ("health", {"justify": "right"}),
@@ -195,6 +222,15 @@ def write_rich(
         )
         meter, score, latest, trend, spread = c_cells(c, h, a.bands, a.stale)
         table.add_row(c.c.title(), meter, score, missing, latest, trend, spread)
+    return table
+
+
+def questions_table(a: Assessment) -> Any:
+    """The ten questions with their status and, when partial or missing, what is needed."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     questions = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     questions.add_column("#")
     questions.add_column("question", overflow="fold")
@@ -205,19 +241,7 @@ def write_rich(
         if q.detail:
             text.append(f"\nneeds {printable(q.detail)}", "dim")
         questions.add_row(f"Q{q.number}", text, mark)
-    parts: list[Any] = [header, table]
-    parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
-    if today is not None:
-        from partnerkit.reporters.evaluation import criteria_table, roi_line
-
-        criteria, roi = criteria_table(model, today), roi_line(model)
-        parts.extend(x for x in (criteria, roi and Text(roi, "bold")) if x)
-    parts.append(questions)
-    if a.next_actions:
-        parts.append(actions_text(a))
-    console.print(
-        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
-    )
+    return questions
 
 
 def actions_text(a: Assessment) -> Any:

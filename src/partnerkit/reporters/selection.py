@@ -58,13 +58,39 @@ def write_rich(
     from rich import box
     from rich.console import Console, Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console = Console(
         file=out, force_terminal=color, no_color=not color, highlight=False,
         width=None if color else 110, emoji=False, markup=False,
     )  # fmt: skip
+    parts: list[Any] = [
+        Text.assemble(
+            (printable(model.title), "bold"), f"  ({printable(model.id)}, {model.status})\n",
+            ("Scores 1–5 with their weighted points; totals out of 100.", "dim"),
+        ),
+        comparison_table(comparison),
+    ]  # fmt: skip
+    style = "green" if comparison.robust else "yellow"
+    parts.append(
+        Text.assemble(("Sensitivity: ", "bold"), (printable(sensitivity_text(comparison)), style))
+    )
+    unscored = [s for s in comparison.standings if s.unscored]
+    if unscored:
+        note = Text("Not scored yet: ", "yellow")
+        note.append(printable("; ".join(f"{s.name} on {', '.join(s.unscored)}" for s in unscored)))
+        parts.append(note)
+    console.print(
+        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
+    )
+
+
+def comparison_table(comparison: Comparison) -> Any:
+    """A row per criterion (score and weighted points per candidate), then the totals."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=False)
     table.add_column("criterion", overflow="fold")
     table.add_column("weight", justify="right")
@@ -81,6 +107,14 @@ def write_rich(
             )
         table.add_row(*cells)
     table.add_section()
+    _summary_rows(table, comparison)
+    return table
+
+
+def _summary_rows(table: Any, comparison: Comparison) -> None:
+    """Below the criteria: weighted total (the best in green), rank, leads, lags, cost."""
+    from rich.text import Text
+
     top = {s.id for s in comparison.standings if s.rank == 1}
     table.add_row(
         Text("weighted total /100", "bold"),
@@ -93,25 +127,6 @@ def write_rich(
     table.add_row("lags on", "", *(Text(printable(s.lags or "—")) for s in comparison.standings))
     table.add_row(
         "cost", "", *(Text(printable(money(s.candidate.cost))) for s in comparison.standings)
-    )
-    parts: list[Any] = [
-        Text.assemble(
-            (printable(model.title), "bold"), f"  ({printable(model.id)}, {model.status})\n",
-            ("Scores 1–5 with their weighted points; totals out of 100.", "dim"),
-        ),
-        table,
-    ]  # fmt: skip
-    style = "green" if comparison.robust else "yellow"
-    parts.append(
-        Text.assemble(("Sensitivity: ", "bold"), (printable(sensitivity_text(comparison)), style))
-    )
-    unscored = [s for s in comparison.standings if s.unscored]
-    if unscored:
-        note = Text("Not scored yet: ", "yellow")
-        note.append(printable("; ".join(f"{s.name} on {', '.join(s.unscored)}" for s in unscored)))
-        parts.append(note)
-    console.print(
-        Panel(Group(*parts), title=Text(printable_path(path)), title_align="left", box=box.ROUNDED)
     )
 
 
