@@ -62,6 +62,12 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def at_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`init` behaves as at a terminal (it asks for what is missing) unless --no-input."""
+    monkeypatch.setattr("partnerkit.commands.init._can_prompt", lambda opts: not opts.no_input)
+
+
 def git(repo: Path, *args: str) -> None:
     """Run git in `repo` as a fixed author, unaffected by the user's configuration."""
     subprocess.run(

@@ -88,14 +88,17 @@ def test_no_terminal_never_waits(workdir: Path) -> None:
 
 
 def test_interactive_prompts_fill_in_the_details(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    workdir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    at_terminal: None,
 ) -> None:
     from partnerkit.commands.init import InitOptions, run_init
 
     monkeypatch.setattr(
         sys, "stdin", io.StringIO("Lakeview USD\nCornerstone Literacy\n\nschool\n\n")
     )
-    assert run_init(InitOptions(interactive=True, today=TODAY)) == 0
+    assert run_init(InitOptions(today=TODAY)) == 0
     target = workdir / "partnerships" / "lakeview-usd-cornerstone-literacy.yaml"
     data = yaml.safe_load(target.read_text("utf-8"))
     assert data["kind"] == "school"
@@ -277,23 +280,24 @@ def test_id_length_follows_the_schema(cli, workdir: Path, length: int, code: int
 
 
 def test_a_bad_id_or_kind_is_refused_before_any_question(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, at_terminal: None
 ) -> None:
     from partnerkit.commands.init import InitOptions, run_init
     from partnerkit.support.errors import UsageError
 
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a question would hit end of input
     with pytest.raises(UsageError, match="--id Not-A-Slug: use lowercase"):
-        run_init(InitOptions(interactive=True, id="Not-A-Slug"))
+        run_init(InitOptions(id="Not-A-Slug"))
     with pytest.raises(UsageError, match=r"--kind Vendor \(did you mean vendor\?\)"):
-        run_init(InitOptions(interactive=True, kind="Vendor"))
+        run_init(InitOptions(kind="Vendor"))
 
 
 def _interactive(monkeypatch: pytest.MonkeyPatch, answers: str) -> Path:
     from partnerkit.commands.init import InitOptions, run_init
 
+    monkeypatch.setattr("partnerkit.commands.init._can_prompt", lambda opts: True)
     monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
-    assert run_init(InitOptions(interactive=True, today=TODAY)) == 0
+    assert run_init(InitOptions(today=TODAY)) == 0
     (made,) = (Path.cwd() / "partnerships").iterdir()
     return made
 

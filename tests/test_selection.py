@@ -263,7 +263,7 @@ def test_assess_runs_the_same_without_typer(cli, monkeypatch: pytest.MonkeyPatch
 
 
 def test_init_candidates_asks_for_the_candidates_at_a_terminal(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, at_terminal: None
 ) -> None:
     import sys
 
@@ -271,7 +271,7 @@ def test_init_candidates_asks_for_the_candidates_at_a_terminal(
 
     answers = "Riverside Health\nCMR Learning, Meridian Clinical, Apex\nvendor\n\n"
     monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
-    assert run_init(InitOptions(interactive=True, candidates=True, today=TODAY)) == 0
+    assert run_init(InitOptions(candidates=True, today=TODAY)) == 0
     (made,) = (workdir / "partnerships").iterdir()
     data = yaml.safe_load(made.read_text("utf-8"))
     assert [o["name"] for o in data["candidates"]["options"]] == [

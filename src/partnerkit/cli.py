@@ -6,7 +6,6 @@ No logic lives here. Heavy modules are imported inside the commands so that
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -42,96 +41,9 @@ def _root(
     """Learning-and-development partnerships as code."""
 
 
-Today = Annotated[
-    str | None,
-    typer.Option(metavar="DATE", help="Judge dates as if today were this day (YYYY-MM-DD)."),
-]
-NoConfig = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
-Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
-Jobs = Annotated[
-    int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
-]
-
-
-@app.command(help=COMMANDS["init"])
-def init(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="PATH",
-            help="File or folder to create (default: partnerships/<id>.yaml); "
-            "with --repo, the repository folder (default: here).",
-            show_default=False,
-        ),
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(metavar="KIND", help="vendor, internal, community, school or other."),
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Title of the partnership.")
-    ] = None,
-    id: Annotated[
-        str | None, typer.Option("--id", metavar="ID", help="Partnership id (a slug).")
-    ] = None,
-    partner: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="NAME",
-            help='A partner: "Name" or "id=Name". Repeat for each; the first leads.',
-        ),
-    ] = None,
-    candidates: Annotated[
-        bool,
-        typer.Option(
-            "--candidates",
-            help="Compare candidate partners first: adds criteria and options to assess.",
-        ),
-    ] = False,
-    candidate: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="NAME", help='A candidate partner: "Name" or "id=Name". Repeat for each.'
-        ),
-    ] = None,
-    repo: Annotated[
-        bool,
-        typer.Option(
-            "--repo", help="Set up a partnership repository: config, schema, pre-commit, CI."
-        ),
-    ] = False,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; use defaults or fail.")
-    ] = False,
-    today: Today = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-) -> None:
-    from partnerkit.commands.init import InitOptions, run_init
-
-    opts = InitOptions(
-        path=None if repo else path,
-        kind=kind,
-        title=title,
-        id=id,
-        partners=partner or [],
-        force=force,
-        today=today,
-        interactive=False if no_input else None,
-        candidates=candidates,
-        candidate_names=candidate or [],
-    )
-    if repo:
-        from partnerkit.commands.repo import run_init_repo
-
-        if not partner:
-            opts = None  # type: ignore[assignment]
-        raise typer.Exit(run_init_repo(path or Path("."), opts))
-    raise typer.Exit(run_init(opts))
-
-
-# Commands declared once, as an options dataclass beside their `run` function (see
-# partnerkit.commands.options). A new command copies one of these modules and adds a line here.
+# Every command is declared once, as an options dataclass beside its `run` function
+# (see partnerkit.commands.options). A new command copies one of these modules and
+# adds a line to DECLARED.
 for _name, _target in DECLARED.items():
     command(app, _name, _target, COMMANDS[_name])
 

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
 }
 
 DECLARED: dict[str, str] = {
+    "init": "partnerkit.commands.init:InitOptions:run_init",
     "check": "partnerkit.commands.check:CheckOptions:run_check",
     "score": "partnerkit.commands.score:ScoreOptions:run_score",
     "review": "partnerkit.commands.review:ReviewOptions:run_review",

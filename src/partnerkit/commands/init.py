@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from partnerkit.check.config import find_config, load_config
+from partnerkit.commands import options
 from partnerkit.commands.common import check_choice, parse_today
+from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.format.scaffold import (
     KINDS,
     PartnerSpec,
@@ -23,43 +26,65 @@ from partnerkit.support.fsutil import write_atomic
 SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
 
 
-@dataclass
+@dataclass(frozen=True)
 class InitOptions:
-    path: Path | None = None
-    kind: str | None = None
-    title: str | None = None
-    id: str | None = None
-    partners: list[str] = field(default_factory=list)
-    force: bool = False
-    today: str | None = None
-    interactive: bool | None = None  # None: ask when a terminal is attached
-    candidates: bool = False  # compare candidates before choosing the partner
-    candidate_names: list[str] = field(default_factory=list)
+    """Everything `init` can be asked: the one declaration of its options."""
+
+    path: Path | None = argument(
+        "File or folder to create (default: partnerships/<id>.yaml); "
+        "with --repo, the repository folder (default: here).",
+        default=None,
+        metavar="PATH",
+    )
+    kind: str | None = option(metavar="KIND", help="vendor, internal, community, school or other.")
+    title: str | None = option(metavar="TEXT", help="Title of the partnership.")
+    id: str | None = option("--id", metavar="ID", help="Partnership id (a slug).")
+    partners: list[str] = many(
+        "--partner",
+        metavar="NAME",
+        help='A partner: "Name" or "id=Name". Repeat for each; the first leads.',
+    )
+    candidates: bool = flag(
+        "--candidates",
+        help="Compare candidate partners first: adds criteria and options to assess.",
+    )
+    candidate_names: list[str] = many(
+        "--candidate",
+        metavar="NAME",
+        help='A candidate partner: "Name" or "id=Name". Repeat for each.',
+    )
+    repo: bool = flag(
+        "--repo", help="Set up a partnership repository: config, schema, pre-commit, CI."
+    )
+    no_input: bool = flag("--no-input", help="Never prompt; use defaults or fail.")
+    today: str | None = options.today()
+    force: bool = flag("--force", help="Replace an existing file.")
 
 
 def _can_prompt(opts: InitOptions) -> bool:
-    if opts.interactive is not None:
-        return opts.interactive
+    """Ask for what is missing only at a terminal, outside CI, and unless --no-input."""
+    if opts.no_input:
+        return False
     return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
 
 
-def _ask(opts: InitOptions) -> None:
+def _ask(opts: InitOptions) -> InitOptions:
     """Fill in missing details at a terminal, with defaults."""
     from rich.prompt import Prompt
 
     if not opts.partners:
         first = _required("Your organisation (the lead partner)")
         if opts.candidates:
-            opts.partners = [first]
-            if not opts.candidate_names:
+            names = opts.candidate_names
+            if not names:
                 named = Prompt.ask("Candidate partners, separated by commas", default="")
-                opts.candidate_names = [n.strip() for n in named.split(",") if n.strip()]
-            _ask_rest(opts)
-            return
+                names = [n.strip() for n in named.split(",") if n.strip()]
+            return _ask_rest(replace(opts, partners=[first], candidate_names=names))
         second = _required("The partner organisation")
         more = Prompt.ask("Any other partners, separated by commas", default="").strip()
-        opts.partners = [p for p in (first, second, *more.split(",")) if p.strip()]
-    _ask_rest(opts)
+        partners = [p for p in (first, second, *more.split(",")) if p.strip()]
+        opts = replace(opts, partners=partners)
+    return _ask_rest(opts)
 
 
 def _required(question: str) -> str:
@@ -73,14 +98,16 @@ def _required(question: str) -> str:
         sys.stdout.write("  A name is needed here.\n")
 
 
-def _ask_rest(opts: InitOptions) -> None:
+def _ask_rest(opts: InitOptions) -> InitOptions:
     from rich.prompt import Prompt
 
     if opts.kind is None:
-        opts.kind = Prompt.ask("Kind", choices=list(KINDS), default="vendor")
+        opts = replace(opts, kind=Prompt.ask("Kind", choices=list(KINDS), default="vendor"))
     if opts.title is None:
         names = [parse_partner(p).name for p in opts.partners]
-        opts.title = Prompt.ask("Title", default=" and ".join(names[:2]) + " partnership")
+        title = Prompt.ask("Title", default=" and ".join(names[:2]) + " partnership")
+        opts = replace(opts, title=title)
+    return opts
 
 
 def _check_given(opts: InitOptions) -> None:
@@ -94,12 +121,38 @@ def _check_given(opts: InitOptions) -> None:
         check_choice("--kind", opts.kind, KINDS)
 
 
-def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
-    """id, title, kind and partners, asking or defaulting what is missing."""
+class Resolved(NamedTuple):
+    """What the new file is made of, once everything missing is asked or defaulted."""
+
+    pid: str
+    title: str
+    kind: str
+    partners: list[PartnerSpec]
+    candidates: list[PartnerSpec] | None
+
+
+def resolve(opts: InitOptions) -> Resolved:
+    """id, title, kind, partners and candidates, asking or defaulting what is missing."""
+    opts = _completed(opts)
+    kind = opts.kind or "other"
+    partners = unique_ids([parse_partner(p) for p in opts.partners])
+    default_title = " and ".join(p.name for p in partners[:2]) + " partnership"
+    title = (opts.title or default_title).strip()
+    if opts.id:
+        pid = opts.id
+    elif title != default_title:  # a title of its own names the partnership best
+        pid = slugify(title, limit=DEFAULT_ID_LIMIT)
+    else:
+        pid = slugify("-".join(p.id for p in partners[:2]), limit=DEFAULT_ID_LIMIT)
+    return Resolved(pid, title, kind, partners, candidate_specs(opts, partners))
+
+
+def _completed(opts: InitOptions) -> InitOptions:
+    """The options with what was asked at the prompts; refused when partners are missing."""
     _check_given(opts)
     if (not opts.partners or opts.kind is None or opts.title is None) and _can_prompt(opts):
         try:
-            _ask(opts)
+            opts = _ask(opts)
         except EOFError:  # Ctrl-D at a prompt: stop, having written nothing
             sys.stdout.write("\n")
             raise UsageError("no answer (end of input); nothing was written") from None
@@ -114,18 +167,8 @@ def resolve(opts: InitOptions) -> tuple[str, str, str, list[PartnerSpec]]:
             '(--partner "Riverside Health" --partner meridian="Meridian Learning"), '
             "or run `partnerkit init` in a terminal to be asked"
         )
-    kind = opts.kind or "other"
     _check_given(opts)  # what was typed at the prompts, too
-    partners = unique_ids([parse_partner(p) for p in opts.partners])
-    default_title = " and ".join(p.name for p in partners[:2]) + " partnership"
-    title = (opts.title or default_title).strip()
-    if opts.id:
-        pid = opts.id
-    elif title != default_title:  # a title of its own names the partnership best
-        pid = slugify(title, limit=DEFAULT_ID_LIMIT)
-    else:
-        pid = slugify("-".join(p.id for p in partners[:2]), limit=DEFAULT_ID_LIMIT)
-    return pid, title, kind, partners
+    return opts
 
 
 def candidate_specs(opts: InitOptions, partners: list[PartnerSpec]) -> list[PartnerSpec] | None:
@@ -159,22 +202,34 @@ def schema_ref(target: Path) -> str | None:
 
 
 def run_init(opts: InitOptions) -> int:
+    """A partnership file; with --repo, a partnership repository (and the file, if named)."""
+    if opts.repo:
+        from partnerkit.commands.repo import run_init_repo
+
+        partner = replace(opts, path=None, repo=False) if opts.partners else None
+        return run_init_repo(opts.path or Path("."), partner)
+    return create_file(opts)
+
+
+def create_file(opts: InitOptions) -> int:
+    """Write the scaffold of one partnership and say what to do next."""
     today = parse_today(opts.today)
-    opts.candidates = opts.candidates or bool(opts.candidate_names)
-    pid, title, kind, partners = resolve(opts)
-    target = target_path(opts.path, pid)
+    if opts.candidate_names:  # naming a candidate implies --candidates
+        opts = replace(opts, candidates=True)
+    made = resolve(opts)
+    target = target_path(opts.path, made.pid)
     if target.exists() and not opts.force:
         raise UsageError(
             f"{target} already exists; it was left as it is (use --force to replace it)"
         )
     text = render_scaffold(
-        pid=pid,
-        title=title,
-        kind=kind,
-        partners=partners,
+        pid=made.pid,
+        title=made.title,
+        kind=made.kind,
+        partners=made.partners,
         today=today,
         schema_ref=schema_ref(target),
-        candidates=candidate_specs(opts, partners),
+        candidates=made.candidates,
     )
     write_atomic(target, text, force=opts.force)
     sys.stdout.write(

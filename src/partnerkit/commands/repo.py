@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from partnerkit.commands.init import SCHEMA_PATH, InitOptions, run_init
+from partnerkit.commands.init import SCHEMA_PATH, InitOptions, create_file
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import write_atomic
 
@@ -175,7 +175,7 @@ def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
         cwd = Path.cwd()
         os.chdir(folder)
         try:
-            run_init(partner_opts)
+            create_file(partner_opts)
         finally:
             os.chdir(cwd)
     else:
