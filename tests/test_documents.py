@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.documents.render import and_join, article, document_source, inline_items, money
+from partnerkit.documents.filters import and_join, article, inline_items, money
+from partnerkit.documents.render import document_source
 
 from conftest import EXAMPLES, TODAY
 

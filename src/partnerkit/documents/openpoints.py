@@ -158,7 +158,7 @@ def _unsigned(p: Partnership) -> list[str]:
 
 def _stake(p: Partnership, pid: str) -> str:
     """`bears USD 36,000 of the costs`: why a partner's missing signature matters."""
-    from partnerkit.documents.render import money
+    from partnerkit.documents.filters import money
 
     totals: dict[str | None, float] = {}
     for c in p.costs:
