@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> None:
     from partnerkit.support.errors import UsageError
 
     _terminate_like_interrupt()
+    _without_pydantic_plugins()
     stdout_before = _stdout_file()
     try:
         code = _without_typer(args)
@@ -123,6 +124,25 @@ def _terminate_like_interrupt() -> None:
 
     with contextlib.suppress(ValueError):  # not the main thread (embedded use): as it was
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def _without_pydantic_plugins() -> None:
+    """Build the format's validators without asking installed packages for Pydantic plugins.
+
+    Pydantic looks for plugins (an entry point group) the first time it builds a validator;
+    the lookup imports `importlib.metadata` (with `email`, `zipfile`, `socket`, `csv`) and
+    reads every installed package's metadata: about a seventh of a one-file `check`
+    (`benchmarks/RESULTS.md`). partnerkit's own models have nothing for a plugin to
+    observe, so the command line does what `PYDANTIC_DISABLE_PLUGINS=__all__` does,
+    without the import. Should Pydantic find plugins some other way, this changes nothing.
+    """
+    import types
+
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:
+        loader = types.ModuleType(name, "No Pydantic plugins in the partnerkit command line.")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins: ()
+        sys.modules[name] = loader
 
 
 def _printable(value: object) -> str:
