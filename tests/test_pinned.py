@@ -233,3 +233,42 @@ def test_messages_of_agreement_rules(cli, workdir: Path) -> None:
                    "law: set `terms.governing_law`")
         for x in out
     )  # fmt: skip
+
+
+def _every_view_of(cli, path: Path) -> dict[str, str]:
+    views = {
+        "agenda": cli("agenda", path, "-f", "md", "-o", "-", "--today", TODAY),
+        "report md": cli("render", path, "-t", "review-report", "-f", "md", "-o", "-",
+                         "--today", TODAY),
+        "report html": cli("render", path, "-t", "review-report", "-f", "html", "-o", "-",
+                           "--today", TODAY),
+        "score": cli("score", path, "-f", "md", "--today", TODAY),
+    }  # fmt: skip
+    assert all(r.code == 0 for r in views.values()), {k: r.err for k, r in views.items()}
+    return {k: " ".join(r.out.split()) for k, r in views.items()}
+
+
+def test_perception_gap_and_concern_edges_are_the_same_in_every_view(
+    cli, workdir: Path
+) -> None:
+    """Partners 2 points apart are a gap, 1 apart are not; a mean of exactly 3 is no concern
+    and 2.5 is: in the agenda, the review report (Markdown and HTML) and the next actions."""
+    source = (ROOT / "tests" / "data" / "cycle" / "retail-perception-gap.yaml").read_text()
+    edge = workdir / "edge.yaml"  # communication 4 and 2 (mean 3), the rest 1 apart at most
+    edge.write_text(source)
+    views = _every_view_of(cli, edge)
+    assert "Communication: partners rated it 2 points apart" in views["agenda"]
+    assert "partners differ by 2" in views["report md"]
+    assert "communication (2 points apart)" in views["report html"]
+    assert "communication (2 points apart)" in views["score"]
+    for name, text in views.items():
+        assert "1 points apart" not in text and "differ by 1" not in text, name
+        assert "rated below" not in text and "out of 5" not in text, name
+    below = workdir / "below.yaml"  # communication 4 and 1: mean 2.5, 3 apart
+    below.write_text(
+        source.replace("communication: 2, credibility: 3", "communication: 1, credibility: 3")
+        .replace("adjustments: [Share the pathway backlog with operations]", "attendees: [A, B]")
+    )
+    views = _every_view_of(cli, below)
+    assert "Communication was rated 2.5 out of 5" in views["agenda"]
+    assert "Communication rated below 3 at the" in views["score"]

@@ -19,7 +19,7 @@ from partnerkit.check.facts import criterion_progress, overdue_deliverables, rev
 from partnerkit.check.result import Step
 from partnerkit.check.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 from partnerkit.format.model import CADENCE_DAYS, Partnership
-from partnerkit.format.thresholds import shift
+from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
 
 if TYPE_CHECKING:
     from partnerkit.check.scoring import Assessment
@@ -203,16 +203,17 @@ def _divergence(p: Partnership) -> Iterator[Action]:
     if not rated:
         return
     latest = rated[-1]
-    apart = {c: gap for c, gap in spreads(latest).items() if gap >= 2}
+    apart = {c: gap for c, gap in spreads(latest).items() if gap >= PERCEPTION_GAP}
     if apart:
         cs = _names([f"{c} ({gap} points apart)" for c, gap in apart.items()])
         yield Action(2, f"Partners rated {cs} differently at the {latest.date} review: put the "
                      "gap first on the next agenda and hear each side", "Reviews",
                      "reviews.history[].partner_ratings")  # fmt: skip
-    low = [c for c, v in review_ratings(latest).items() if v < 3.0]
+    low = [c for c, v in review_ratings(latest).items() if v < HEALTH_CONCERN]
     if low and not latest.adjustments:
-        yield Action(2, f"{_names(low).capitalize()} rated below 3 at the {latest.date} review "
-                     "with no adjustment recorded: agree one with the partners", "Reviews",
+        yield Action(2, f"{_names(low).capitalize()} rated below {HEALTH_CONCERN:g} at the "
+                     f"{latest.date} review with no adjustment recorded: agree one with the "
+                     "partners", "Reviews",
                      "reviews.history[].adjustments")  # fmt: skip
 
 

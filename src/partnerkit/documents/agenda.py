@@ -19,7 +19,7 @@ from partnerkit.check.facts import (
     spreads,
 )
 from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
-from partnerkit.format.thresholds import shift
+from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _ratings(
         return
     latest = rated[-1]
     for six, gap in spreads(latest).items():
-        if gap >= 2:
+        if gap >= PERCEPTION_GAP:
             given = {names.get(pid, pid): rr.values().get(six)
                      for pid, rr in latest.partner_ratings.items()}  # fmt: skip
             detail = ", ".join(f"{who} {v}" for who, v in given.items() if v is not None)
@@ -109,7 +109,7 @@ def _ratings(
         a.ratings.append(f"The latest ratings, from {latest.date}, are more than two review "
                          "cycles old: every partner rates the Six C's at this meeting")  # fmt: skip
     for six, v in review_ratings(latest).items():
-        if v < 3.0:
+        if v < HEALTH_CONCERN:
             a.ratings.append(f"{six.title()} was rated {v:g} out of 5 on {latest.date}, "
                              "a concern — agree what would raise it")  # fmt: skip
 

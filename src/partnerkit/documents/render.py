@@ -27,6 +27,7 @@ from partnerkit.format.thresholds import (
     DUE_SOON_DAYS,
     HEALTH_CONCERN,
     HEALTH_STRENGTH,
+    PERCEPTION_GAP,
     health_scale,
 )
 from partnerkit.support.errors import UsageError
@@ -143,6 +144,7 @@ def environment(user_dir: Path | None) -> Any:
         health_scale=health_scale(),
         health_strength=HEALTH_STRENGTH,
         health_concern=HEALTH_CONCERN,
+        perception_gap=PERCEPTION_GAP,
         due_soon_days=DUE_SOON_DAYS,
     )
     return env
