@@ -21,6 +21,11 @@ STALE_CYCLES = 2
 PERCEPTION_GAP = 2
 """Partners' separate ratings of one C this far apart are flagged (PK412)."""
 
+WINS_WINDOW_DAYS = 365
+"""Reviews held longer than this with no win recorded within it ask for wins (PK440)."""
+SHORTEST_TERM_DAYS = 365
+"""A signature older than a term before the period began (at least this long) is stale."""
+
 DUE_SOON_DAYS = 14
 """A review due within this many days is `soon` on dashboards."""
 ON_TRACK_MARGIN = 10

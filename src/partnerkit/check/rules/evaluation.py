@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
 from partnerkit.check.rules.base import Context, Hit, rule
+from partnerkit.format.thresholds import WINS_WINDOW_DAYS
 
 W = Severity.WARNING
-YEAR = dt.timedelta(days=365)
+YEAR = dt.timedelta(days=WINS_WINDOW_DAYS)
 
 
 @rule("PK440", "no-recent-wins", W, "Reviews, but no win recorded for a year")

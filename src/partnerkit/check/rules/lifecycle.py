@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
 from partnerkit.check.rules.base import Context, Hit, rule
-from partnerkit.format.thresholds import shift
+from partnerkit.format.thresholds import SHORTEST_TERM_DAYS, shift
 
 W = Severity.WARNING
 
@@ -144,7 +144,7 @@ def _older_term(ctx: Context, partner_id: str) -> dt.date | None:
     period = model.period
     if period is None:
         return None
-    term = dt.timedelta(days=365)
+    term = dt.timedelta(days=SHORTEST_TERM_DAYS)
     if period.end is not None and period.end > period.start:
         term = max(term, period.end - period.start)
     if signed.date < shift(period.start, -term.days):
