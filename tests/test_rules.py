@@ -211,6 +211,17 @@ def test_pk522_points_at_the_end_of_the_period_from_the_day_after() -> None:
     assert found[0][3].startswith("the period ended on 2027-06-30 and the renewal was never")
 
 
+def test_pk503_the_period_has_ended_from_the_day_after_its_last_day() -> None:
+    assert located(BASE_TEXT, "PK503", dt.date(2027, 6, 30)) == []
+    assert located(BASE_TEXT, "PK503", dt.date(2027, 7, 1)) == [
+        (6, 9, "status", "the period ended on 2027-06-30 but the status is still active: set "
+         "`status: ended` or extend `period.end`"),
+    ]  # fmt: skip
+    renewing = edited(("status: active", "status: renewing"))
+    assert located(renewing, "PK503", dt.date(2027, 6, 30)) == []
+    assert [f[:2] for f in located(renewing, "PK503", dt.date(2027, 7, 1))] == [(6, 9)]
+
+
 PERIOD = "period: {start: 2026-01-15, end: 2027-06-30}"
 
 
