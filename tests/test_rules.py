@@ -83,6 +83,23 @@ def test_rule_fires(code: str, index: int, case: dict[str, Any]) -> None:
     assert code in codes_for(patched(case))
 
 
+POSITIONS = yaml.safe_load((HERE / "positions.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("code", "index", "case"), FIRE, ids=[f"{c}-fire{i}" for c, i, _ in FIRE])
+def test_rule_points_where_it_always_has(code: str, index: int, case: dict[str, Any]) -> None:
+    """Line and column (key or value) of each rule's findings: tests/rules/positions.yaml."""
+    loaded = load_bytes(patched(case).encode(), "case.yaml")
+    assert loaded.model is not None and loaded.doc is not None, loaded.findings
+    found = run(loaded.model, loaded.doc, "case.yaml", TODAY)
+    at = [f"{f.line}:{f.column} {f.field}".rstrip() for f in found if f.code == code]
+    assert at == POSITIONS.get(f"{code}-fire{index}"), f"{code}-fire{index}: {at}"
+
+
+def test_every_fire_case_has_its_positions() -> None:
+    assert set(POSITIONS) == {f"{c}-fire{i}" for c, i, _ in FIRE}
+
+
 @pytest.mark.parametrize(
     ("code", "index", "case"), QUIET, ids=[f"{c}-quiet{i}" for c, i, _ in QUIET]
 )
