@@ -175,7 +175,8 @@ def test_markdown_and_html_escape_table_pipes_and_angle_brackets(cli, workdir: P
     row = next(x for x in md.splitlines() if "A \\| B" in x)
     assert "<script>" not in row and "A | B" not in row
     html = cli("review", "p.yaml", "-f", "html", "--today", TODAY).out
-    assert "<script>" not in html.split("</style>", 1)[-1] and "A | B &lt;script&gt;" in html
+    assert "<script>" not in html and "A | B &lt;script&gt;" in html.split("</style>", 1)[-1]
+    assert "<title>A | B &lt;script&gt; — partnerkit review</title>" in html  # the page's too
     score = cli("score", "p.yaml", "-f", "markdown", "--today", TODAY).out
     assert "<script>" not in score
 
