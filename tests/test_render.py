@@ -173,6 +173,19 @@ def test_user_templates_add_and_override(cli, workdir: Path) -> None:
     assert "agreement" in listing and "doc " in listing
 
 
+def test_the_ticks_filter_escapes_before_it_marks_code(cli, workdir: Path) -> None:
+    """`ticks` (for user templates) returns markup: it escapes the text itself."""
+    (workdir / "tpl").mkdir()
+    (workdir / "tpl" / "note.html.j2").write_text("<p>{{ p.title | ticks }}</p>\n")
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    title = next(x for x in text.splitlines() if x.startswith("title: "))
+    hostile = 'title: "Use `owner` <script>x</script> & more"'
+    (workdir / "p.yaml").write_text(text.replace(title, hostile, 1), "utf-8")
+    out = cli("render", "p.yaml", "--templates", "tpl", "-t", "note", "-f", "html", "-o", "-")
+    assert out.code == 0, out.err
+    assert out.out == "<p>Use <code>owner</code> &lt;script&gt;x&lt;/script&gt; &amp; more</p>\n"
+
+
 def test_rendering_twice_gives_identical_bytes(cli, workdir: Path) -> None:
     example = EXAMPLES / "lakeview-literacy-coaching.yaml"
     for out in ("a", "b"):
