@@ -160,17 +160,32 @@ def order(rows: list[Row], by: str) -> list[Row]:
     return sorted(rows, key=keys[by])
 
 
-def summary(rows: list[Row], today: dt.date) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The line under the dashboard: counts over the rows shown."""
+
+    partnerships: int
+    broken: int
+    by_status: dict[str, int]
+    reviews_due_this_month: int
+    reviews_overdue: int
+    late_deliverables: int
+    average_readiness: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form (`review -f json`), keys in this order."""
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
+def summary(rows: list[Row], today: dt.date) -> Summary:
     scored = [r.readiness for r in rows if r.readiness is not None]
     month_end = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return {
-        "partnerships": len(rows),
-        "broken": sum(not r.valid for r in rows),
-        "by_status": dict(sorted(Counter(r.status for r in rows if r.status).items())),
-        "reviews_due_this_month": sum(
-            1 for r in rows if r.next_review and r.next_review < month_end
-        ),
-        "reviews_overdue": sum(r.review_state(today) == "overdue" for r in rows),
-        "late_deliverables": sum(len(r.late) for r in rows),
-        "average_readiness": round(sum(scored) / len(scored), 1) if scored else None,
-    }
+    return Summary(
+        partnerships=len(rows),
+        broken=sum(not r.valid for r in rows),
+        by_status=dict(sorted(Counter(r.status for r in rows if r.status).items())),
+        reviews_due_this_month=sum(1 for r in rows if r.next_review and r.next_review < month_end),
+        reviews_overdue=sum(r.review_state(today) == "overdue" for r in rows),
+        late_deliverables=sum(len(r.late) for r in rows),
+        average_readiness=round(sum(scored) / len(scored), 1) if scored else None,
+    )

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.check.portfolio import Row
+from partnerkit.check.portfolio import Row, Summary
 from partnerkit.format.model import SIX_CS
 from partnerkit.format.thresholds import DUE_SOON_DAYS, health_level
 from partnerkit.support.fsutil import plain_width
@@ -32,12 +32,12 @@ def _arrow(trend: float | None) -> str:
     return "↑" if trend > 0 else "↓" if trend < 0 else "→"
 
 
-def write_json(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+def write_json(rows: list[Row], summary: Summary, today: dt.date, out: IO[str]) -> None:
     data = {
         "format": "partnerkit-portfolio",
         "version": 1,
         "today": today.isoformat(),
-        "summary": summary,
+        "summary": summary.as_dict(),
         "partnerships": [r.as_dict(today) for r in rows],
     }
     out.write(json_text(data))
@@ -50,7 +50,7 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def write_csv(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+def write_csv(rows: list[Row], summary: Summary, today: dt.date, out: IO[str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
@@ -66,7 +66,7 @@ def write_csv(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[
         )  # fmt: skip
 
 
-def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str]) -> None:
+def write_markdown(rows: list[Row], summary: Summary, today: dt.date, out: IO[str]) -> None:
     w = out.write
     w(f"# Partnership portfolio — {today.isoformat()}\n\n")
     w(
@@ -93,20 +93,20 @@ def write_markdown(rows: list[Row], summary: dict[str, Any], today: dt.date, out
     w("\nHealth: " + ", ".join(SIX_CS) + " (latest review, 1–5).\n")
 
 
-def _summary_line(s: dict[str, Any]) -> str:
-    none = "none valid" if s["partnerships"] else "none match the filters"
-    statuses = ", ".join(f"{n} {k}" for k, n in s["by_status"].items()) or none
-    avg = f"{s['average_readiness']:.0f}" if s["average_readiness"] is not None else "—"
-    broken = f" · {s['broken']} with errors" if s["broken"] else ""
+def _summary_line(s: Summary) -> str:
+    none = "none valid" if s.partnerships else "none match the filters"
+    statuses = ", ".join(f"{n} {k}" for k, n in s.by_status.items()) or none
+    avg = f"{s.average_readiness:.0f}" if s.average_readiness is not None else "—"
+    broken = f" · {s.broken} with errors" if s.broken else ""
     return (
-        f"{plural(s['partnerships'], 'partnership')} ({statuses}){broken} · reviews due this "
-        f"month: {s['reviews_due_this_month']} ({s['reviews_overdue']} overdue) · late "
-        f"deliverables: {s['late_deliverables']} · average readiness: {avg}"
+        f"{plural(s.partnerships, 'partnership')} ({statuses}){broken} · reviews due this "
+        f"month: {s.reviews_due_this_month} ({s.reviews_overdue} overdue) · late "
+        f"deliverables: {s.late_deliverables} · average readiness: {avg}"
     )
 
 
 def write_table(
-    rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, color: bool
+    rows: list[Row], summary: Summary, today: dt.date, out: IO[str], *, color: bool
 ) -> None:
     """The dashboard in the terminal; columns drop out as the terminal narrows."""
     from rich import box
@@ -208,7 +208,7 @@ def _cells(r: Row, today: dt.date, *, wide: bool, narrow: bool) -> list[Any]:
 
 
 def write_html(
-    rows: list[Row], summary: dict[str, Any], today: dt.date, out: IO[str], *, env: Any
+    rows: list[Row], summary: Summary, today: dt.date, out: IO[str], *, env: Any
 ) -> None:
     from partnerkit import __version__
     from partnerkit.documents.render import render_text
