@@ -279,3 +279,25 @@ def test_perception_gap_and_concern_edges_are_the_same_in_every_view(
     views = _every_view_of(cli, below)
     assert "Communication was rated 2.5 out of 5" in views["agenda"]
     assert "Communication rated below 3 at the" in views["score"]
+
+
+BASE = ROOT / "tests" / "rules" / "base.yaml"  # no findings; notice_days: 60 on line 85
+
+
+def _check(cli, workdir: Path, today: str, text: str | None = None) -> str:
+    (workdir / "p.yaml").write_text(BASE.read_text("utf-8") if text is None else text, "utf-8")
+    return str(cli("check", "--no-config", "--today", today, "p.yaml").out)
+
+
+def test_the_longest_notice_and_the_largest_weight(cli, workdir: Path) -> None:
+    text = BASE.read_text("utf-8")
+    assert "PK113" not in _check(
+        cli, workdir, TODAY, text.replace("notice_days: 60", "notice_days: 36500")
+    )
+    out = _check(cli, workdir, TODAY, text.replace("notice_days: 60", "notice_days: 36501"))
+    assert "p.yaml:85:18: error PK113 `notice_days` must be at most 36500, got `36501`" in out
+    out = _check(cli, workdir, TODAY, text.replace("weight: 30}", "weight: 101}"))
+    assert "error PK113 `weight` must be at most 100, got `101`" in out
+    out = _check(cli, workdir, TODAY, text.replace("notice_days: 60", "notice_days: -1"))
+    assert "p.yaml:85:18: error PK113 `notice_days` must not be negative, got `-1`" in out
+

@@ -78,7 +78,7 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(name, err["input"], err["ctx"]["pattern"], on_key)
     elif kind in ("greater_than_equal", "less_than_equal"):
-        message = _range_message(name, err["input"], loc)
+        message = _range_message(name, err["input"], loc, err.get("ctx", {}).get("le"))
     elif kind == "date_impossible":
         code = "PK109"
         message = (
@@ -177,9 +177,12 @@ def _pattern_message(name: str, value: Any, pattern: str, on_key: bool) -> str:
     return f"`{value}` is not a valid {what}: use lowercase letters, digits and hyphens{hint}"
 
 
-def _range_message(name: str, value: Any, loc: Loc) -> str:
+def _range_message(name: str, value: Any, loc: Loc, most: Any = None) -> str:
     if any(part in ("ratings", "partner_ratings") for part in loc if isinstance(part, str)):
         return f"rating `{value}` for {name} is out of range; rate from 1 (weak) to 5 (strong)"
+    if most is not None:  # above the field's maximum (`less_than_equal`)
+        limit = int(most) if float(most).is_integer() else most
+        return f"`{name}` must be at most {limit}, got `{value}`"
     return f"`{name}` must not be negative, got `{value}`"
 
 
