@@ -289,6 +289,15 @@ def _check(cli, workdir: Path, today: str, text: str | None = None) -> str:
     return str(cli("check", "--no-config", "--today", today, "p.yaml").out)
 
 
+def test_notice_deadline_warns_thirty_days_ahead(cli, workdir: Path) -> None:
+    # the period ends 2027-06-30; 60 days' notice: the last day to give it is 2027-05-01
+    assert "PK507" not in _check(cli, workdir, "2027-03-31")
+    assert (
+        "p.yaml:85:18: warning PK507 the last day to give 60 days' notice before the end on "
+        "2027-06-30 is 2027-05-01, in 30 days: decide" in _check(cli, workdir, "2027-04-01")
+    )
+
+
 def test_the_longest_notice_and_the_largest_weight(cli, workdir: Path) -> None:
     text = BASE.read_text("utf-8")
     assert "PK113" not in _check(
@@ -301,3 +310,27 @@ def test_the_longest_notice_and_the_largest_weight(cli, workdir: Path) -> None:
     out = _check(cli, workdir, TODAY, text.replace("notice_days: 60", "notice_days: -1"))
     assert "p.yaml:85:18: error PK113 `notice_days` must not be negative, got `-1`" in out
 
+
+def test_no_recent_wins_after_a_year_of_reviews_or_of_no_win(cli, workdir: Path) -> None:
+    text = BASE.read_text("utf-8")
+    # reviews from 2026-01-20, the latest win recorded on 2026-10-15
+    assert "PK440" not in _check(cli, workdir, "2027-10-15")
+    assert "PK440 no win recorded since 2026-10-15" in _check(cli, workdir, "2027-10-16")
+    no_wins = "".join(x for x in text.splitlines(True) if not x.startswith("      wins: "))
+    assert "PK440" not in _check(cli, workdir, "2027-01-20", no_wins)
+    assert "PK440 no win recorded at any review" in _check(cli, workdir, "2027-01-21", no_wins)
+
+
+def test_a_criterion_is_on_track_within_ten_points_of_the_expected_share(
+    cli, workdir: Path
+) -> None:
+    # 12 → 9.5 → 8 weeks is 62.5% of the way; from 2026-01-15 to 2026-12-31 (350 days),
+    # 253 days in 72.3% is expected (on track), 254 days in 72.6% (behind)
+    (workdir / "p.yaml").write_text(BASE.read_text("utf-8"), "utf-8")
+
+    def status(today: str) -> str:
+        out = cli("score", "p.yaml", "-f", "markdown", "--today", today).out
+        return next(x for x in out.splitlines() if x.startswith("| Time to independent"))
+
+    assert status("2026-09-25").endswith("| 62% |  | on track |")
+    assert status("2026-09-26").endswith("| 62% |  | behind |")
