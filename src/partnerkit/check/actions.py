@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from partnerkit.check.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
 from partnerkit.check.result import Step
 from partnerkit.check.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 from partnerkit.format.model import CADENCE_DAYS, Partnership
 from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
-
-if TYPE_CHECKING:
-    from partnerkit.check.scoring import Assessment
 
 SOON = 30  # days: a deadline this close is as urgent as one passed
 RUNNING = ("active", "under-review")
@@ -226,8 +222,9 @@ MOST_ACTIONS = 50
 """Nobody acts on more: a file with thousands of late deliverables gets the 50 most urgent."""
 
 
-def next_actions(p: Partnership, today: dt.date, assessment: Assessment) -> list[Action]:
-    """Every action (up to `MOST_ACTIONS`), most urgent first."""
+def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list[Action]:
+    """Every action (up to `MOST_ACTIONS`), most urgent first; `missing` names the readiness
+    evidence that does not hold, biggest gain first (from `scoring`)."""
     dated = [
         *_period(p, today), *_reviews(p, today), *_deliverables(p, today), *_criteria(p, today),
     ]  # fmt: skip
@@ -242,12 +239,8 @@ def next_actions(p: Partnership, today: dt.date, assessment: Assessment) -> list
         if _general(field) not in seen:
             out.append(Action(4, text, section, field))
             seen.add(_general(field))
-    gains = sorted(
-        ((e, 1 / len(c.evidence)) for c in assessment.readiness for e in c.evidence if not e.held),
-        key=lambda pair: -pair[1],
-    )
-    for e, _ in gains:
-        text, section, field = EVIDENCE_PLAIN[e.name]
+    for name in missing:
+        text, section, field = EVIDENCE_PLAIN[name]
         if _general(field) not in seen and not (p.status == "exploring" and "signed" in field):
             out.append(Action(4, text, section, field))
             seen.add(_general(field))

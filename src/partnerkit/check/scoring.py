@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
+from partnerkit.check.actions import Action, next_actions
 from partnerkit.check.facts import (
     health_is_stale,
     measurable,
@@ -23,9 +23,6 @@ from partnerkit.check.questions import Question, question_statuses
 from partnerkit.check.result import CScore, ScoreDigest
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import Bands, health_band, is_overdue
-
-if TYPE_CHECKING:
-    from partnerkit.check.actions import Action
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +230,6 @@ def assess(
     questions: tuple[Question, ...] | None = None,
 ) -> Assessment:
     """Score a valid partnership as of `today` (`questions` when already computed)."""
-    from partnerkit.check.actions import next_actions
-
     evidence = _evidence(p, today)
     readiness = tuple(CReadiness(c, evidence[c]) for c in SIX_CS)
     health, rated_on, count = _health(p)
@@ -255,4 +250,8 @@ def assess(
         tuple(gains[:3]),
         health_is_stale(p, rated_on, today),
     )
-    return replace(a, next_actions=tuple(next_actions(p, today, a)))
+    missing = sorted(
+        ((e.name, 1 / len(c.evidence)) for c in readiness for e in c.evidence if not e.held),
+        key=lambda pair: -pair[1],
+    )
+    return replace(a, next_actions=tuple(next_actions(p, today, [name for name, _ in missing])))
