@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from partnerkit.documents import docxparts
 from partnerkit.documents import docxstyle as st
 from partnerkit.documents.docxhtml import Node
+from partnerkit.documents.docxsink import Fmt, Sink, Styles, line_parts
 
 BREAK = "\n"
 MAX_KEPT = 8  # signature blocks held on one page with what surrounds them
@@ -35,19 +35,6 @@ _PARAGRAPHS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Fmt:
-    """How a run of text looks."""
-
-    bold: bool = False
-    italic: bool = False
-    mono: bool = False
-    muted: bool = False
-    alert: bool = False
-    change: str = ""  # "", "ins" or "del"
-    nowrap: bool = False  # amounts and dates: never broken over two lines
-
-
 @dataclass
 class Changes:
     """Who and when, for the tracked changes of a redline."""
@@ -55,48 +42,6 @@ class Changes:
     author: str
     when: dt.date
     next_id: int = 1
-
-
-class Styles:
-    """Style ids by name, looked up once: python-docx searches every style each time a
-    paragraph's style is set by name or object."""
-
-    def __init__(self, doc: DocxDocument) -> None:
-        self.doc = doc
-        self.found: dict[str, str | None] = {}
-
-    def __getitem__(self, name: str) -> str | None:
-        if name not in self.found:
-            self.found[name] = None if name == "Normal" else self.doc.styles[name].style_id
-        return self.found[name]
-
-    def apply(self, para: Paragraph, name: str) -> None:
-        para._p.style = self[name]
-
-
-class Sink:
-    """Where paragraphs and tables go: the document body or a table cell."""
-
-    def __init__(
-        self, target: Any, style: str, styles: Styles, first: Paragraph | None = None
-    ) -> None:
-        self.target, self.style, self.styles, self.first = target, style, styles, first
-        self.made: list[Paragraph] = []
-
-    def paragraph(self, style: str | None = None) -> Paragraph:
-        if self.first is not None:
-            para, self.first = self.first, None
-        else:
-            para = self.target.add_paragraph()
-        self.styles.apply(para, style or self.style)
-        self.made.append(para)
-        return para
-
-    def table(self, rows: int, cols: int, *, lead_in: bool = True) -> Table:
-        if self.made and lead_in:
-            self.made[-1].paragraph_format.keep_with_next = True  # a table's lead-in stays
-        table: Table = self.target.add_table(rows, cols)
-        return table
 
 
 class Builder:
@@ -125,13 +70,11 @@ class Builder:
         self.inline_paragraph(sink, pending, fmt or Fmt())
 
     def block(self, node: Node, sink: Sink, fmt: Fmt | None = None) -> None:
-        from partnerkit.documents import docxparts
-
         tag, base = node.tag, fmt or Fmt()
         if node.has("watermark"):
             return
         if tag == "footer":
-            self.footer_text = " · ".join(_parts(node))
+            self.footer_text = " · ".join(line_parts(node))
         elif tag in _HEADINGS:
             self.heading(node, sink)
         elif tag in _PARAGRAPHS or node.has("sig-label") or node.has("sig-org"):
@@ -153,8 +96,6 @@ class Builder:
 
     def container(self, node: Node, sink: Sink, fmt: Fmt) -> None:
         """A div or section: its content; a `keep` one is held on one page."""
-        from partnerkit.documents import docxparts
-
         if self._whole_page(node, sink):
             self.keeping = True
             docxparts.kept(self, node, sink, fmt)
@@ -291,12 +232,6 @@ def _marker(node: Node, cls: str) -> tuple[str | None, list[Node]]:
     return None, node.children
 
 
-def _parts(node: Node) -> list[str]:
-    """The texts of a footer's or meta line's parts."""
-    parts = [c.plain() for c in node.children if c.tag and c.plain()]
-    return parts or ([node.plain()] if node.plain() else [])
-
-
 def _has_text(node: Node) -> bool:
     return bool(node.raw_text().strip()) or node.tag == "br" or node.has("blank")
 
@@ -360,8 +295,3 @@ def _trim(out: list[tuple[str, Fmt]]) -> None:
             out[-1] = (text.rstrip(" "), fmt)
         else:
             out.pop()
-
-
-def right_aligned(paragraphs: list[Paragraph]) -> None:
-    for para in paragraphs:
-        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT

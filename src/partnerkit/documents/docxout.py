@@ -37,8 +37,9 @@ def from_html(
     from docx import Document
 
     from partnerkit.documents import docxstyle
-    from partnerkit.documents.docxbuild import Builder, Changes, Sink
+    from partnerkit.documents.docxbuild import Builder, Changes
     from partnerkit.documents.docxhtml import parse
+    from partnerkit.documents.docxsink import Sink
 
     doc = Document()
     compact = meta.template in ONE_PAGE

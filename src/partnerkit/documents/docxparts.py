@@ -3,19 +3,14 @@ row, signature blocks held on one page, the DRAFT box, the title block."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Emu, Pt
 from docx.table import Table, _Row
 
 from partnerkit.documents import docxstyle as st
-from partnerkit.documents.docxbuild import Fmt, Sink, right_aligned
 from partnerkit.documents.docxhtml import Node, width_share
-
-if TYPE_CHECKING:
-    from partnerkit.documents.docxbuild import Builder
+from partnerkit.documents.docxsink import Fmt, Sink, Walker, line_parts, right_aligned
 
 _SECTIONS = ("thead", "tbody", "tfoot")
 _RULE = "D5DBE3"
@@ -25,7 +20,7 @@ CHAR_EMU = 6 * 12700  # a character of 9-point table text, generously (fonts dif
 CELL_PAD_EMU = 12 * 12700
 
 
-def table(b: Builder, node: Node, sink: Sink) -> None:
+def table(b: Walker, node: Node, sink: Sink) -> None:
     """An HTML table as a Word table: header rows repeat, rows never split, and the table
     is kept on one page where it fits."""
     rows = _rows(node)
@@ -107,7 +102,7 @@ def _span(cell: Node) -> int:
         return 1
 
 
-def _text_width(b: Builder) -> int:
+def _text_width(b: Walker) -> int:
     section = b.doc.sections[0]
     return int(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
 
@@ -214,7 +209,7 @@ def _shade(cell: object, fill: str) -> None:
     st.put(tcpr, shd, "tcPr")
 
 
-def signatures(b: Builder, node: Node, sink: Sink) -> None:
+def signatures(b: Walker, node: Node, sink: Sink) -> None:
     """Signature blocks two to a row, without rules: the parties' names, the lines to sign
     on and the name, title and date each in a row of their own, so the lines align."""
     blocks = [c for c in node.children if c.tag]
@@ -251,7 +246,7 @@ def _signature_parts(block: Node) -> tuple[list[Node], list[Node], list[Node]]:
     return org, line, [c for c in block.children if id(c) not in placed]
 
 
-def kept(b: Builder, node: Node, sink: Sink, fmt: Fmt) -> None:
+def kept(b: Walker, node: Node, sink: Sink, fmt: Fmt) -> None:
     """A block that must not break across pages (the signing page: the last clauses, the
     signature blocks and the note under them) as one borderless cell whose row never splits:
     a page then never holds a lone signature block or the fingerprint note alone."""
@@ -269,7 +264,7 @@ def kept(b: Builder, node: Node, sink: Sink, fmt: Fmt) -> None:
     b.blocks(node, Sink(cell, "Normal", b.styles, cell.paragraphs[0]), fmt)
 
 
-def callout(b: Builder, node: Node, sink: Sink) -> None:
+def callout(b: Walker, node: Node, sink: Sink) -> None:
     """The DRAFT box: one shaded cell with a red rule at its left."""
     grid = sink.table(1, 1)
     xml = "".join(
@@ -290,7 +285,7 @@ def callout(b: Builder, node: Node, sink: Sink) -> None:
     sink.paragraph().paragraph_format.space_after = Pt(0)  # room between box and text
 
 
-def header_part(b: Builder, node: Node, sink: Sink) -> None:
+def header_part(b: Walker, node: Node, sink: Sink) -> None:
     """The kicker above the title, the meta line under it, a signature's line."""
     para = sink.paragraph()
     if node.has("sig-line"):
@@ -306,9 +301,7 @@ def header_part(b: Builder, node: Node, sink: Sink) -> None:
         run.font.color.rgb = st.MUTED
         para.paragraph_format.space_after = Pt(2)
         return
-    from partnerkit.documents.docxbuild import _parts
-
-    run = para.add_run(st.xml_text(" · ".join(_parts(node))))
+    run = para.add_run(st.xml_text(" · ".join(line_parts(node))))
     run.font.size = Pt(9.5)
     run.font.color.rgb = st.MUTED
     para.paragraph_format.space_after = Pt(12)
