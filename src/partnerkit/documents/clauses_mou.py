@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnerkit.documents.clauses import (
+from partnerkit.documents.phrasing import (
     binding,
     binding_clauses,
     join_and,

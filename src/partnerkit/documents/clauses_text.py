@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from partnerkit.documents.clauses import (
+from partnerkit.documents.phrasing import (
     binding,
     binding_clauses,
     join_and,
