@@ -180,7 +180,7 @@ def test_line_separators_do_not_shift_line_numbers(cli, workdir: Path) -> None:
 
 
 def _md_templates() -> list[str]:
-    from partnerkit.documents.render import builtin_dir
+    from partnerkit.documents.templates import builtin_dir
 
     names = (p.name.removesuffix(".md.j2") for p in builtin_dir().glob("*.md.j2"))
     return sorted(n for n in names if not n.startswith("_"))

@@ -88,7 +88,7 @@ def run_assess(opts: AssessOptions) -> int:
 
 def _document(sound: Sound, fmt: str, today: dt.date, config: Config) -> str:
     """The selection panel's document (the `assessment` template), as `render` makes it."""
-    from partnerkit.documents import render
+    from partnerkit.documents import render, templates
 
     shown = sound.result.path
     meta = render.DocumentMeta(
@@ -101,5 +101,5 @@ def _document(sound: Sound, fmt: str, today: dt.date, config: Config) -> str:
         date=None,
     )
     inp = render.RenderInput(sound.model, sound.assessment, [], today)
-    env = render.environment(config.templates)
+    env = templates.environment(config.templates)
     return render.render_text(env, "assessment", fmt, render.context(inp, meta))

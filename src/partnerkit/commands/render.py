@@ -111,7 +111,7 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
 
 
 def run_render(opts: RenderOptions) -> int:
-    from partnerkit.documents import render
+    from partnerkit.documents import render, templates
 
     if opts.format not in render.FORMATS:
         raise UsageError(f"--format {opts.format}: use md, html, pdf or docx")
@@ -126,7 +126,7 @@ def run_render(opts: RenderOptions) -> int:
     today = parse_today(opts.today)
     stamp = parse_today(opts.date, "--date") if opts.date else None
     _destination(opts)  # a bad -o is refused before any work
-    env = render.environment(user_dir)
+    env = templates.environment(user_dir)
     # For PDF, one browser prints every document of the run (it is looked for first,
     # so a missing one stops the run before any work); it starts at the first page.
     with _printer(opts) as printer:
@@ -299,7 +299,7 @@ def _redline(
 
 def _docx_template(opts: RenderOptions, user_dir: Path | None) -> Path | None:
     """The user's NAME.docx, for --format docx; a redline is always built from HTML."""
-    from partnerkit.documents.docxout import user_template
+    from partnerkit.documents.templates import user_template
 
     if opts.format != "docx":
         return None
@@ -369,7 +369,7 @@ Templates run in Jinja's sandbox; an undefined variable is an error naming the t
 
 
 def run_templates(opts: TemplatesOptions) -> int:
-    from partnerkit.documents.render import builtin_dir, list_templates
+    from partnerkit.documents.templates import builtin_dir, list_templates
 
     config = configure(opts.config, no_config=opts.no_config)
     user_dir = opts.templates or config.templates

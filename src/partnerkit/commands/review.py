@@ -167,7 +167,7 @@ def _dashboard(
             rows, summary, today, buffer, color=False if to_file else use_color(opts.color)
         )
     elif opts.format == "html":
-        from partnerkit.documents.render import environment
+        from partnerkit.documents.templates import environment
 
         views.write_html(rows, summary, today, buffer, env=environment(config.templates))
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -58,38 +57,6 @@ def from_html(
         docxstyle.track_revisions(doc)
     docxstyle.properties(doc, title, f"{meta.source} · sha256 {meta.sha256}", meta.date)
     return docxstyle.package(doc)
-
-
-def user_template(user_dir: Path | None, name: str) -> Path | None:
-    """The user's `NAME.docx` in their templates folder: a regular file, never a link."""
-    from partnerkit.documents.render import TEMPLATE_NAME
-
-    if user_dir is None or not TEMPLATE_NAME.match(name):
-        return None
-    path = user_dir / f"{name}.docx"
-    try:
-        mode = path.lstat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISLNK(mode):
-        raise UsageError(
-            f"template {path}: a symbolic link; only regular files under the templates "
-            "folder are templates"
-        )
-    return path if stat.S_ISREG(mode) else None
-
-
-def add_word_templates(found: dict[str, dict[str, Any]], folder: Path) -> None:
-    """The Word templates (`NAME.docx`) of a user's folder, for `partnerkit templates`."""
-    for path in sorted(folder.glob("*.docx")):
-        if path.is_symlink() or not path.is_file() or user_template(folder, path.stem) is None:
-            continue
-        entry = found.setdefault(
-            path.stem, {"formats": set(), "description": "Your Word template.", "origin": "user"}
-        )
-        entry["formats"].add("docx")
-        if entry["origin"] == "built-in":
-            entry["origin"] = "user Word template (overrides built-in for docx)"
 
 
 def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, title: str) -> bytes:
@@ -163,7 +130,7 @@ def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from partnerkit.documents.render import environment
+    from partnerkit.documents.templates import environment
 
     base = environment(None)
     from partnerkit.documents.docxstyle import xml_text

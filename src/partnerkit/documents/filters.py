@@ -1,7 +1,7 @@
 """The filters document templates use: words, numbers, dates and escapes as partners read them.
 
 Each is a plain function of what a template passes it, so it is tested on its own;
-`FILTERS` is the table `render.environment` gives Jinja, by the name templates use.
+`FILTERS` is the table `templates.environment` gives Jinja, by the name templates use.
 """
 
 from __future__ import annotations

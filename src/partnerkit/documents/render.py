@@ -1,8 +1,7 @@
-"""Render documents from a partnership with Jinja2 templates, built-in or the user's own.
+"""Render documents from a partnership: what a template receives, and the rendered text.
 
-Every template runs in Jinja's immutable sandbox with undefined variables as errors;
-HTML templates autoescape everything they show. Output depends only on the file, the
-template and the options: no timestamps unless asked.
+Where templates come from and their sandbox are in `templates`, the filters in `filters`.
+Output depends only on the file, the template and the options: no timestamps unless asked.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import stat
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,133 +19,12 @@ from partnerkit.check.facts import progress_of, review_ratings, spreads
 from partnerkit.check.finding import Finding
 from partnerkit.check.scoring import Assessment
 from partnerkit.check.selection import compare
-from partnerkit.documents.filters import FILTERS
+from partnerkit.documents.templates import TEMPLATE_NAME
 from partnerkit.format.model import SIX_CS, Partnership
-from partnerkit.format.thresholds import (
-    DUE_SOON_DAYS,
-    HEALTH_CONCERN,
-    HEALTH_STRENGTH,
-    PERCEPTION_GAP,
-    health_scale,
-)
 from partnerkit.support.errors import UsageError
-from partnerkit.support.fsutil import read_limited
 from partnerkit.support.sanitize import document
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html", "docx": "html"}
-MAX_TEMPLATE_BYTES = 1024 * 1024
-TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def builtin_dir() -> Path:
-    """Built-in templates: inside the installed package, or the repository's `templates/`."""
-    package = Path(__file__).resolve().parents[1]  # partnerkit/, above documents/
-    packaged = package / "templates"
-    if packaged.is_dir():
-        return packaged
-    return package.parents[1] / "templates"
-
-
-@dataclass(frozen=True)
-class TemplateInfo:
-    name: str
-    formats: tuple[str, ...]
-    description: str
-    origin: str  # built-in | user (overrides built-in)
-
-
-_DESCRIPTION = re.compile(r"\{#-?\s*description:\s*(.+?)\s*-?#\}", re.S)
-
-
-def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
-    """Templates by name with their formats and description, user ones first in priority."""
-    found: dict[str, dict[str, Any]] = {}
-    dirs = [("built-in", builtin_dir())] + ([("user", user_dir)] if user_dir else [])
-    for origin, folder in dirs:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.j2")):
-            if origin == "user" and (path.is_symlink() or not path.is_file()):
-                continue  # only regular files under the folder are templates
-            stem, _, ext = path.name[:-3].rpartition(".")
-            if not stem or stem.startswith("_") or ext not in ("md", "html"):
-                continue
-            entry = found.setdefault(stem, {"formats": set(), "description": "", "origin": origin})
-            entry["formats"].add(ext)
-            if origin == "user":
-                entry["origin"] = (
-                    "user" if entry["origin"] == "user" else "user (overrides built-in)"
-                )
-            match = _DESCRIPTION.search(path.read_text("utf-8", "replace")[:2000])
-            if match and (origin == "user" or not entry["description"]):
-                entry["description"] = " ".join(match.group(1).split())
-    if user_dir is not None and user_dir.is_dir():
-        from partnerkit.documents.docxout import add_word_templates
-
-        add_word_templates(found, user_dir)
-    return [
-        TemplateInfo(name, tuple(sorted(e["formats"])), e["description"], e["origin"])
-        for name, e in sorted(found.items())
-    ]
-
-
-def _regular_file_loader() -> Any:
-    from jinja2 import FileSystemLoader, TemplateNotFound
-    from jinja2.loaders import split_template_path
-
-    class Loader(FileSystemLoader):
-        """A user's templates: regular files under the folder, never a symlink out of it."""
-
-        def get_source(self, environment: Any, template: str) -> Any:
-            folder = Path(self.searchpath[0])
-            path = folder
-            for part in split_template_path(template):
-                path = path / part
-                try:
-                    mode = path.lstat().st_mode
-                except OSError:
-                    raise TemplateNotFound(template) from None
-                if stat.S_ISLNK(mode):
-                    raise UsageError(
-                        f"template {path}: a symbolic link; only regular files under the "
-                        "templates folder are templates"
-                    )
-            if not stat.S_ISREG(path.lstat().st_mode):
-                raise TemplateNotFound(template)
-            text = read_limited(path, MAX_TEMPLATE_BYTES).decode("utf-8", "replace")
-            return text, str(path), lambda: False
-
-    return Loader
-
-
-def _user_loader(folder: str) -> Any:
-    return _regular_file_loader()(folder)
-
-
-def environment(user_dir: Path | None) -> Any:
-    """The sandboxed Jinja environment: user templates override built-ins by name."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    loaders = [_user_loader(str(user_dir))] if user_dir else []
-    loaders.append(FileSystemLoader(str(builtin_dir())))
-    env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
-        undefined=StrictUndefined,
-        autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(FILTERS)
-    env.globals.update(
-        health_scale=health_scale(),
-        health_strength=HEALTH_STRENGTH,
-        health_concern=HEALTH_CONCERN,
-        perception_gap=PERCEPTION_GAP,
-        due_soon_days=DUE_SOON_DAYS,
-    )
-    return env
 
 
 @dataclass
