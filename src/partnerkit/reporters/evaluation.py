@@ -8,6 +8,7 @@ from typing import Any
 from partnerkit.check.facts import Progress, progress_of
 from partnerkit.format.model import Partnership
 from partnerkit.support.sanitize import markdown, printable
+from partnerkit.support.trends import bar, criterion_trend
 
 PROGRESS_STYLE = {"met": "green", "on track": "green", "behind": "yellow", "missed": "red"}
 
@@ -21,9 +22,6 @@ def _values(c: Any) -> str:
 def criterion_cells(c: Any, g: Progress) -> list[Any]:
     """criterion, level, progress bar, share, values, trend, by, status."""
     from rich.text import Text
-
-    from partnerkit.reporters.score import bar
-    from partnerkit.support.trends import criterion_trend
 
     share = bar(g.share, 12) if g.share is not None else "—"
     style = PROGRESS_STYLE.get(g.status, "")
@@ -56,7 +54,6 @@ def criteria_table(p: Partnership, today: dt.date) -> Any | None:
 
 
 def criteria_markdown(p: Partnership, today: dt.date) -> str:
-    from partnerkit.support.trends import criterion_trend
 
     progress = progress_of(p, today)
     if not progress or p.success is None:

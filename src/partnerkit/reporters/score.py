@@ -16,17 +16,13 @@ from partnerkit.support.sanitize import (
     printable,
     printable_path,
 )
+from partnerkit.support.trends import bar
 
 STATUS_MARK = {"answered": "✓", "partial": "◐", "missing": "✗"}
 STATUS_STYLE = {"answered": "green", "partial": "yellow", "missing": "red"}
 BAND_STYLE = {"ready": "bold green", "developing": "bold yellow", "not ready": "bold red"}
 LEVEL_STYLE = {"good": "green", "warn": "yellow", "bad": "red"}
 READING_STYLE = {"strength": "green", "worth discussing": "yellow", "concern": "red"}
-
-
-def bar(score: float, width: int = 10) -> str:
-    filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled)
 
 
 def trend_arrow(trend: float | None) -> str:

@@ -1,6 +1,6 @@
-"""Trends over a whole history, drawn small: a terminal sparkline and an inline SVG.
+"""Numbers drawn small: a share as a bar, a history as a terminal sparkline or an inline SVG.
 
-Both take a series oldest first (gaps as None) and a fixed scale, so that two series
+The sparklines take a series oldest first (gaps as None) and a fixed scale, so that two series
 on the same scale compare at a glance. The SVG holds only numbers this module
 formats: nothing from the file reaches it, so it is safe to mark as HTML.
 """
@@ -29,6 +29,12 @@ def _share(v: float, low: float, high: float) -> float:
     if span <= 0:
         return 0.0
     return max(0.0, min(1.0, (v / 2 - low / 2) / span))
+
+
+def bar(share: float, width: int = 10) -> str:
+    """A share of 0–100 as a bar of `width` cells: `bar(70)` → `███████░░░`."""
+    filled = round(share / 100 * width)
+    return "█" * filled + "░" * (width - filled)
 
 
 def sparkline(values: Series, lo: float | None = 1, hi: float | None = 5) -> str:
