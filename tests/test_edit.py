@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from partnerkit.commands.editfile import edit_file
 from partnerkit.editing.edit import (
     AddKey,
     Append,
@@ -21,7 +22,6 @@ from partnerkit.editing.edit import (
     Set,
     apply,
     diff,
-    edit_file,
 )
 from partnerkit.yamlio import parse
 

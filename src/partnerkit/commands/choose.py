@@ -17,17 +17,9 @@ from typing import Any
 
 from partnerkit.commands import options
 from partnerkit.commands.common import configure
+from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, option
-from partnerkit.editing.edit import (
-    AddKey,
-    Append,
-    Delete,
-    EditError,
-    EditTarget,
-    Op,
-    Set,
-    edit_file,
-)
+from partnerkit.editing.edit import AddKey, Append, Delete, EditError, Op, Set
 from partnerkit.format.model import Candidate, Partnership
 from partnerkit.format.scaffold import SECOND_ROLE, TO_BE_CHOSEN
 

@@ -18,8 +18,9 @@ from typing import Any
 
 from partnerkit.commands import options
 from partnerkit.commands.common import configure
+from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
-from partnerkit.editing.edit import Append, EditError, EditTarget, Op, Set, edit_file
+from partnerkit.editing.edit import Append, EditError, Op, Set
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import printable

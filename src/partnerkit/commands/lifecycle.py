@@ -14,8 +14,9 @@ from typing import Any
 
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, parse_today
+from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
-from partnerkit.editing.edit import Append, Delete, EditError, EditTarget, Op, Set, edit_file
+from partnerkit.editing.edit import Append, Delete, EditError, Op, Set
 from partnerkit.format.thresholds import shift
 from partnerkit.support.errors import UsageError
 

@@ -1,9 +1,10 @@
 """Edit a user's partnership file without disturbing anything else in it.
 
 Every command that changes a file (`sign`, `amend`, `renew`, `record`, `measure`,
-`choose`) goes through this module. It splices new text into the file at the
-positions the YAML parser reports, so every comment, blank line, quoting style, key
-order and indentation outside the edited node stays byte for byte as it was.
+`choose`) goes through this module, by `commands.editfile.edit_file`. It splices new
+text into the file at the positions the YAML parser reports, so every comment, blank
+line, quoting style, key order and indentation outside the edited node stays byte for
+byte as it was.
 After each operation it checks, mechanically, that
 
 - the new text parses to exactly the intended data (the old data with the
@@ -34,15 +35,13 @@ Functions:
 
     apply(text, ops) -> str    the new text, or EditError (nothing written)
     diff(old, new, name)       a unified diff for `--dry-run`
-    edit_file(path, plan, dry_run=..., config=...) -> int
-        the whole editing command: load the file and refuse it when it has errors,
-        call `plan(loaded)` for the operations (it may raise EditError with a
-        message for the user), apply them, print a unified diff with `dry_run`
-        and write nothing, otherwise write atomically (a temporary file in the
-        same folder, then `os.replace`; the file's mode is kept; a symbolic link
-        is followed only to a file in the same folder), then check the file
-        again and print what the check finds. Returns the exit code (0 written,
-        1 refused or the file has errors).
+    write_in_place(path, data, expect=...)
+        write atomically (a temporary file in the same folder, then `os.replace`;
+        the file's mode is kept; a symbolic link is followed only to a file in the
+        same folder), refusing when the file changed since it was read
+
+The whole editing command (load the file and refuse it when it has errors, plan,
+apply, show or write, check again) is `commands.editfile.edit_file`, above the check.
 
 Values are Python data: str, int, float, bool, None, datetime.date, lists and
 dicts (see `yamltext` for how they are written).
@@ -53,13 +52,11 @@ from __future__ import annotations
 import copy
 import difflib
 import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from partnerkit.editing import yamltext
 from partnerkit.editing.splice import BREAK, EditError, PathT, Splicer, nest, shown
 from partnerkit.yamlio import YamlProblems, parse
 
@@ -68,20 +65,13 @@ __all__ = [
     "Append",
     "Delete",
     "EditError",
-    "EditTarget",
     "Move",
     "Op",
     "Set",
     "apply",
     "diff",
-    "edit_file",
-    "load_for_edit",
-    "recheck",
     "write_in_place",
 ]
-
-if TYPE_CHECKING:
-    from partnerkit.check.config import Config
 
 
 @dataclass(frozen=True)
@@ -273,79 +263,6 @@ def diff(old: str, new: str, name: str) -> str:
     )
 
 
-@dataclass
-class EditTarget:
-    """A file loaded for editing: its text, parsed data and model, and the bytes read."""
-
-    path: str
-    text: str
-    data: dict[str, Any]
-    model: Any  # partnerkit.format.model.Partnership
-    raw: bytes
-
-
-Plan = Callable[[EditTarget], Sequence[Op]]
-
-
-def edit_file(
-    path: Path,
-    plan: Plan,
-    *,
-    dry_run: bool = False,
-    config: Config | None = None,
-    done: str = "",
-) -> int:
-    """Load, refuse on errors, plan, apply, verify, then show (`dry_run`) or write and
-    check again. `done` is printed after a successful write."""
-    from partnerkit.check.config import Config as _Config
-
-    config = config or _Config()
-    target = load_for_edit(path, config)
-    if target is None:
-        return 1
-    try:
-        ops = plan(target)
-        new = apply(target.text, ops)
-    except (EditError, yamltext.RenderError) as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
-        return 1
-    if dry_run:
-        sys.stdout.write(diff(target.text, new, target.path) or f"{target.path}: no change\n")
-        return 0
-    if new == target.text:
-        sys.stdout.write(f"{target.path}: nothing to change\n")
-        return 0
-    bom = b"\xef\xbb\xbf" if target.raw.startswith(b"\xef\xbb\xbf") else b""
-    try:
-        write_in_place(path, bom + new.encode("utf-8"), expect=target.raw)
-    except EditError as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
-        return 1
-    if done:
-        sys.stdout.write(done + "\n")
-    return recheck(path, config)
-
-
-def load_for_edit(path: Path, config: Config) -> EditTarget | None:
-    """Load a file for an edit; print its errors and return None when it has any.
-
-    Errors are the full check's (schema, references, rules set to error), so an edit
-    never starts from a file that `partnerkit check` would fail."""
-    import datetime as dt
-
-    from partnerkit.commands.common import load_sound
-
-    sound = load_sound(path, config, dt.date.today())
-    if sound is None:
-        return None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        sys.stderr.write(f"{sound.result.path}: cannot read the file: {exc.strerror or exc}\n")
-        return None
-    return EditTarget(sound.result.path, sound.text, sound.doc.data, sound.model, raw)
-
-
 def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
     """Replace a file atomically, keeping its mode; refuse when it changed since read.
 
@@ -384,15 +301,3 @@ def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
             os.unlink(tmp)
 
 
-def recheck(path: Path, config: Config) -> int:
-    """Check the written file again and print what the check finds (1 on errors)."""
-    import datetime as dt
-
-    from partnerkit.check.pipeline import examine_one
-    from partnerkit.reporters.text import line
-
-    report = examine_one(path, config, dt.date.today()).result
-    for finding in report.findings:
-        if finding.severity.value == "error":
-            sys.stdout.write(line(finding) + "\n")
-    return 1 if report.errors else 0
