@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,6 +13,7 @@ from partnerkit.check.config import find_config, load_config
 from partnerkit.commands import options
 from partnerkit.commands.common import check_choice, parse_today
 from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.commands.repo import SCHEMA_PATH, run_init_repo
 from partnerkit.format.scaffold import (
     KINDS,
     PartnerSpec,
@@ -22,8 +24,6 @@ from partnerkit.format.scaffold import (
 from partnerkit.format.slugs import DEFAULT_ID_LIMIT, ID_LIMIT, slugify, valid_id
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import write_atomic
-
-SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
 
 
 @dataclass(frozen=True)
@@ -204,10 +204,9 @@ def schema_ref(target: Path) -> str | None:
 def run_init(opts: InitOptions) -> int:
     """A partnership file; with --repo, a partnership repository (and the file, if named)."""
     if opts.repo:
-        from partnerkit.commands.repo import run_init_repo
-
-        partner = replace(opts, path=None, repo=False) if opts.partners else None
-        return run_init_repo(opts.path or Path("."), partner)
+        partner = replace(opts, path=None, repo=False)
+        first_file = partial(create_file, partner) if opts.partners else None
+        return run_init_repo(opts.path or Path("."), first_file)
     return create_file(opts)
 
 

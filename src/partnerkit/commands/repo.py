@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from partnerkit.commands.init import SCHEMA_PATH, InitOptions, create_file
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import write_atomic
+
+SCHEMA_PATH = Path(".partnerkit") / "partnership.schema.json"
 
 CONFIG = """\
 # partnerkit configuration. Every setting is optional; command-line options win.
@@ -131,8 +133,11 @@ def _vscode_settings() -> str:
     return json.dumps(settings, indent=2) + "\n"
 
 
-def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
-    """Create what is missing; keep what exists; say which is which, and what to add by hand."""
+def run_init_repo(folder: Path, first_file: Callable[[], int] | None = None) -> int:
+    """Create what is missing; keep what exists; say which is which, and what to add by hand.
+
+    `first_file` writes the first partnership file, run inside the repository (`init`
+    passes it when partners are named, so that this module needs nothing of `init`)."""
     from partnerkit.commands.schema import schema_text
     from partnerkit.support.install import requirement
 
@@ -171,11 +176,11 @@ def run_init_repo(folder: Path, partner_opts: InitOptions | None = None) -> int:
         if name in BY_HAND and not _mentions_partnerkit(folder / name, BY_HAND[name][2]):
             what, snippet, _ = BY_HAND[name]
             out.write(f"\nAdd this to {name} by hand ({what}):\n\n{snippet(pin)}")
-    if partner_opts is not None and partner_opts.partners:
+    if first_file is not None:
         cwd = Path.cwd()
         os.chdir(folder)
         try:
-            create_file(partner_opts)
+            first_file()
         finally:
             os.chdir(cwd)
     else:
