@@ -1,5 +1,18 @@
-"""Documents made from a partnership: the agreement and other templates (HTML,
-Markdown), Word, PDF, spreadsheets, calendars and redlines.
+"""Documents made from a partnership, for the people who sign and run it.
+
+- `render`: what a template receives (the context) and the rendered text; `templates`
+  (built-in and the user's, and the sandbox they run in) and `filters` (what a
+  template prints);
+- the agreement's wording, decided once for every format: `clauses` (assembles it),
+  `clauses_text` (the agreement), `clauses_mou` (the MOU), `phrasing` (what they
+  share), and `openpoints` (what a DRAFT still has to settle);
+- other documents: `agenda` (the next review meeting), `sheets` (rating sheets in
+  and out), `ics` (calendar), `redline` (changes against an earlier version);
+- Word: `docxout` (the entry: from HTML or the user's template), `docxbuild` (walks
+  the HTML), `docxparts` (tables, signatures, boxes), `docxsink`, `docxhtml`,
+  `docxstyle` (page, styles, numbering);
+- PDF: `pdf` (HTML to PDF), `printer` and `devtools` (one headless Chromium over its
+  DevTools pipe), `pdfmeta` (the same bytes on any machine; fonts).
 
 Imports `check`, `format`, `yamlio` and `support`.
 """
