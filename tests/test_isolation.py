@@ -83,7 +83,7 @@ def test_check_reports_a_rule_failure_against_its_file(
     cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _two_files(workdir)
-    _break(monkeypatch, "partnerkit.check.rules.run")
+    _break(monkeypatch, "partnerkit.check.pipeline.run_rules")  # where the pass calls them
     result = cli("check", "--no-config", "--today", TODAY, ".")
     assert result.code == 1, result.err
     _pk115_on_b(result.out + result.err)

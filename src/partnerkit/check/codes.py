@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from partnerkit.check.rules import all_rules
 from partnerkit.support.errors import UsageError
 
 # Lint-like codes of the PK1/PK2 areas that may be switched off like any rule.
@@ -25,7 +26,6 @@ def always_counts(code: str) -> bool:
 
 def known_codes() -> dict[str, str]:
     """Every documented code, by code, and the rule name it has."""
-    from partnerkit.check.rules import all_rules
 
     return {code: r.name for code, r in all_rules().items()}
 

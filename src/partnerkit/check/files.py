@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
 MAX_IGNORE_BYTES = 1_048_576
 """A `.gitignore` larger than this (or not a regular file) is not read."""
@@ -88,7 +89,6 @@ def _identity(name: str) -> str:
 
 def _is_partnership(path: Path) -> bool:
     """Whether the file has a top-level `partnerkit:` key (unreadable files count: say why)."""
-    from partnerkit.support.fsutil import NotRegular, read_limited
 
     try:  # never blocks on a FIFO nor reads a device: those are kept, and the check says why
         head = read_limited(path, _MARKER_WINDOW, head=True)
@@ -144,8 +144,6 @@ class _GitIgnores:
         # `folder` itself is read by `enter` when the walk starts there.
 
     def _add(self, base: Path, file: Path) -> None:
-        from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
-
         try:  # a pull request can make `.gitignore` a link to /dev/zero or a huge file
             raw = read_limited(file, MAX_IGNORE_BYTES)
         except (OSError, NotRegular, TooLarge):

@@ -12,8 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from partnerkit.check.fingerprint import fingerprint, signed_fingerprints
+from partnerkit.check.loader import load_bytes
+from partnerkit.check.semdiff import changed_sections, compare
 from partnerkit.format.model import Partnership
+from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
 from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
+from partnerkit.yamlio import locate
 
 if TYPE_CHECKING:
     from partnerkit.check.finding import Finding
@@ -67,8 +73,6 @@ class InvalidVersion(Exception):
 
 
 def _model(text: bytes, label: str, shown: str) -> Partnership:
-    from partnerkit.check.loader import load_bytes
-
     where = shown if label == "now" else f"{shown}@{label}"
     loaded = load_bytes(text, where)
     if loaded.model is None:
@@ -87,9 +91,6 @@ def version_at(path: Path, rev: str, option: str = "--since") -> Version:
 
 
 def current(path: Path) -> Version:
-    from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
-    from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
-
     try:
         raw = read_limited(path, DEFAULT_MAX_BYTES)
     except OSError as exc:
@@ -103,7 +104,6 @@ def current(path: Path) -> Version:
 
 def fully_signed(model: Partnership) -> bool:
     """Every partner signed, and every latest signature carries this version's fingerprint."""
-    from partnerkit.check.fingerprint import fingerprint, signed_fingerprints
 
     signed = signed_fingerprints(model)
     if set(signed) != set(model.partner_ids()):
@@ -141,9 +141,6 @@ def locate_unsigned_changes(findings: list[Finding], loaded: Loaded) -> list[Fin
     stale = [f for f in findings if f.code == "PK520"]
     if not stale or loaded.model is None or loaded.doc is None:
         return findings
-    from partnerkit.check.fingerprint import signed_fingerprints
-    from partnerkit.check.semdiff import changed_sections, compare
-    from partnerkit.yamlio import locate
 
     path = Path(loaded.path)
     try:

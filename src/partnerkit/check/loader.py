@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from partnerkit.check.finding import Finding, Severity
+from partnerkit.check.validation import validate
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
@@ -124,7 +125,6 @@ def load_bytes(raw: bytes, shown: str, result: Loaded | None = None) -> Loaded:
         )
     if problems:  # duplicate keys: the data is not what the author meant; stop here
         return result
-    from partnerkit.check.validation import validate
 
     model, findings = validate(doc, shown)
     result.findings.extend(findings)

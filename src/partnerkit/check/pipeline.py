@@ -20,9 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from partnerkit.check.config import Config
+from partnerkit.check.events import events
+from partnerkit.check.facts import overdue_deliverables, progress_of
 from partnerkit.check.finding import Finding, Severity
 from partnerkit.check.loader import Loaded, load_file
+from partnerkit.check.questions import question_statuses
 from partnerkit.check.result import CheckReport, Event, Facts, FileResult
+from partnerkit.check.rules import run as run_rules
+from partnerkit.check.scoring import assess
 from partnerkit.check.suppress import Suppression, apply_suppressions, parse_suppressions
 from partnerkit.support.parallel import map_ordered, quiet_gc
 
@@ -99,9 +104,6 @@ def _judge(
     result: FileResult, loaded: Loaded, config: Config, today: dt.date, keep: Keep
 ) -> tuple[FileResult, Assessment]:
     """Rules and scoring of a valid file, and what the command keeps of them."""
-    from partnerkit.check.questions import question_statuses
-    from partnerkit.check.rules import run as run_rules
-    from partnerkit.check.scoring import assess
 
     model, doc = loaded.model, loaded.doc
     assert model is not None and doc is not None
@@ -258,7 +260,6 @@ def duplicate_ids(results: list[FileResult]) -> dict[str, tuple[Finding, ...]]:
 
 def facts(p: Partnership, today: dt.date) -> Facts:
     """What a portfolio row shows besides the score."""
-    from partnerkit.check.facts import overdue_deliverables, progress_of
 
     progress = progress_of(p, today)
     late = overdue_deliverables(p, today)
@@ -279,6 +280,4 @@ def facts(p: Partnership, today: dt.date) -> Facts:
 
 
 def _events(p: Partnership) -> tuple[Event, ...]:
-    from partnerkit.check.events import events
-
     return tuple(events(p))

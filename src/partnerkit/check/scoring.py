@@ -19,6 +19,7 @@ from partnerkit.check.facts import (
     review_ratings,
     spreads,
 )
+from partnerkit.check.legal import Need, needs
 from partnerkit.check.questions import Question, question_statuses
 from partnerkit.check.result import CScore, ScoreDigest
 from partnerkit.format.model import SIX_CS, Partnership
@@ -173,7 +174,6 @@ def _evidence(p: Partnership, today: dt.date) -> dict[str, tuple[Evidence, ...]]
 
 def _agreement_evidence(p: Partnership) -> dict[str, list[Evidence]]:
     """What the agreement of this kind needs (PK420–PK429), one evidence check per need."""
-    from partnerkit.check.legal import Need, needs
 
     by_code: dict[str, list[Need]] = {}
     for need in needs(p):

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from partnerkit.check.fingerprint import fingerprint, sections
 from partnerkit.format.model import Partnership
+from partnerkit.support.sanitize import markdown, printable
 
 _IDENTITY = ("id", "name", "item", "deliverable", "for")
 
@@ -87,8 +88,6 @@ def _value(value: Any) -> str:
 
 
 def write_text(changes: list[Change], old_label: str, new_label: str, out: IO[str]) -> None:
-    from partnerkit.support.sanitize import printable
-
     if not changes:
         out.write(f"No change to the agreed content between {old_label} and {new_label}.\n")
         return
@@ -109,8 +108,6 @@ def _line(c: Change) -> str:
 
 
 def write_markdown(changes: list[Change], old_label: str, new_label: str, out: IO[str]) -> None:
-    from partnerkit.support.sanitize import markdown
-
     out.write(f"# Changes to the agreed content: {markdown(old_label)} → {markdown(new_label)}\n")
     if not changes:
         out.write("\nNo change.\n")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from partnerkit.check.codes import always_counts
 from partnerkit.check.finding import COUNTED_REST, Finding, Severity
+from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 _COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
@@ -106,7 +107,6 @@ def _unused(
     enabled: Callable[[str], bool],
 ) -> list[Finding]:
     """PK120 for each code a suppression names and nothing here reports; the rest counted."""
-    from partnerkit.yamlio import MAX_SAME_PROBLEM
 
     found: list[Finding] = []
     for s in suppressions:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from partnerkit.check.selection import compare
 from partnerkit.commands import options
 from partnerkit.commands.common import Sound, configure, load_sound, parse_today
 from partnerkit.commands.options import argument, option
@@ -47,7 +48,6 @@ class AssessOptions:
 def run_assess(opts: AssessOptions) -> int:
     """Compare the candidates of one sound file; 1 when there are none or their rules fail."""
     path, fmt, output = opts.path, opts.format, opts.output
-    from partnerkit.check.selection import compare
     from partnerkit.reporters import selection as view
     from partnerkit.reporters.text import line
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerkit import __version__
+from partnerkit.check.pipeline import Keep, examine_paths, isolated
 from partnerkit.check.result import FileResult
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
 from partnerkit.commands.options import argument
 from partnerkit.documents import ics
 from partnerkit.support.fsutil import emit
+from partnerkit.support.sanitize import document
 from partnerkit.support.words import plural
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
@@ -33,7 +35,6 @@ def _ics_text(text: str) -> str:
     """
     import re
 
-    from partnerkit.support.sanitize import document
 
     text = document(text).replace("\r", " ").replace("##[", "##\u2060[")
     return re.sub(r":(?=:)", ":\u2060", text)
@@ -72,7 +73,6 @@ class CalendarOptions:
 
 def run_calendar(opts: CalendarOptions) -> int:
     """Export every valid file's dated items; 1 when a file could not be read as a partnership."""
-    from partnerkit.check.pipeline import Keep, examine_paths, isolated
     from partnerkit.reporters.text import line
 
     config = configure(opts.config, no_config=opts.no_config)

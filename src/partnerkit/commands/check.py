@@ -12,7 +12,7 @@ from pathlib import Path
 from partnerkit.check.codes import parse_codes
 from partnerkit.check.config import Config, parse_size, refuse_always_counting
 from partnerkit.check.files import excluded_name as scan_excluded
-from partnerkit.check.pipeline import Keep, examine_paths, examine_stream
+from partnerkit.check.pipeline import Keep, examine_paths, examine_stream, isolated
 from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
@@ -146,7 +146,6 @@ def write_report(
     """Write the report; a file whose own part of it fails is reported as that file's
     failure (PK115). Returns the report as written, to judge the run by."""
     from partnerkit import reporters
-    from partnerkit.check.pipeline import isolated
 
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from partnerkit.check.selection import compare
 from partnerkit.commands import options
 from partnerkit.commands.common import configure
 from partnerkit.commands.editfile import EditTarget, edit_file
@@ -22,6 +23,7 @@ from partnerkit.commands.options import argument, flag, option
 from partnerkit.editing.edit import AddKey, Append, Delete, EditError, Op, Set
 from partnerkit.format.model import Candidate, Partnership
 from partnerkit.format.scaffold import SECOND_ROLE, TO_BE_CHOSEN
+from partnerkit.support.errors import UsageError
 
 ROLES = ("lead", "provider", "funder", "member", "advisor")
 REFERENCE_KEYS = {"borne_by", "owner", "partner", "payer", "payee"}
@@ -44,7 +46,6 @@ class ChooseOptions:
 
 def run_choose(opts: ChooseOptions) -> int:
     """Edit the file through the one editing layer; 0 written (or shown), 1 refused."""
-    from partnerkit.support.errors import UsageError
 
     path, candidate, role, dry_run = opts.path, opts.candidate, opts.role, opts.dry_run
 
@@ -74,7 +75,6 @@ def choose_ops(
     dry_run: bool = False,
 ) -> tuple[list[Op], str]:
     """The edits that make `candidate_id` a partner, and a sentence saying what they do."""
-    from partnerkit.check.selection import compare
 
     option = _find(model, candidate_id)
     if option.id in model.partner_ids():

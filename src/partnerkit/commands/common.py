@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from partnerkit.check.config import Config, load_config
 from partnerkit.check.files import scan
+from partnerkit.check.pipeline import examine_one, failed
 from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import printable
@@ -121,7 +122,6 @@ def load_sound(
 
     A path that does not exist or is a folder is a `UsageError` (exit 2).
     """
-    from partnerkit.check.pipeline import examine_one
 
     if not Path(path).exists():
         raise UsageError(f"{path}: no such file")
@@ -143,7 +143,6 @@ def file_failed(result: FileResult, exc: Exception, doing: str) -> int:
     """A bug met while `doing` something with one file: that file's PK115 finding, shown as
     `check` shows findings, and exit 1; never a traceback or an "internal error" for the run.
     """
-    from partnerkit.check.pipeline import failed
     from partnerkit.reporters.text import report
 
     report(CheckReport((failed(result, exc, doing),)), sys.stdout, color=False)

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from partnerkit.check.roi import roi_of
 from partnerkit.commands import options
-from partnerkit.commands.common import configure
+from partnerkit.commands.common import configure, load_sound
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Op, Set
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import NotRegular, TooLarge, emit, read_limited
 from partnerkit.support.sanitize import printable
+from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 KINDS = ("kickoff", "periodic", "annual", "closing")
@@ -41,7 +44,6 @@ MAX_SHEET_BYTES = 5 * 1_048_576
 
 def _sheet(path: Path) -> bytes:
     """A sheet's bytes: a regular file of at most 5 MB (never a device, FIFO or endless file)."""
-    from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
     try:
         return read_limited(path, MAX_SHEET_BYTES)
@@ -67,8 +69,6 @@ def _edit(path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, 
 
 
 def _refuse(name: str, exc: Any) -> int:
-    from partnerkit.yamlio import MAX_SAME_PROBLEM
-
     for problem in exc.problems[:MAX_SAME_PROBLEM]:
         sys.stderr.write(problem.located(name) + "\n")
     if len(exc.problems) > MAX_SAME_PROBLEM:
@@ -104,9 +104,7 @@ class FormOptions:
 
 def run_form(opts: FormOptions) -> int:
     """Write the rating sheet: respondent, partner, the Six C's 1-5, comments."""
-    from partnerkit.commands.common import load_sound
     from partnerkit.documents.sheets import rating_form
-    from partnerkit.support.fsutil import emit
 
     sound = load_sound(opts.path, configure(opts.config, no_config=opts.no_config), dt.date.today())
     if sound is None:
@@ -277,7 +275,6 @@ def run_measure(opts: MeasureOptions) -> int:
 def roi_result(model: Partnership, day: dt.date) -> Any:
     """The Phillips ROI of the file's own costs and benefits, as a measurement of the
     first `roi` criterion; refused, with the reason, when it cannot be calculated."""
-    from partnerkit.check.roi import roi_of
     from partnerkit.documents.sheets import Result
 
     roi = roi_of(model)

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from partnerkit.check.fingerprint import (
+    changed_sections,
+    current_amendments,
+    fingerprint,
+    signed_fingerprints,
+)
+from partnerkit.check.scoring import assess
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
@@ -19,6 +26,7 @@ from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, Delete, EditError, Op, Set
 from partnerkit.format.thresholds import shift
 from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import emit
 
 
 def dry_run() -> Any:
@@ -60,9 +68,6 @@ def run_sign(opts: SignOptions) -> int:
     by = _required(opts.by, "--by", "the name of the person who signs")
 
     def plan(target: EditTarget) -> Sequence[Op]:
-        from partnerkit.check.fingerprint import current_amendments, fingerprint
-        from partnerkit.check.scoring import assess
-
         model = target.model
         ids = model.partner_ids()
         if partner_id not in ids:
@@ -137,12 +142,6 @@ def run_amend(opts: AmendOptions) -> int:
     summary = _required(opts.summary, "--summary", "say what the amendment changes")
 
     def plan(target: EditTarget) -> Sequence[Op]:
-        from partnerkit.check.fingerprint import (
-            current_amendments,
-            fingerprint,
-            signed_fingerprints,
-        )
-
         model = target.model
         signed = signed_fingerprints(model)
         terms = fingerprint(model)
@@ -170,7 +169,6 @@ def run_amend(opts: AmendOptions) -> int:
 
 def _changed_since(path: Path, since: str, model: Any) -> list[str]:
     from partnerkit.check import history
-    from partnerkit.check.fingerprint import changed_sections
 
     try:
         old = history.last_signed(path) if since == "signed" else history.version_at(path, since)
@@ -261,7 +259,6 @@ def run_diff(opts: DiffOptions) -> int:
     import io
 
     from partnerkit.check import history, semdiff
-    from partnerkit.support.fsutil import emit
 
     fmt, output, force = DiffFormat(opts.format).value, opts.output, opts.force
     try:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from partnerkit.check.loader import load_bytes
+from partnerkit.check.rules import run as run_rules
+from partnerkit.check.scoring import assess
 from partnerkit.commands import options
 from partnerkit.commands.common import (
     configure,
@@ -276,9 +279,6 @@ def _redline(
     from dataclasses import replace
 
     from partnerkit.check import history
-    from partnerkit.check.loader import load_bytes
-    from partnerkit.check.rules import run as run_rules
-    from partnerkit.check.scoring import assess
     from partnerkit.documents import redline, render
 
     assert opts.redline is not None

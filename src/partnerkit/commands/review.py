@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from partnerkit.check.config import Config
+from partnerkit.check.pipeline import Keep, examine_paths, isolated
 from partnerkit.check.portfolio import SORTS, Sort
 from partnerkit.check.result import FileResult
 from partnerkit.commands import options
@@ -22,6 +23,7 @@ from partnerkit.commands.common import (
     partnership_files,
 )
 from partnerkit.commands.options import argument, flag, many, option
+from partnerkit.format.model import Kind, Status
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit, use_color
 from partnerkit.support.sanitize import json_text
@@ -77,7 +79,6 @@ def run_review(opts: ReviewOptions) -> int:
         raise UsageError(f"--sort {opts.sort}: use one of {', '.join(SORTS)}")
     from typing import get_args
 
-    from partnerkit.format.model import Kind, Status
 
     for status in opts.status:
         check_choice("--status", status, get_args(Status))
@@ -117,8 +118,6 @@ def _detail(opts: ReviewOptions) -> int:
 
 
 def _portfolio(opts: ReviewOptions) -> int:
-    from partnerkit.check.pipeline import Keep, examine_paths, isolated
-
     config = configure(opts.config, no_config=opts.no_config)
     if opts.strict is not None:
         config.strict = opts.strict

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from partnerkit.check.rules import all_rules
 from partnerkit.commands import options
 from partnerkit.commands.options import argument
 from partnerkit.support.errors import UsageError
@@ -25,7 +26,6 @@ def run_rules(opts: RulesOptions) -> int:
     from rich.markdown import Markdown
     from rich.table import Table
 
-    from partnerkit.check.rules import all_rules
 
     rules = all_rules()
     colored = use_color(color)

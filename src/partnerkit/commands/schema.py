@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.commands import options
+from partnerkit.format.model import Partnership
+from partnerkit.format.schema_examples import annotate
 from partnerkit.support.fsutil import emit
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -15,8 +17,6 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def json_schema() -> dict[str, Any]:
     """The format's JSON Schema (draft 2020-12): titles, descriptions, examples, snippets."""
-    from partnerkit.format.model import Partnership
-    from partnerkit.format.schema_examples import annotate
 
     schema = Partnership.model_json_schema(mode="validation")
     return annotate({"$schema": DIALECT, **schema})

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.documents.render import DocumentMeta
+from partnerkit.documents.templates import environment
 from partnerkit.support.errors import UsageError
-from partnerkit.support.fsutil import read_limited
+from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
 MAX_DOCX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a zip bomb is refused before it is opened
@@ -90,7 +91,6 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
 
 def _template_bytes(path: Path) -> bytes:
     """The template's bytes, refusing one too large to read or to unpack."""
-    from partnerkit.support.fsutil import NotRegular, TooLarge
 
     try:
         data = read_limited(path, MAX_DOCX_TEMPLATE_BYTES)
@@ -130,7 +130,6 @@ def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from partnerkit.documents.templates import environment
 
     base = environment(None)
     from partnerkit.documents.docxstyle import xml_text

@@ -13,6 +13,7 @@ from typing import Any
 from partnerkit.check.selection import sensitivity_text
 from partnerkit.format.thresholds import health_level
 from partnerkit.support.sanitize import markdown, markdown_code, markdown_message
+from partnerkit.support.trends import sparkline, svg_sparkline
 from partnerkit.support.words import long_dates, short_date, status_words, with_unit
 
 
@@ -68,14 +69,10 @@ def money(amount: Any, currency: Any = None) -> str:
 
 
 def _sparkline(values: Any, lo: float | None = 1, hi: float | None = 5) -> str:
-    from partnerkit.support.trends import sparkline
-
     return sparkline(list(values), lo, hi)
 
 
 def _sparksvg(values: Any, lo: float | None = 1, hi: float | None = 5, label: str = "trend") -> Any:
-    from partnerkit.support.trends import svg_sparkline
-
     return svg_sparkline(list(values), lo, hi, label=label)
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from partnerkit.check.scoring import Assessment
+from partnerkit.documents.filters import money
 from partnerkit.format.model import Partnership
 
 # Evidence gathered as a partnership runs, or one partner's own homework: not open points.
@@ -158,7 +159,6 @@ def _unsigned(p: Partnership) -> list[str]:
 
 def _stake(p: Partnership, pid: str) -> str:
     """`bears USD 36,000 of the costs`: why a partner's missing signature matters."""
-    from partnerkit.documents.filters import money
 
     totals: dict[str | None, float] = {}
     for c in p.costs:

@@ -17,12 +17,18 @@ from typing import Any
 from partnerkit import __version__
 from partnerkit.check.facts import progress_of, review_ratings, spreads
 from partnerkit.check.finding import Finding
+from partnerkit.check.fingerprint import fingerprint
+from partnerkit.check.roi import roi_of
 from partnerkit.check.scoring import Assessment
 from partnerkit.check.selection import compare
+from partnerkit.documents.agenda import agenda_of
+from partnerkit.documents.clauses import wording
+from partnerkit.documents.openpoints import open_points
 from partnerkit.documents.templates import TEMPLATE_NAME
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import document
+from partnerkit.support.trends import criterion_series
 
 FORMATS = {"md": "md", "html": "html", "pdf": "html", "docx": "html"}
 
@@ -60,15 +66,9 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
     """The variables a template receives (documented by `partnerkit templates`)."""
     p = inp.model
     partners = {x.id: x for x in p.partners}
-    from partnerkit.check.roi import roi_of
-    from partnerkit.documents.agenda import agenda_of
-    from partnerkit.documents.clauses import wording
-    from partnerkit.documents.openpoints import open_points
-    from partnerkit.support.trends import criterion_series
 
     history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
     criteria = p.success.criteria if p.success else []
-    from partnerkit.check.fingerprint import fingerprint
 
     return {
         "p": p,

@@ -11,6 +11,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from partnerkit.check.finding import field_path
 from partnerkit.editing import yamltext
 
 PathT = tuple[str | int, ...]
@@ -22,8 +23,6 @@ class EditError(Exception):
 
 
 def shown(path: PathT) -> str:
-    from partnerkit.check.finding import field_path
-
     return field_path([p for p in path if p != "+"]) or "the top level"
 
 

@@ -15,6 +15,8 @@ import math
 import re
 from typing import Any
 
+from partnerkit.yamlio import YamlProblems, parse
+
 FLOW_WIDTH = 100  # a flow collection longer than this (with its indent) goes block
 
 # Plain text must start with a letter, digit or a few safe characters, hold no
@@ -74,7 +76,6 @@ def _plain_ok(value: str, flow: bool) -> bool:
 
 def _reads_back(value: str) -> bool:
     """Whether our reader takes this plain text back as the same text (not 12, true, a date)."""
-    from partnerkit.yamlio import YamlProblems, parse
 
     try:
         doc, problems = parse(f"v: {value}\n")

@@ -10,11 +10,13 @@ from partnerkit.check.facts import deliverable_overdue, review_ratings
 from partnerkit.check.scoring import Assessment
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import is_overdue, review_state
+from partnerkit.reporters.evaluation import criteria_table, roi_line
 from partnerkit.reporters.score import (
     BAND_STYLE,
     STATUS_MARK,
     STATUS_STYLE,
     actions_text,
+    as_dict,
     c_cells,
     health_note,
 )
@@ -67,7 +69,6 @@ def detail_dict(
     p: Partnership, a: Assessment, path: str, today: dt.date, counts: tuple[int, int]
 ) -> dict[str, Any]:
     """`review FILE -f json`: what the detailed view shows, as data (score's JSON, and more)."""
-    from partnerkit.reporters.score import as_dict
 
     data = p.model_dump(mode="json", exclude_none=True)
     reviews = data.get("reviews", {})
@@ -181,7 +182,6 @@ def _criteria(p: Partnership, today: dt.date) -> Any:
     from rich.console import Group
     from rich.text import Text
 
-    from partnerkit.reporters.evaluation import criteria_table, roi_line
 
     table = criteria_table(p, today)
     roi = roi_line(p)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from partnerkit.check.facts import Progress, progress_of
+from partnerkit.check.roi import roi_of
 from partnerkit.format.model import Partnership
 from partnerkit.support.sanitize import markdown, printable
 from partnerkit.support.trends import bar, criterion_trend
@@ -54,7 +55,6 @@ def criteria_table(p: Partnership, today: dt.date) -> Any | None:
 
 
 def criteria_markdown(p: Partnership, today: dt.date) -> str:
-
     progress = progress_of(p, today)
     if not progress or p.success is None:
         return ""
@@ -69,7 +69,6 @@ def criteria_markdown(p: Partnership, today: dt.date) -> str:
 
 def roi_line(p: Partnership) -> str | None:
     """The ROI in one line of plain text, or None when the partnership claims no ROI."""
-    from partnerkit.check.roi import roi_of
 
     result = roi_of(p)
     return printable(result.summary()) if result else None

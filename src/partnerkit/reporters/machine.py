@@ -18,6 +18,7 @@ from urllib.parse import quote
 from partnerkit import __version__
 from partnerkit.check.finding import Severity
 from partnerkit.check.result import CheckReport
+from partnerkit.check.rules import all_rules
 from partnerkit.reporters.text import line as text_line
 from partnerkit.reporters.text import report as text_report
 from partnerkit.support.sanitize import json_text, printable
@@ -175,8 +176,6 @@ def _results(report: CheckReport, index: dict[str, int]) -> list[dict[str, Any]]
 
 
 def sarif_dict(report: CheckReport) -> dict[str, Any]:
-    from partnerkit.check.rules import all_rules
-
     rules = all_rules()
     results = _results(report, {code: i for i, code in enumerate(rules)})
     return {

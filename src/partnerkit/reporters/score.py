@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
+from partnerkit.check.fingerprint import fingerprint, signing_state
+from partnerkit.check.roi import roi_of
 from partnerkit.check.scoring import Assessment
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
@@ -16,7 +18,7 @@ from partnerkit.support.sanitize import (
     printable,
     printable_path,
 )
-from partnerkit.support.trends import bar
+from partnerkit.support.trends import bar, sparkline
 
 STATUS_MARK = {"answered": "✓", "partial": "◐", "missing": "✗"}
 STATUS_STYLE = {"answered": "green", "partial": "yellow", "missing": "red"}
@@ -37,7 +39,6 @@ def trend_arrow(trend: float | None) -> str:
 
 def trend_cell(h: Any) -> str:
     """The whole history as a sparkline, then the change since the previous review."""
-    from partnerkit.support.trends import sparkline
 
     return " ".join(x for x in (sparkline(h.series), trend_arrow(h.trend)) if x)
 
@@ -77,8 +78,6 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
 
 def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     """The documented JSON shape of a score."""
-    from partnerkit.check.fingerprint import fingerprint, signing_state
-    from partnerkit.check.roi import roi_of
 
     data = a.digest().as_dict()
     roi = roi_of(model)
@@ -115,7 +114,6 @@ def write_markdown(
     model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
 ) -> None:
     w = out.write
-    from partnerkit.check.fingerprint import fingerprint, signing_state
 
     w(f"# Readiness: {markdown(model.title)}\n\n")
     w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
@@ -187,7 +185,6 @@ def header_text(model: Partnership, a: Assessment) -> Any:
     """Title, id and status; readiness and band; the terms fingerprint and signing state."""
     from rich.text import Text
 
-    from partnerkit.check.fingerprint import fingerprint, signing_state
 
     return Text.assemble(
         (printable(model.title), "bold"),

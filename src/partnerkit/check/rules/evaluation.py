@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
+from partnerkit.check.roi import roi_of
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.thresholds import WINS_WINDOW_DAYS
 
@@ -73,7 +74,6 @@ def roi_currency_mix(ctx: Context) -> Iterator[Hit]:
     i = _roi_criterion(ctx)
     if i is None:
         return
-    from partnerkit.check.roi import roi_of
 
     result = roi_of(ctx.model)
     if result and result.mixed:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
+from partnerkit.check.fingerprint import current_amendments, fingerprint, signed_fingerprints
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.thresholds import SHORTEST_TERM_DAYS, shift
 
@@ -28,7 +29,6 @@ def changed_after_signature(ctx: Context) -> Iterator[Hit]:
           raised since, with no amendment.
     Good: an amendment naming `costs`, signed by every partner.
     """
-    from partnerkit.check.fingerprint import fingerprint, signed_fingerprints
 
     current = fingerprint(ctx.model)
     where = _signature_locations(ctx)
@@ -49,7 +49,6 @@ def _signature_locations(ctx: Context) -> dict[str, tuple[str | int, ...]]:
     for i, partner in enumerate(ctx.model.partners):
         if partner.signed is not None:
             where[partner.id] = ("partners", i, "signed", "terms")
-    from partnerkit.check.fingerprint import current_amendments
 
     for n, amendment in current_amendments(ctx.model):
         for pid in amendment.signed:
@@ -66,7 +65,6 @@ def amendment_unsigned(ctx: Context) -> Iterator[Hit]:
     Bad:  `signed: {riverside: {by: Maria Chen, date: 2026-06-03}}` with two partners.
     Good: `signed:` holding a signature of every partner id.
     """
-    from partnerkit.check.fingerprint import current_amendments
 
     ids = ctx.model.partner_ids()
     for n, amendment in current_amendments(ctx.model):
