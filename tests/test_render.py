@@ -173,6 +173,30 @@ def test_user_templates_add_and_override(cli, workdir: Path) -> None:
     assert "agreement" in listing and "doc " in listing
 
 
+def _listed_filters(listing: str) -> dict[str, str]:
+    """The `Filters:` paragraph of `partnerkit templates`, as {name: its phrase}."""
+    section = listing.split("\nFilters:", 1)[1].split("\nTemplates run in", 1)[0]
+    items, depth, item = [], 0, ""
+    for char in " ".join(section.split()):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            items.append(item.strip())
+            item = ""
+        else:
+            item += char
+    items.append(item.strip().rstrip("."))
+    return dict(x.split(" ", 1) if " " in x else (x, "") for x in items)
+
+
+def test_the_templates_help_lists_every_filter_with_a_phrase(cli) -> None:
+    """Every filter a template can use is named, with what it does, and no other name."""
+    from partnerkit.documents.filters import FILTERS
+
+    listed = _listed_filters(cli("templates").out)
+    assert sorted(listed) == sorted(FILTERS)
+    assert all(re.fullmatch(r"\(.+\)", phrase) for phrase in listed.values()), listed
+
+
 def test_the_ticks_filter_escapes_before_it_marks_code(cli, workdir: Path) -> None:
     """`ticks` (for user templates) returns markup: it escapes the text itself."""
     (workdir / "tpl").mkdir()

@@ -361,7 +361,18 @@ Variables every template receives:
   terms_fingerprint
               the 12-character fingerprint of the agreed content (what `partnerkit sign`
               records in `signed.terms`); print it so a signed copy can be matched to the file
-Filters: longdate (15 January 2026), num (24,000), pct, md (escape for Markdown), title_c,
+Filters: longdate (15 January 2026), shortdate (15 Jan 2026), longdates (every YYYY-MM-DD
+  in a text as 15 January 2026), num (24,000), pct (62.4 as 62),
+  money (amount | money(currency): USD 24,000),
+  withunit (value | withunit(unit): 62%, 12 weeks),
+  md (escape for Markdown), mdcode (a Markdown code span),
+  mdmsg (a message for Markdown, `names` as code spans),
+  ticks (the same for HTML: escaped, `names` as <code>),
+  css_string (a quoted, escaped CSS string), title_c (commitment → Commitment),
+  article (a vendor, an internal), andjoin (A, B and C), items ((a) X; (b) Y; and (c) Z),
+  role_phrase (the lead partner, a provider), statuswords (active → In force),
+  plain (advice with the file's key names as words),
+  health_level (a rating's colour: good, warn, bad or none),
   sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart),
   sensitivity (selection | sensitivity: does a 10-point weight change alter the winner).
 Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
