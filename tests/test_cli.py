@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,6 +121,17 @@ def test_fast_help_lists_exactly_the_typer_commands(cli) -> None:
     assert cli().err == cli("--help").out == cli("-h").out
     for name, summary in COMMANDS.items():
         assert f"  {name}" in cli("--help").out and summary in cli("--help").out
+
+
+@pytest.mark.parametrize("command", ["render", "agenda"])
+def test_a_document_command_summary_names_every_format_it_writes(command: str) -> None:
+    """`partnerkit --help` and `COMMAND --help` say what `-f` offers: Word too."""
+    from partnerkit.commands.render import RenderFormat
+    from partnerkit.commands_index import COMMANDS
+
+    words = {"md": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word"}
+    for fmt in RenderFormat:
+        assert re.search(rf"\b({fmt.value}|{words[fmt.value]})\b", COMMANDS[command]), fmt
 
 
 def test_unwritable_outputs_are_plain_errors(cli, workdir: Path) -> None:

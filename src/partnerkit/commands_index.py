@@ -27,8 +27,10 @@ COMMANDS: dict[str, str] = {
     "diff": "Show what changed in the agreed content between two versions.",
     "review": "Show the portfolio dashboard, or one partnership in detail.",
     "calendar": "Export next reviews, due dates and period ends as an iCalendar file.",
-    "render": "Render agreement documents (Markdown, HTML, PDF) from partnership files.",
-    "agenda": "Write the next review meeting's agenda for the steering group (md, html, pdf).",
+    "render": "Render agreement documents (Markdown, HTML, PDF, Word) from partnership files.",
+    "agenda": (
+        "Write the next review meeting's agenda for the steering group (md, html, pdf, docx)."
+    ),
     "form": "Write a rating sheet (CSV) for each partner to rate the Six C's before a review.",
     "record": "Record a review: ratings from a filled sheet, wins, concerns, adjustments.",
     "measure": "Record evaluation results (CSV: criterion,date,value) and update current values.",
