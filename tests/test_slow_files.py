@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 import time
 from collections import Counter
@@ -49,7 +50,16 @@ def test_four_times_the_file_costs_about_four_times_the_time(tmp_path: Path, sha
     small.write_text(shapes(SMALL)[shape], "utf-8")
     large.write_text(shapes(SMALL * 4)[shape], "utf-8")
     _examine(small)  # imports and validators built once, outside the timing
-    ratio = _examine(large)[0] / _examine(small)[0]
+    # A loaded machine (CI shares its cores) slows one run and not the next: the best of
+    # five runs of each, taken in turn, with the objects the test session keeps alive set
+    # aside from the garbage collector so that both times are the pass's own.
+    gc.collect()
+    gc.freeze()
+    try:
+        times = [(_examine(large, 1)[0], _examine(small, 1)[0]) for _ in range(5)]
+    finally:
+        gc.unfreeze()
+    ratio = min(t for t, _ in times) / min(t for _, t in times)
     assert ratio < 8, f"{shape}: 4x the size took {ratio:.1f}x the time"
 
 
