@@ -50,7 +50,7 @@ DECLARED: dict[str, str] = {
     "form": "partnerkit.commands.cycle:FormOptions:run_form",
     "record": "partnerkit.commands.cycle:RecordOptions:run_record",
     "measure": "partnerkit.commands.cycle:MeasureOptions:run_measure",
-    "templates": "partnerkit.commands.render:TemplatesOptions:run_templates",
+    "templates": "partnerkit.commands.templates:TemplatesOptions:run_templates",
     "rules": "partnerkit.commands.rules:RulesOptions:run_rules",
     "schema": "partnerkit.commands.schema:SchemaOptions:run_schema",
     "assess": "partnerkit.commands.assess:AssessOptions:run_assess",
