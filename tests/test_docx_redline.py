@@ -105,6 +105,18 @@ def test_bad_word_templates_are_errors_not_tracebacks(
     assert not list(workdir.glob("*.docx"))
 
 
+def test_a_word_template_error_names_the_object_not_partnerkits_modules(
+    cli, workdir: Path
+) -> None:
+    folder = workdir / "t"
+    folder.mkdir()
+    _template(folder / "mou.docx", "{{ p.colour }}")
+    r = cli("render", RIVERSIDE, "-t", "mou", "-f", "docx", "--templates", folder)
+    assert r.code == 2
+    assert "template error: 'Partnership object' has no attribute 'colour'" in r.err
+    assert "partnerkit." not in r.err
+
+
 def test_a_file_that_is_not_a_word_document(cli, workdir: Path) -> None:
     folder = workdir / "t"
     folder.mkdir()

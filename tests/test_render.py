@@ -149,6 +149,18 @@ def test_hostile_or_broken_user_templates_are_refused(
     assert "Traceback" not in result.err
 
 
+def test_a_template_error_names_the_object_not_partnerkits_modules(cli, workdir: Path) -> None:
+    """Jinja names an object by its module path (`partnerkit.format.model.Partnership`):
+    the message names what the template author sees, which the package layout does not move."""
+    (workdir / "tpl").mkdir()
+    (workdir / "tpl" / "x.md.j2").write_text("{{ partners['meridian'].colour }}\n")
+    example = EXAMPLES / "riverside-clinical-onboarding.yaml"
+    result = cli("render", example, "--templates", "tpl", "-t", "x", "-o", "-")
+    assert result.code == 2
+    assert "x.md.j2:1: template error: 'Partner object' has no attribute 'colour'" in result.err
+    assert "partnerkit." not in result.err
+
+
 def test_user_templates_add_and_override(cli, workdir: Path) -> None:
     (workdir / "tpl").mkdir()
     (workdir / "tpl" / "mou.md.j2").write_text(

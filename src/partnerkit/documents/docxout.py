@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.documents.render import DocumentMeta
-from partnerkit.documents.templates import environment
+from partnerkit.documents.templates import environment, template_message
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
@@ -80,11 +80,13 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
     except SecurityError as exc:
         raise UsageError(f"{path}: template refused by the sandbox: {exc}") from None
     except TemplateError as exc:
-        raise UsageError(f"{path}: template error: {exc.message or exc}") from None
+        raise UsageError(f"{path}: template error: {template_message(exc)}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UsageError(f"{path}: not a Word document that can be read ({exc})") from None
     except (TypeError, AttributeError, IndexError, ZeroDivisionError) as exc:
-        raise UsageError(f"{path}: template error: {type(exc).__name__}: {exc}") from None
+        raise UsageError(
+            f"{path}: template error: {type(exc).__name__}: {template_message(exc)}"
+        ) from None
     docxstyle.properties(docx, title, f"{meta.source} · sha256 {meta.sha256}", meta.date)
     return docxstyle.package(docx)
 

@@ -24,7 +24,7 @@ from partnerkit.check.selection import compare
 from partnerkit.documents.agenda import agenda_of
 from partnerkit.documents.clauses import wording
 from partnerkit.documents.openpoints import open_points
-from partnerkit.documents.templates import TEMPLATE_NAME
+from partnerkit.documents.templates import TEMPLATE_NAME, template_message
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import document
@@ -134,10 +134,12 @@ def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) ->
         raise UsageError(f"{where}: template refused by the sandbox: {exc}") from None
     except TemplateError as exc:
         where = _template_line(exc, name)
-        raise UsageError(f"{where}: template error: {exc.message or exc}") from None
+        raise UsageError(f"{where}: template error: {template_message(exc)}") from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         where = _template_line(exc, name)
-        raise UsageError(f"{where}: template error: {type(exc).__name__}: {exc}") from None
+        raise UsageError(
+            f"{where}: template error: {type(exc).__name__}: {template_message(exc)}"
+        ) from None
 
 
 def _template_line(exc: BaseException, fallback: str) -> str:

@@ -38,6 +38,17 @@ def builtin_dir() -> Path:
     return package.parents[1] / "templates"
 
 
+_MODULE_PATH = re.compile(r"\bpartnerkit(?:\.\w+)+\.(\w+)")
+
+
+def template_message(exc: BaseException) -> str:
+    """A template error as its author can act on it: Jinja names an object by its module
+    path (`'partnerkit.format.model.Partner object' has no attribute 'x'`), which says
+    where partnerkit keeps its code, not what the template used: `'Partner object'`."""
+    message = getattr(exc, "message", None) or str(exc)
+    return _MODULE_PATH.sub(r"\1", message)
+
+
 @dataclass(frozen=True)
 class TemplateInfo:
     name: str
