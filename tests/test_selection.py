@@ -162,6 +162,20 @@ def test_init_candidates_scaffold_checks_without_errors(cli, workdir: Path) -> N
     assert all(o["role"] == "provider" for o in data["candidates"]["options"])
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_three_level_candidates_are_named_as_a_list(cli, workdir: Path, fmt: str) -> None:
+    """The selection panel's document reads `A, B and C are level`, as `assess` does."""
+    made = cli(
+        "init", "--candidates", "--partner", "Riverside Health", "--kind", "vendor",
+        "--candidate", "CMR", "--candidate", "Meridian", "--candidate", "Apex",
+        "--today", TODAY, "--no-input",
+    )  # fmt: skip
+    assert made.code == 0, made.err
+    target = workdir / "partnerships" / "riverside-health.yaml"
+    out = cli("render", target, "-t", "assessment", "-f", fmt, "-o", "-", "--today", TODAY).out
+    assert "CMR, Meridian and Apex are level in first place" in out, out[:2000]
+
+
 def test_init_candidates_without_names_gives_three_to_fill_in(cli, workdir: Path) -> None:
     made = cli("init", "--candidates", "--partner", "A", "--partner", "B", "--no-input")
     assert made.code == 0, made.err
