@@ -209,6 +209,16 @@ def test_the_templates_help_lists_every_filter_with_a_phrase(cli) -> None:
     assert all(re.fullmatch(r"\(.+\)", phrase) for phrase in listed.values()), listed
 
 
+def test_the_templates_listing_says_how_every_format_is_made(cli) -> None:
+    """Built-ins list html/md files; the listing says PDF and Word come from those too."""
+    from partnerkit.commands.render import RenderFormat
+
+    listing = cli("templates").out
+    about = listing.split("\nA template NAME", 1)[1].split("\n\n", 1)[0]
+    for fmt in RenderFormat:
+        assert {"md": ".md.j2", "html": ".html.j2", "pdf": "PDF", "docx": "Word"}[fmt] in about
+
+
 def test_the_ticks_filter_escapes_before_it_marks_code(cli, workdir: Path) -> None:
     """`ticks` (for user templates) returns markup: it escapes the text itself."""
     (workdir / "tpl").mkdir()

@@ -88,7 +88,8 @@ def run_templates(opts: TemplatesOptions) -> int:
         origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
         out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<{kinds}}  {t.description}{origin}\n")
     out.write(
-        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2 (PDF prints the HTML).\n"
+        "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2; PDF prints the HTML,\n"
+        "and Word (DOCX) is built from it unless your folder has a Word template NAME.docx.\n"
     )
     out.write(
         "Put your own in the folder of `templates` in partnerkit.toml, or pass --templates DIR;\n"
