@@ -334,3 +334,30 @@ def test_a_criterion_is_on_track_within_ten_points_of_the_expected_share(
 
     assert status("2026-09-25").endswith("| 62% |  | on track |")
     assert status("2026-09-26").endswith("| 62% |  | behind |")
+
+
+def test_one_rule_lists_fifty_hits_then_counts_the_rest_from_the_first_unlisted(
+    cli, workdir: Path
+) -> None:
+    """53 overdue deliverables: 50 PK502 findings, then one that counts the other 3 and
+    points at the 51st deliverable (the cap that keeps a hostile file's report readable)."""
+    import json
+
+    source = (ROOT / "examples" / "lakeview-literacy-coaching.yaml").read_text()
+    head, _, tail = source.partition("expectations:\n")
+    tail = tail[tail.index("\n\n") :]
+    items = "".join(
+        f"  - {{deliverable: Module {i}, owner: cornerstone, due: 2026-01-{i % 28 + 1:02d}, "
+        "status: planned}\n"
+        for i in range(53)
+    )
+    path = workdir / "many.yaml"
+    path.write_text(head + "expectations:\n" + items + tail)
+    first_line = head.count("\n") + 2  # the line of the first deliverable
+    result = cli("check", "--no-config", "--today", TODAY, "--select", "PK502", "-f", "json", path)
+    found = json.loads(result.out)["files"][0]["findings"]
+    assert [f["code"] for f in found] == ["PK502"] * 51
+    assert [f["line"] for f in found[:50]] == list(range(first_line, first_line + 50))
+    assert "Module 49" in found[49]["message"]
+    assert found[50]["line"] == first_line + 50
+    assert "3 more like this from here on" in found[50]["message"]
