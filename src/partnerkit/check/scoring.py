@@ -250,8 +250,5 @@ def assess(
         tuple(gains[:3]),
         health_is_stale(p, rated_on, today),
     )
-    missing = sorted(
-        ((e.name, 1 / len(c.evidence)) for c in readiness for e in c.evidence if not e.held),
-        key=lambda pair: -pair[1],
-    )
-    return replace(a, next_actions=tuple(next_actions(p, today, [name for name, _ in missing])))
+    missing = [e.name for e, _ in gains]  # every piece of evidence missing, biggest gain first
+    return replace(a, next_actions=tuple(next_actions(p, today, missing)))
