@@ -96,6 +96,8 @@ CASES: list[tuple[Callable[[Any], str], Any, str]] = [
     (markdown_message, "use `a|b` here", "use `a`\\|`b` here"),
     (markdown_message, "`a` and `b*`", "`a` and `b*`"),
     (markdown_message, "`a``b`", "\\`a\\`\\`b\\`"),
+    # spans touching further on (the third pair) are found too: the whole message is text
+    (markdown_message, "x `a` and `b` y `c``d`", "x \\`a\\` and \\`b\\` y \\`c\\`\\`d\\`"),
     (markdown_message, "# `x`", "\\# `x`"),
     (markdown_message, "- `x` <y>", "\\- `x` \\<y\\>"),
     (markdown_message, "plain *x*", "plain \\*x\\*"),
