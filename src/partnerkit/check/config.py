@@ -40,12 +40,20 @@ class Config:
     max_file_size: int = DEFAULT_MAX_BYTES
     templates: Path | None = None
     jobs: int | None = None
+    _enabled: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def enabled(self, code: str) -> bool:
         """Whether a finding code is selected and not ignored (prefixes match: `PK3`).
 
-        File, schema and reference errors always count, whatever is selected.
+        File, schema and reference errors always count, whatever is selected. Asked for
+        every rule of every file, so each code's answer is kept.
         """
+        known = self._enabled.get(code)
+        if known is None:
+            known = self._enabled[code] = self._enabled_now(code)
+        return known
+
+    def _enabled_now(self, code: str) -> bool:
         if always_counts(code):
             return True
         if self.select and not any(code.startswith(s) for s in self.select):

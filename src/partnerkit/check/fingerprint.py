@@ -148,10 +148,10 @@ def current_amendments(model: Partnership) -> list[tuple[int, Any]]:
 
 def signing_state(model: Partnership) -> str:
     """One line for `score`: whether the signatures cover the current terms."""
-    current = fingerprint(model)
     signed = signed_fingerprints(model)
     if not signed:
         return "not signed yet"
+    current = fingerprint(model)
     stale = sorted(pid for pid, terms in signed.items() if terms is not None and terms != current)
     if stale:
         return f"changed since signed by {', '.join(stale)}"

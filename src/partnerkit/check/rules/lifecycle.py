@@ -30,10 +30,13 @@ def changed_after_signature(ctx: Context) -> Iterator[Hit]:
     Good: an amendment naming `costs`, signed by every partner.
     """
 
+    signed = {pid: t for pid, t in signed_fingerprints(ctx.model).items() if t is not None}
+    if not signed:  # nothing to compare with: spare every unsigned file the fingerprint
+        return
     current = fingerprint(ctx.model)
     where = _signature_locations(ctx)
-    for pid, terms in signed_fingerprints(ctx.model).items():
-        if terms is not None and terms != current:
+    for pid, terms in signed.items():
+        if terms != current:
             yield Hit(
                 where[pid],
                 f"{pid} signed terms {terms}, but the agreed content is now {current}: record "
