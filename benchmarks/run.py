@@ -43,9 +43,9 @@ FLOOR = (
 # The least a Pydantic-validated check of one file can cost: import Pydantic and the
 # format, build the validator, validate the file (no rules, no scoring, no output).
 PYDANTIC_ALONE = (
-    "import sys, types, yaml\n"
-    "sys.modules['pydantic.plugin._loader'] = types.ModuleType('no plugins')\n"  # as the CLI
-    "sys.modules['pydantic.plugin._loader'].get_plugins = tuple\n"
+    "import sys, yaml\n"
+    "from partnerkit.entry import _without_pydantic_plugins\n"
+    "_without_pydantic_plugins()\n"  # as the command line does
     "from partnerkit.format.model import Partnership\n"
     "data = yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)\n"
     "try:\n"

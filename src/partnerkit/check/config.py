@@ -46,7 +46,8 @@ class Config:
         """Whether a finding code is selected and not ignored (prefixes match: `PK3`).
 
         File, schema and reference errors always count, whatever is selected. Asked for
-        every rule of every file, so each code's answer is kept.
+        every rule of every file, so each code's answer is kept: `select`, `ignore` and
+        `severity` are settled (by the file and the command line) before the first question.
         """
         known = self._enabled.get(code)
         if known is None:
