@@ -39,6 +39,32 @@ def test_size_limit_is_enforced_while_reading(tmp_path: Path) -> None:
         read_limited(path, 99)
 
 
+@pytest.mark.parametrize(
+    ("real", "said", "limit", "expected"),
+    [
+        (3_000_000, 10, 2_500_000, 2_500_000),  # grew past the limit after fstat
+        (3_000_000, 10, 4_000_000, 3_000_000),  # grew, within the limit
+        (100, 100, 101, 100),  # as fstat said: read to the end, one byte to spare
+        (100, 500, 1_000, 100),  # shrank after fstat
+        (0, 0, 10, 0),
+    ],
+)
+def test_reading_follows_the_file_not_its_stated_size(
+    tmp_path: Path, real: int, said: int, limit: int, expected: int
+) -> None:
+    """The size `fstat` gave is where reading starts; a file that grows is read on,
+    never past the limit."""
+    from partnerkit.support.fsutil import _read_upto
+
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * real)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_upto(fd, limit, said) == b"x" * expected
+    finally:
+        os.close(fd)
+
+
 def test_deep_nesting_with_an_alias_indicator_is_refused(cli, workdir: Path) -> None:
     nested = "[\n" * 480 + "]\n" * 480  # short lines: under the event scan's bound
     (workdir / "p.yaml").write_text("partnerkit: 1\n# *\nx: " + nested)

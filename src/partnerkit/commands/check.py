@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO, cast
 
 from partnerkit.check.codes import parse_codes
 from partnerkit.check.config import Config, parse_size, refuse_always_counting
@@ -20,6 +20,7 @@ from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit, use_color
 from partnerkit.support.sanitize import printable
+from partnerkit.support.spool import Spool
 
 
 class CheckFormat(options.Choice):
@@ -150,14 +151,12 @@ def write_report(
     to_file = output is not None and str(output) != "-"
     colored = False if to_file or fmt != "text" else use_color(color)
 
-    def produce(files: tuple[FileResult, ...]) -> str:
-        buffer = io.StringIO()
-        reporters.write(fmt, replace(report, files=files), buffer, color=colored, quiet=quiet)
-        return buffer.getvalue()
+    def produce(files: tuple[FileResult, ...]) -> Spool:
+        spool = Spool()  # 10,000 files' findings: kept at their UTF-8 size
+        sink = cast("IO[str]", spool)  # a text file in all but name
+        reporters.write(fmt, replace(report, files=files), sink, color=colored, quiet=quiet)
+        return spool
 
     written, files = isolated(report.files, produce, "reporting")
-    if to_file:
-        emit(written, output, force=True)  # a report: -o replaces it
-    else:
-        sys.stdout.write(written)
+    emit(written, output if to_file else None, force=True)  # a report: -o replaces it
     return replace(report, files=files)

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from partnerkit.support.errors import UsageError
+from partnerkit.support.spool import Spool
 
 
-def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+def write_atomic(path: Path, data: str | bytes | Spool, *, force: bool = False) -> None:
     """Write `data` to `path` in one step: readers see the old file or the new one, never half.
 
     Refuses to replace an existing file unless `force` (exit 2 with a message).
@@ -22,7 +23,7 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, data: str | bytes, force: bool) -> None:
+def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name a file to write")
@@ -38,7 +39,11 @@ def _write(path: Path, data: str | bytes, force: bool) -> None:
     try:
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, Spool):
+                for chunk in payload.chunks():
+                    handle.write(chunk.encode("utf-8"))
+            else:
+                handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         if force:
@@ -65,10 +70,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def emit(text: str, output: Path | None, *, force: bool = False) -> None:
+def emit(text: str | Spool, output: Path | None, *, force: bool = False) -> None:
     """Write to `output`, or to standard output when it is None or `-`."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        for chunk in text.chunks() if isinstance(text, Spool) else (text,):
+            sys.stdout.write(chunk)
         sys.stdout.flush()
     else:
         write_atomic(output, text, force=force)
@@ -117,13 +123,30 @@ def read_limited(path: Path, max_bytes: int, *, head: bool = False) -> bytes:
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular("it is not a regular file (a device, FIFO or socket)")
         if info.st_size > max_bytes and not head:
             raise TooLarge(info.st_size)
-        raw = handle.read(max_bytes + (not head))
+        raw = _read_upto(fd, max_bytes + (not head), info.st_size)
+    finally:
+        os.close(fd)
     if len(raw) > max_bytes:
         raise TooLarge(None)
     return raw
+
+
+def _read_upto(fd: int, limit: int, size: int) -> bytes:
+    """At most `limit` bytes of `fd`: first what `fstat` promised (and one more, to see
+    the end), then on if the file grew. Unbuffered: a buffered read of `limit` bytes
+    allocates all of them, several megabytes per file."""
+    first = min(limit, size + 1)
+    parts = [os.read(fd, first)]
+    got = len(parts[0])
+    if got < first:  # the end, where fstat said
+        return parts[0]
+    while parts[-1] and got < limit:
+        parts.append(os.read(fd, min(limit - got, 1 << 20)))
+        got += len(parts[-1])
+    return parts[0] if len(parts) == 1 else b"".join(parts)
