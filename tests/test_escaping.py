@@ -133,3 +133,13 @@ def test_json_text_is_lossless_and_inert() -> None:
         '  "b": [\n    1,\n    null\n  ]\n}\n'
     )
     assert json.loads(text) == data
+
+
+def test_every_character_printable_escapes_is_one_python_calls_unprintable() -> None:
+    """`printable` skips its escaping for text `str.isprintable()` passes: that is safe
+    only while each escaped character is one it fails."""
+    from partnerkit.support.sanitize import _UNSAFE
+
+    assert not [hex(code) for code in _UNSAFE if chr(code).isprintable()]
+    for code in _UNSAFE:
+        assert printable(f"a{chr(code)}b") != f"a{chr(code)}b"

@@ -159,6 +159,8 @@ class _GitIgnores:
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
         verdict = False
+        if not self.specs:  # outside a repository, or no .gitignore on the way
+            return verdict
         full = path.resolve()
         for base, spec in self.specs:
             try:

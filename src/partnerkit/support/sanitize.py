@@ -45,7 +45,9 @@ _GH_COMMAND_V1 = "##["  # the runner's older syntax, recognised anywhere in a li
 
 def printable(value: Any) -> str:
     """`value` as one line of plain text with every control character shown escaped."""
-    text = str(value).translate(_PRINTABLE)
+    text = str(value)
+    if not text.isprintable():  # every character escaped below is one that is not
+        text = text.translate(_PRINTABLE)
     if _GH_COMMAND_V1 in text:
         text = text.replace(_GH_COMMAND_V1, "##\\[")
     return text
