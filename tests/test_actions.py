@@ -98,3 +98,15 @@ def test_score_and_review_show_the_next_actions(cli) -> None:
         result = cli(command, path, "--today", TODAY)
         assert result.code == 0
         assert "Next actions" in result.out and "notice" in result.out
+
+
+def test_actions_are_worked_out_only_when_asked_and_the_rest_is_the_same() -> None:
+    """A plain `check` shows no next actions, so its pass leaves them out; nothing else
+    of the assessment changes."""
+    from dataclasses import replace
+
+    path = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    model = Partnership.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    full, bare = assess(model, DAY), assess(model, DAY, actions=False)
+    assert full.next_actions and not bare.next_actions
+    assert replace(full, next_actions=()) == bare

@@ -48,3 +48,41 @@ def test_duplicate_ids_are_found_across_workers(cli, workdir: Path) -> None:
     result = cli("check", "--no-config", "--today", TODAY, "-j", "2", "--select", "PK205", "p")
     assert result.code == 1
     assert f"{paths[-1].relative_to(workdir)}:" in result.out and "PK205" in result.out
+
+
+def test_an_id_used_three_times_across_chunks_is_told_to_the_later_files(
+    cli, workdir: Path
+) -> None:
+    """Files are finished as their chunk comes back, in order: the id's first file keeps
+    it, each later one is told, whichever worker checked it."""
+    paths = write(120, workdir / "p", seed=5)
+    first, second, third = paths[0], paths[50], paths[110]
+    second.write_text(first.read_text())
+    third.write_text(first.read_text())
+    runs = [
+        cli("check", "--no-config", "--today", TODAY, "-j", jobs, "--select", "PK205", "p")
+        for jobs in ("1", "2")
+    ]
+    assert runs[0].out == runs[1].out
+    told = [line for line in runs[1].out.splitlines() if "PK205" in line]
+    assert [line.split(":")[0] for line in told] == [
+        str(second.relative_to(workdir)),
+        str(third.relative_to(workdir)),
+    ]
+    assert all(f"already used by {first.relative_to(workdir)}:2;" in line for line in told)
+
+
+def _slow_first(n: int) -> int:
+    import time
+
+    time.sleep(0.2 if n < 16 else 0)  # the first chunk comes back last
+    return n * n
+
+
+def test_results_come_in_order_whatever_order_chunks_finish() -> None:
+    from partnerkit.support.parallel import map_ordered
+
+    ticks: list[None] = []
+    results = list(map_ordered(_slow_first, list(range(100)), 2, lambda: ticks.append(None)))
+    assert results == [n * n for n in range(100)]
+    assert len(ticks) == 100

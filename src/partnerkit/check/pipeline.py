@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
@@ -113,7 +113,7 @@ def _judge(
         from partnerkit.check.history import locate_unsigned_changes
 
         rules = locate_unsigned_changes(rules, loaded)
-    assessment = assess(model, today, config.bands, questions)
+    assessment = assess(model, today, config.bands, questions, actions=Keep.SCORE in keep)
     judged = replace(
         result,
         findings=(*result.findings, *rules),
@@ -214,48 +214,56 @@ def examine_paths(
     jobs: int = 1,
     progress: Callable[[], None] | None = None,
 ) -> CheckReport:
-    """Every file through the pass, then the portfolio's duplicate ids, then finishing."""
+    """Every file through the pass and finished in order, each with the portfolio's
+    duplicate ids found so far (an id's first file keeps it: the files after it are
+    the ones told)."""
     work = functools.partial(examine, config=config, today=today, keep=keep)
+    ids = IdRegister()
+    files = []
+    with quiet_gc():
+        for draft in _drafts(work, paths, jobs, progress):
+            files.append(finish(draft, config, ids.taken(draft.result)))
+    return CheckReport(tuple(files), min_score=config.min_score, strict=config.strict)
+
+
+def _drafts(
+    work: Callable[[str | Path], Draft],
+    paths: Sequence[str | Path],
+    jobs: int,
+    progress: Callable[[], None] | None,
+) -> Iterator[Draft]:
+    """Each file's draft in the paths' order: from worker processes with `jobs` > 1."""
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
         from partnerkit.format.model import Partnership
 
         Partnership.model_rebuild()  # the validator, built once here, is every worker's
-        drafts = map_ordered(work, paths, jobs, progress)
-    else:
-        drafts = []
-        with quiet_gc():
-            for path in paths:
-                drafts.append(work(path))
-                if progress is not None:
-                    progress()
-    duplicates = duplicate_ids([d.result for d in drafts])
-    files = tuple(finish(d, config, duplicates.get(d.result.path, ())) for d in drafts)
-    return CheckReport(files, min_score=config.min_score, strict=config.strict)
+        yield from map_ordered(work, paths, jobs, progress)
+        return
+    for path in paths:
+        yield work(path)
+        if progress is not None:
+            progress()
 
 
-def duplicate_ids(results: list[FileResult]) -> dict[str, tuple[Finding, ...]]:
-    """PK205 by file: a partnership id used by more than one file of the portfolio."""
-    first: dict[str, FileResult] = {}
-    found: dict[str, tuple[Finding, ...]] = {}
-    for result in results:
+class IdRegister:
+    """The partnership ids met so far, to find one used by two files (PK205)."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, FileResult] = {}
+
+    def taken(self, result: FileResult) -> tuple[Finding, ...]:
+        """PK205 for `result` when an earlier file has its id; else it registers the id."""
         if result.id is None:
-            continue
-        other = first.setdefault(result.id, result)
+            return ()
+        other = self._first.setdefault(result.id, result)
         if other is result:
-            continue
+            return ()
         line, col = result.id_position
-        finding = Finding(
-            result.path,
-            line,
-            col,
-            "PK205",
-            Severity.ERROR,
+        message = (
             f"the id `{result.id}` is already used by {other.path}:{other.id_position[0]}; "
-            "ids must be unique in the portfolio",
-            "id",
+            "ids must be unique in the portfolio"
         )
-        found[result.path] = (*found.get(result.path, ()), finding)
-    return found
+        return (Finding(result.path, line, col, "PK205", Severity.ERROR, message, "id"),)
 
 
 def facts(p: Partnership, today: dt.date) -> Facts:

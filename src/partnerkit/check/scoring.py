@@ -228,8 +228,11 @@ def assess(
     today: dt.date,
     bands: Bands | None = None,
     questions: tuple[Question, ...] | None = None,
+    *,
+    actions: bool = True,
 ) -> Assessment:
-    """Score a valid partnership as of `today` (`questions` when already computed)."""
+    """Score a valid partnership as of `today` (`questions` when already computed);
+    `actions=False` leaves out the next actions (a plain `check` shows none)."""
     evidence = _evidence(p, today)
     readiness = tuple(CReadiness(c, evidence[c]) for c in SIX_CS)
     health, rated_on, count = _health(p)
@@ -250,5 +253,7 @@ def assess(
         tuple(gains[:3]),
         health_is_stale(p, rated_on, today),
     )
+    if not actions:
+        return a
     missing = [e.name for e, _ in gains]  # every piece of evidence missing, biggest gain first
     return replace(a, next_actions=tuple(next_actions(p, today, missing)))

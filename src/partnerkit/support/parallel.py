@@ -49,11 +49,13 @@ def map_ordered(
     items: Sequence[T],
     jobs: int,
     progress: Callable[[], None] | None = None,
-) -> list[R]:
-    """`[func(x) for x in items]` over `jobs` processes (`func` must be picklable).
+) -> Iterator[R]:
+    """`(func(x) for x in items)` over `jobs` processes (`func` must be picklable).
 
-    The items are split into chunks, several per worker for balance; results come
-    back in the items' order whatever order the chunks finish in.
+    The items are split into chunks, several per worker for balance. Results are
+    yielded in the items' order as soon as every chunk before theirs is back, so the
+    caller works on the first ones while the workers go on; `progress` is called
+    for each item as its chunk comes back, in whatever order that is.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -62,23 +64,26 @@ def map_ordered(
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     jobs = min(jobs, len(chunks))  # never more workers than pieces of work
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    results: list[list[R]] = [[] for _ in chunks]
+    done: dict[int, list[R]] = {}
     pool = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(method), initializer=_leave_ctrl_c_to_parent
     )
     try:
         futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
+        following = 0  # the next chunk to hand on
         for future in as_completed(futures):
             index = futures[future]
-            results[index] = future.result()
+            done[index] = future.result()
             if progress is not None:
-                for _ in results[index]:
+                for _ in done[index]:
                     progress()
-    except BaseException:  # Ctrl-C or a failure: stop the workers now, not after the run
+            while following in done:
+                yield from done.pop(following)
+                following += 1
+    except BaseException:  # Ctrl-C, a failure, or the caller stopped: end the workers now
         _stop(pool)
         raise
     pool.shutdown()
-    return [result for chunk in results for result in chunk]
 
 
 def _leave_ctrl_c_to_parent() -> None:
