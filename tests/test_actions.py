@@ -110,3 +110,17 @@ def test_actions_are_worked_out_only_when_asked_and_the_rest_is_the_same() -> No
     full, bare = assess(model, DAY), assess(model, DAY, actions=False)
     assert full.next_actions and not bare.next_actions
     assert replace(full, next_actions=()) == bare
+
+
+def test_the_pass_keeps_next_actions_only_for_who_shows_them(tmp_path: Path) -> None:
+    """`check --format json` shows each file's next actions; the review dashboard shows
+    none, so its pass neither works them out nor carries them back from the workers."""
+    from partnerkit.check.config import Config
+    from partnerkit.check.pipeline import Keep, examine
+
+    path = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    shown = examine(path, Config(), DAY, Keep.SCORE | Keep.ACTIONS).result.score
+    dashboard = examine(path, Config(), DAY, Keep.SCORE | Keep.FACTS).result.score
+    assert shown is not None and dashboard is not None
+    assert shown.next_actions and not dashboard.next_actions
+    assert shown.cs == dashboard.cs and shown.overall == dashboard.overall

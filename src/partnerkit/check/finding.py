@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from partnerkit.support.records import Record
+
 COUNTED_REST = "… and "
 """How the one finding that counts the repeats of a code past the listed ones begins."""
 
@@ -26,7 +28,7 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """A located problem in one file.
 
     `line` and `column` are 1-based. `field` is the dotted path of the value the

@@ -30,6 +30,7 @@ from partnerkit.check.rules import run as run_rules
 from partnerkit.check.scoring import assess
 from partnerkit.check.suppress import Suppression, apply_suppressions, parse_suppressions
 from partnerkit.support.parallel import map_ordered, quiet_gc
+from partnerkit.support.records import Record
 
 if TYPE_CHECKING:
     from partnerkit.check.scoring import Assessment
@@ -44,13 +45,14 @@ class Keep(Flag):
     """What a command needs from each file besides findings, readiness and band."""
 
     NOTHING = 0
-    SCORE = auto()  # the full score digest (check --format json, review)
+    SCORE = auto()  # the score digest (check --format json, review)
+    ACTIONS = auto()  # and its next actions (check --format json; the dashboard shows none)
     FACTS = auto()  # the portfolio row's facts (review)
     EVENTS = auto()  # the calendar's dated items (calendar)
 
 
 @dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(Record):
     """A file's result before finishing, with the suppressions read from its text."""
 
     result: FileResult
@@ -113,7 +115,7 @@ def _judge(
         from partnerkit.check.history import locate_unsigned_changes
 
         rules = locate_unsigned_changes(rules, loaded)
-    assessment = assess(model, today, config.bands, questions, actions=Keep.SCORE in keep)
+    assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)
     judged = replace(
         result,
         findings=(*result.findings, *rules),
@@ -193,7 +195,7 @@ def finish(draft: Draft, config: Config, extra: tuple[Finding, ...] = ()) -> Fil
 
 def examine_one(path: str | Path, config: Config, today: dt.date) -> Examined:
     """One file examined and finished, keeping the model and its assessment."""
-    draft, loaded, assessment = _examine(path, config, today, Keep.SCORE)
+    draft, loaded, assessment = _examine(path, config, today, Keep.SCORE | Keep.ACTIONS)
     return Examined(finish(draft, config), loaded.model, assessment, loaded.doc, loaded.text)
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerkit.check.finding import Finding, Severity
+from partnerkit.support.records import Record
 
 
 @dataclass(frozen=True, slots=True)
-class CScore:
+class CScore(Record):
     """One C: readiness of the file and health from the latest rated review."""
 
     c: str
@@ -30,7 +31,7 @@ class CScore:
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record):
     """A next action: what to do, where in the file, and the date that makes it urgent."""
 
     action: str
@@ -50,7 +51,7 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreDigest:
+class ScoreDigest(Record):
     """Readiness and health of one file, as `check --format json` and `review` show it."""
 
     overall: float
@@ -85,7 +86,7 @@ class ScoreDigest:
 
 
 @dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(Record):
     """What a portfolio row shows besides the score: kind, status, dates, progress."""
 
     kind: str
@@ -103,7 +104,7 @@ class Facts:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(Record):
     """A dated item of a partnership for the calendar; `uid` is stable across exports."""
 
     uid: str
@@ -114,7 +115,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(Record):
     """Everything one pass over one file found, finished (configured and suppressed)."""
 
     path: str

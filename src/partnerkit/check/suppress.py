@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from partnerkit.check.codes import always_counts
 from partnerkit.check.finding import COUNTED_REST, Finding, Severity
+from partnerkit.support.records import Record
 from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 _COMMENT = re.compile(r"#\s*partnerkit:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
 
 @dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(Record):
     line: int
     column: int
     whole_file: bool

@@ -76,7 +76,7 @@ def run_check(opts: CheckOptions) -> int:
     today = parse_today(opts.today)
     # Only the JSON report prints each file's full score digest.
     fmt = opts.format or default_format()
-    keep = Keep.SCORE if fmt == "json" else Keep.NOTHING
+    keep = Keep.SCORE | Keep.ACTIONS if fmt == "json" else Keep.NOTHING
     if "-" in opts.paths:
         report = _check_stdin(opts, config, today, keep)
     else:
