@@ -213,9 +213,12 @@ def _divergence(p: Partnership) -> Iterator[Action]:
                      "reviews.history[].adjustments")  # fmt: skip
 
 
+_INDEX = re.compile(r"\[\d*\]")
+
+
 def _general(field: str) -> str:
     """`expectations[3]` and `expectations[]` name the same kind of gap."""
-    return re.sub(r"\[\d*\]", "", field)
+    return _INDEX.sub("", field)
 
 
 MOST_ACTIONS = 50

@@ -59,10 +59,11 @@ def review_ratings(review: Review) -> dict[str, float]:
     """A review's rating per C: the jointly agreed one, else the mean of the partners'."""
     agreed = review.ratings.values() if review.ratings else {}
     out: dict[str, float] = dict(agreed)
+    each = [r.values() for r in review.partner_ratings.values()]
     for c in SIX_CS:
         if c in out:
             continue
-        given = [r.values()[c] for r in review.partner_ratings.values() if c in r.values()]
+        given = [v[c] for v in each if c in v]
         if given:
             out[c] = round(sum(given) / len(given), 2)
     return out
@@ -71,8 +72,9 @@ def review_ratings(review: Review) -> dict[str, float]:
 def spreads(review: Review) -> dict[str, int]:
     """Per C, the gap between the highest and lowest separate partner rating."""
     out = {}
+    each = [r.values() for r in review.partner_ratings.values()]
     for c in SIX_CS:
-        given = [r.values()[c] for r in review.partner_ratings.values() if c in r.values()]
+        given = [v[c] for v in each if c in v]
         if len(given) >= 2:
             out[c] = max(given) - min(given)
     return out
