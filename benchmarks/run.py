@@ -10,8 +10,9 @@ floor: parsing the same files with PyYAML's C loader in one process. For one fil
 (the pre-commit case), `yamllint` beside `partnerkit check` and what Pydantic alone
 costs, run in turn so that load on the machine falls on all of them alike. Also
 start-up (`partnerkit --version` and `--help` against `python -c pass`) and each
-command's peak memory. Times are medians of several runs; ratios are taken within this
-run. Commands run with Python's bytecode cache on, as an installed partnerkit does
+command's peak memory. The commands of every size run in rounds, one run each per
+round; times are medians, and a ratio is the median of its ratios within a round, so
+that the machine's drift falls on both sides. Commands run with Python's bytecode cache on, as an installed partnerkit does
 (`PYTHONDONTWRITEBYTECODE` is dropped from their environment), after one warm-up run.
 """
 
@@ -149,10 +150,34 @@ def startup(runs: int) -> dict[str, float]:
     return out
 
 
+Runs = dict[tuple[int, str], list[tuple[float, float, float]]]
+"""Every run of each (N, command), in round order: (wall, peak MB, CPU)."""
+
+
+def rounds(cmds: dict[tuple[int, str], tuple[list[str], Path]], count: int) -> Runs:
+    """Every command once per round, all sizes in the same round, after one warm-up
+    round: a ratio (partnerkit over the floor, 10,000 files over 1,000) is taken between
+    runs of the same round, so that the machine's drift falls on both sides alike."""
+    for key, (cmd, cwd) in cmds.items():
+        print(f"warm-up: N={key[0]} {key[1]}…", flush=True)
+        run_once(cmd, cwd)
+    runs: Runs = {key: [] for key in cmds}
+    for number in range(count):
+        print(f"round {number + 1} of {count}…", flush=True)
+        for key, (cmd, cwd) in cmds.items():
+            runs[key].append(run_once(cmd, cwd))
+    return runs
+
+
+def paired(runs: Runs, a: tuple[int, str], b: tuple[int, str], field: int = 0) -> float:
+    """The median over rounds of a's figure over b's in the same round (0 wall, 2 CPU)."""
+    return statistics.median(x[field] / y[field] for x, y in zip(runs[a], runs[b], strict=True))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of measurement (median)")
     parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
@@ -164,55 +189,79 @@ def main(argv: list[str] | None = None) -> int:
     args.data.mkdir(parents=True, exist_ok=True)
     subprocess.run([tool("partnerkit"), "schema", "-o", str(schema), "--force"], check=True)
     today = "2026-11-23"
-    rows = []
-    extra: dict[int, tuple[Measure, Measure, dict[str, Measure] | None]] = {}
+    cmds: dict[tuple[int, str], tuple[list[str], Path]] = {}
+    folders = {}
     for n in args.sizes:
-        folder = args.data / f"n{n}"
+        folder = folders[n] = args.data / f"n{n}"
         if not folder.is_dir() or len(list(folder.glob("*.yaml"))) != n:
             shutil.rmtree(folder, ignore_errors=True)
             write(n, folder, seed=7)
-        files = sorted(p.name for p in folder.glob("*.yaml"))
-        runs = args.runs if n <= 1000 else max(1, args.runs - 1)
-        print(f"N={n}: partnerkit…", flush=True)
         check = [tool("partnerkit"), "check", "--no-config", "--today", today, "."]
-        pk1 = measure([*check, "--jobs", "1"], folder, runs)
-        pkn = measure(check, folder, runs)
-        print(f"N={n}: review, calendar…", flush=True)
         common = ["--today", today, "."]
-        review = measure([tool("partnerkit"), "review", "-f", "json", *common], folder, runs)
-        calendar = measure([tool("partnerkit"), "calendar", *common], folder, runs)
-        lint = None
-        if n == 1 and shutil.which(tool("yamllint")):  # pip install yamllint to compare
-            print("N=1: yamllint, partnerkit check, Pydantic alone, in turn…", flush=True)
-            lint = in_turn(
-                {
-                    "yamllint": [tool("yamllint"), *files],
-                    "check": [*check, "--jobs", "1"],
-                    "pydantic": [sys.executable, "-c", PYDANTIC_ALONE, *files],
-                    "python": [sys.executable, "-c", "import yaml"],
-                },
-                folder,
-                max(15, runs * 5),
-            )
-            pk1 = lint["check"]
-        print(f"N={n}: floor…", flush=True)
-        floor = measure([sys.executable, "-c", FLOOR, "."], folder, runs)
-        cjs = None
+        for label, cmd in (
+            ("pk1", [*check, "--jobs", "1"]),
+            ("pkn", check),
+            ("review", [tool("partnerkit"), "review", "-f", "json", *common]),
+            ("calendar", [tool("partnerkit"), "calendar", *common]),
+            ("floor", [sys.executable, "-c", FLOOR, "."]),
+        ):
+            cmds[(n, label)] = (cmd, folder)
+    runs = rounds(cmds, args.runs)
+    measured = {key: _summary(r) for key, r in runs.items()}
+    lint = None
+    if 1 in folders and shutil.which(tool("yamllint")):  # pip install yamllint to compare
+        print("N=1: yamllint, partnerkit check, Pydantic alone, in turn…", flush=True)
+        files = sorted(p.name for p in folders[1].glob("*.yaml"))
+        lint = in_turn(
+            {
+                "yamllint": [tool("yamllint"), *files],
+                "check": [*cmds[(1, "pk1")][0]],
+                "pydantic": [sys.executable, "-c", PYDANTIC_ALONE, *files],
+                "python": [sys.executable, "-c", "import yaml"],
+            },
+            folders[1],
+            max(15, args.runs * 5),
+        )
+        measured[(1, "pk1")] = lint["check"]
+    cjs: dict[int, Measure] = {}
+    for n in args.sizes:
         if n <= args.cjs_max:
             print(f"N={n}: check-jsonschema…", flush=True)
-            cjs = measure(
+            files = sorted(p.name for p in folders[n].glob("*.yaml"))
+            cjs[n] = measure(
                 [tool("check-jsonschema"), "--schemafile", str(schema), *files],
-                folder,
-                runs if n <= 1000 else 1,
+                folders[n],
+                args.runs if n <= 1000 else 1,
             )
-        rows.append((n, pk1, pkn, floor, cjs))
-        extra[n] = (review, calendar, lint)
     print("start-up…", flush=True)
     start = startup(max(9, args.runs * 3))
-    report = render(rows, start, machine(), extra) + kept_sections(args.output)
+    results = Results(args.sizes, measured, runs, cjs, lint)
+    report = render(results, start, machine()) + kept_sections(args.output)
     args.output.write_text(report, "utf-8")
     print(report)
     return 0
+
+
+@dataclass
+class Results:
+    """What one run measured: medians by (N, command), every round, and the extras."""
+
+    sizes: list[int]
+    measured: dict[tuple[int, str], Measure]
+    runs: Runs
+    cjs: dict[int, Measure]
+    lint: dict[str, Measure] | None
+
+    @property
+    def runs_count(self) -> int:
+        return len(next(iter(self.runs.values())))
+
+    def of(self, n: int, label: str) -> Measure:
+        return self.measured[(n, label)]
+
+    def over(self, n: int, a: str, b: str, field: int = 0, m: int | None = None) -> float:
+        """a at N over b at M (default: the same N), paired by round."""
+        return paired(self.runs, (n, a), (n if m is None else m, b), field)
 
 
 def kept_sections(path: Path) -> str:
@@ -228,7 +277,7 @@ def _s(m: Measure | None) -> str:
     return "—" if m is None else f"{m.seconds:.2f} s"
 
 
-def render(rows: list, start: dict[str, float], description: str, extra: dict) -> str:
+def render(r: Results, start: dict[str, float], description: str) -> str:
     from partnerkit.commands.common import default_jobs
 
     lines = [
@@ -239,26 +288,33 @@ def render(rows: list, start: dict[str, float], description: str, extra: dict) -
         "Files come from `benchmarks/generate.py` (seed 7): varied kinds, stages and sizes",
         "(about 4.7 KB each), a fifth incomplete and a few with schema errors. `check` runs",
         "every rule and the scoring. The floor parses the same files with PyYAML's C loader",
-        f"in one process. Times are medians; default workers here: {default_jobs()}.",
+        "in one process. Every command below runs once per round, all sizes in the same",
+        f"round, after a warm-up round; rounds: {r.runs_count}. Times are medians; a ratio is the",
+        "median of the ratios within each round, so that the machine's drift falls on both",
+        f"sides alike. Default workers here: {default_jobs()}.",
         "",
         "| N | partnerkit, 1 worker | partnerkit, default workers | check-jsonschema | floor (C-loader parse) | pk 1 worker / floor | pk default / floor | check-jsonschema / pk default |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, pk1, pkn, floor, cjs in rows:
-        ratio = f"{cjs.seconds / pkn.seconds:.1f}×" if cjs else "—"
+    for n in r.sizes:
+        cjs = r.cjs.get(n)
+        ratio = f"{cjs.seconds / r.of(n, 'pkn').seconds:.1f}×" if cjs else "—"
         lines.append(
-            f"| {n:,} | {_s(pk1)} | {_s(pkn)} | {_s(cjs)} | {_s(floor)} | "
-            f"{pk1.seconds / floor.seconds:.2f} | {pkn.seconds / floor.seconds:.2f} | {ratio} |"
+            f"| {n:,} | {_s(r.of(n, 'pk1'))} | {_s(r.of(n, 'pkn'))} | {_s(cjs)} | "
+            f"{_s(r.of(n, 'floor'))} | {r.over(n, 'pk1', 'floor'):.2f} | "
+            f"{r.over(n, 'pkn', 'floor'):.2f} | {ratio} |"
         )
     lines += ["", "Peak memory (resident, MB; for the parallel run, the largest process):", ""]
     lines.append(
         "| N | partnerkit, 1 worker | partnerkit, default workers | check-jsonschema | floor |"
     )
     lines.append("|---:|---:|---:|---:|---:|")
-    for n, pk1, pkn, floor, cjs in rows:
+    for n in r.sizes:
+        cjs = r.cjs.get(n)
         c = f"{cjs.peak_mb:.0f}" if cjs else "—"
         lines.append(
-            f"| {n:,} | {pk1.peak_mb:.0f} | {pkn.peak_mb:.0f} | {c} | {floor.peak_mb:.0f} |"
+            f"| {n:,} | {r.of(n, 'pk1').peak_mb:.0f} | {r.of(n, 'pkn').peak_mb:.0f} | {c} | "
+            f"{r.of(n, 'floor').peak_mb:.0f} |"
         )
     lines += [
         "",
@@ -268,15 +324,15 @@ def render(rows: list, start: dict[str, float], description: str, extra: dict) -
         "| N | check | review | calendar | check CPU | review CPU | calendar CPU | review / check (CPU) | calendar / check (CPU) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, _pk1, pkn, _floor, _cjs in rows:
-        review, calendar, _lint = extra[n]
+    for n in r.sizes:
+        check, review, calendar = r.of(n, "pkn"), r.of(n, "review"), r.of(n, "calendar")
         lines.append(
-            f"| {n:,} | {_s(pkn)} | {_s(review)} | {_s(calendar)} | {pkn.cpu:.2f} s | "
-            f"{review.cpu:.2f} s | {calendar.cpu:.2f} s | {review.cpu / pkn.cpu:.2f} | "
-            f"{calendar.cpu / pkn.cpu:.2f} |"
+            f"| {n:,} | {_s(check)} | {_s(review)} | {_s(calendar)} | {check.cpu:.2f} s | "
+            f"{review.cpu:.2f} s | {calendar.cpu:.2f} s | {r.over(n, 'review', 'pkn', 2):.2f} | "
+            f"{r.over(n, 'calendar', 'pkn', 2):.2f} |"
         )
-    if 1 in extra and extra[1][2] is not None:
-        lines += one_file(extra[1][2])
+    if r.lint is not None:
+        lines += one_file(r.lint)
     base = start["python -c pass"]
     lines += [
         "",
@@ -287,9 +343,8 @@ def render(rows: list, start: dict[str, float], description: str, extra: dict) -
     ]
     for label, seconds in start.items():
         lines.append(f"| `{label}` | {seconds * 1000:.0f} ms | {(seconds - base) * 1000:+.0f} ms |")
-    by_n = {n: (pk1, pkn, floor, cjs) for n, pk1, pkn, floor, cjs in rows}
     lines += ["", "## Targets", ""]
-    lines += targets(by_n, start, extra)
+    lines += targets(r, start)
     lines += ["", NOTES]
     return "\n".join(lines) + "\n"
 
@@ -316,19 +371,26 @@ NOTES = """## Reading the numbers
   files: the document is composed once by the C parser and positions are read from that
   node tree only when a finding needs one. In a profile of 1,000 files, parsing is about
   half of the pass, validation a tenth, and the 70-odd rules with the scoring about a
-  third. Two costs found while measuring are gone: every file's terms fingerprint was
-  computed even when no signature recorded one to compare with, and each rule asked the
-  configuration whether it is enabled, for every file (now asked once per code).
-- Memory: a run keeps every file's findings until the report is written. With the rules
-  added since the first table (agreement terms, life cycle, evaluation), a generated file
-  has about fifteen findings, and 10,000 files peak at about 180 MB (78 MB with the first
-  rules; the same 180 MB at the start of this round, so not a regression of it). Writing
-  each file's findings as it finishes would bring it back under the target; not done.
+  third. Costs found while measuring and gone: every file's terms fingerprint was
+  computed even when no signature recorded one to compare with; each rule asked the
+  configuration whether it is enabled, for every file (now once per code); a plain
+  `check` worked out each file's next actions, which only `--format json`, `review`
+  and `score` show (about 6% of the pass); each file was read through a buffered read
+  of the 5 MB size limit, which allocated 5 MB per file (now one read of the size
+  `fstat` gives); and each report line went through the escaping table even when Python
+  calls it printable.
+- Memory: a run keeps every file's result (its findings, about fifteen per generated
+  file) until the report is written: about 5 MB per 1,000 files. Most of the 185 MB
+  that 10,000 files used to peak at was the report itself: it was written into an
+  `io.StringIO`, which stores the whole text four bytes a character once one character
+  (a `…`) is outside ASCII, and taking it out copied it twice more. It is now kept as
+  UTF-8 chunks (`partnerkit.support.spool`) and written out a chunk at a time.
 - `--jobs` splits the files into ordered chunks over worker processes (fork); the output
   is byte-identical to a serial run (tested). Each worker pays the fixed cost once; a
-  parallel run builds the validator before the workers fork. On this 2-core machine two
-  workers check 1,000 files in about the floor's time (1.04×, the target is under 1×)
-  and 10,000 in 0.72× of it.
+  parallel run builds the validator before the workers fork. Results come back in the
+  files' order as each chunk finishes, and the parent finishes each file (selection,
+  severities, suppressions, the portfolio's duplicate ids) while the workers go on, so
+  little is left for it when the last chunk is back.
 - `review` and `calendar` go through the same pass as `check`; what they add is their
   own output (the calendar writes RFC 5545 text itself, `partnerkit.documents.ics`).
 - `--format json` keeps each file's full score digest too, so it uses more memory still
@@ -361,7 +423,7 @@ def one_file(m: dict[str, Measure]) -> list[str]:
     return lines
 
 
-def targets(by_n: dict, start: dict[str, float], extra: dict) -> list[str]:
+def targets(r: Results, start: dict[str, float]) -> list[str]:
     out = []
     base = start["python -c pass"]
 
@@ -373,43 +435,40 @@ def targets(by_n: dict, start: dict[str, float], extra: dict) -> list[str]:
         out.append(
             f"- `{label}` within 60 ms of `python -c pass`: {over:+.0f} ms — {verdict(over <= 60)}."
         )
-    if 1 in extra and extra[1][2] is not None:
-        m = extra[1][2]
-        r = m["check"].seconds / m["yamllint"].seconds
-        rc = m["check"].cpu / m["yamllint"].cpu
+    if r.lint is not None:
+        m = r.lint
+        wall = m["check"].seconds / m["yamllint"].seconds
+        cpu = m["check"].cpu / m["yamllint"].cpu
         floor = m["pydantic"].cpu / m["yamllint"].cpu
         out.append(
-            f"- One-file check within 1.3× of yamllint on the same file: {r:.2f}× wall, "
-            f"{rc:.2f}× CPU — {verdict(max(r, rc) <= 1.3)} (Pydantic alone: {floor:.2f}× CPU)."
+            f"- One-file check within 1.3× of yamllint on the same file: {wall:.2f}× wall, "
+            f"{cpu:.2f}× CPU — {verdict(max(wall, cpu) <= 1.3)} (Pydantic alone: {floor:.2f}× CPU)."
         )
-    if 1000 in extra:
-        check_cpu = by_n[1000][1].cpu
-        for i, label in ((0, "review"), (1, "calendar")):
-            r = extra[1000][i].cpu / check_cpu
+    if 1000 in r.sizes:
+        for label in ("review", "calendar"):
+            x = r.over(1000, label, "pkn", 2)
             out.append(
-                f"- 1,000 files, `{label}` costs at most 1.2× `check` (CPU): {r:.2f}× — {verdict(r <= 1.2)}."
+                f"- 1,000 files, `{label}` costs at most 1.2× `check` (CPU): {x:.2f}× — {verdict(x <= 1.2)}."
             )
-    if 1000 in by_n:
-        pk1, pkn, floor, cjs = by_n[1000]
-        r1, rn = pk1.seconds / floor.seconds, pkn.seconds / floor.seconds
+        r1, rn = r.over(1000, "pk1", "floor"), r.over(1000, "pkn", "floor")
         out.append(
             f"- 1,000 files, one worker, within 1.5× the floor: {r1:.2f}× — {verdict(r1 <= 1.5)}."
         )
         out.append(
             f"- 1,000 files, default workers, faster than the floor: {rn:.2f}× — {verdict(rn < 1)}."
         )
-        if cjs:
-            r = cjs.seconds / pkn.seconds
+        if 1000 in r.cjs:
+            x = r.cjs[1000].seconds / r.of(1000, "pkn").seconds
             out.append(
-                f"- 1,000 files, at least 10× faster than check-jsonschema: {r:.1f}× — {verdict(r >= 10)}."
+                f"- 1,000 files, at least 10× faster than check-jsonschema: {x:.1f}× — {verdict(x >= 10)}."
             )
-    if 1000 in by_n and 10000 in by_n:
-        for i, label in ((0, "one worker"), (1, "default workers")):
-            scale = by_n[10000][i].seconds / by_n[1000][i].seconds
+    if 1000 in r.sizes and 10000 in r.sizes:
+        for key, label in (("pk1", "one worker"), ("pkn", "default workers")):
+            scale = r.over(10000, key, key, m=1000)
             out.append(
                 f"- 10,000 files take at most 11× the time of 1,000 ({label}): {scale:.1f}× — {verdict(scale <= 11)}."
             )
-        peak = max(by_n[10000][0].peak_mb, by_n[10000][1].peak_mb)
+        peak = max(r.of(10000, "pk1").peak_mb, r.of(10000, "pkn").peak_mb)
         out.append(
             f"- Peak memory at 10,000 files under 150 MB: {peak:.0f} MB — {verdict(peak < 150)}."
         )
