@@ -355,18 +355,20 @@ NOTES = """## Reading the numbers
   it `pydantic_core` and the typing modules it pulls in, `uuid`, `secrets`, `zoneinfo`,
   `decimal`), creating the format's 30-odd model classes, and building their validator
   at first use. "Pydantic alone" above is exactly that and nothing of partnerkit's
-  checking, and it already costs more than all of yamllint, so the 1.3× target cannot
-  be met while the format is validated by Pydantic (a fixed choice of the project);
-  `partnerkit check` adds rules, scoring, positions and the report to it. What was cut
-  on this path: Typer, Click and Rich are not imported (a plainly written `check` is
-  parsed from the options' one declaration, `partnerkit.commands.options`, and output to a pipe
-  is plain); the models build one validator at first use instead of one per model at
-  import; Pydantic's plugin lookup, which imports `importlib.metadata` with `email`,
-  `zipfile` and `socket` and reads every installed package's metadata, is switched off
-  in the command line (about 13% of a one-file run); `multiprocessing`, `tempfile`,
-  `pathspec` and the JUnit format's `xml.sax.saxutils` (which imports `urllib.request`)
-  load only when needed. `tests/test_startup.py` pins the modules a one-file check
-  loads, so an import added at the top of a module cannot quietly undo this.
+  checking. `python -c "from pydantic import BaseModel"` by itself, timed in turn with
+  yamllint, costs about 0.9× yamllint's whole run; 1.3× would leave 0.4× for reading
+  YAML, creating the models, building the validator, the rules and the report. So the
+  1.3× target cannot be met while the format is validated by Pydantic, a fixed choice
+  of the project. What was cut on this path: Typer, Click and Rich are not imported (a
+  plainly written `check` is parsed from the options' one declaration,
+  `partnerkit.commands.options`, and output to a pipe is plain); the models build one
+  validator at first use instead of one per model at import; Pydantic's plugin lookup,
+  which imports `importlib.metadata` with `email`, `zipfile` and `socket` and reads
+  every installed package's metadata, is switched off in the command line (about 13% of
+  a one-file run); `multiprocessing`, `tempfile`, `pathspec` and the JUnit format's
+  `xml.sax.saxutils` (which imports `urllib.request`) load only when needed.
+  `tests/test_startup.py` pins the modules a one-file check loads, so an import added at
+  the top of a module cannot quietly undo this.
 - Per file, `check` with one worker costs 1.1-1.3× a bare C-loader parse of the same
   files: the document is composed once by the C parser and positions are read from that
   node tree only when a finding needs one. In a profile of 1,000 files, parsing is about
@@ -374,8 +376,8 @@ NOTES = """## Reading the numbers
   third. Costs found while measuring and gone: every file's terms fingerprint was
   computed even when no signature recorded one to compare with; each rule asked the
   configuration whether it is enabled, for every file (now once per code); a plain
-  `check` worked out each file's next actions, which only `--format json`, `review`
-  and `score` show (about 6% of the pass); each file was read through a buffered read
+  `check` worked out each file's next actions, which only `--format json` and the
+  one-file commands (`score`, `render`, `review FILE`) show (about 6% of the pass); each file was read through a buffered read
   of the 5 MB size limit, which allocated 5 MB per file (now one read of the size
   `fstat` gives); and each report line went through the escaping table even when Python
   calls it printable.
@@ -391,8 +393,13 @@ NOTES = """## Reading the numbers
   files' order as each chunk finishes, and the parent finishes each file (selection,
   severities, suppressions, the portfolio's duplicate ids) while the workers go on, so
   little is left for it when the last chunk is back.
-- `review` and `calendar` go through the same pass as `check`; what they add is their
-  own output (the calendar writes RFC 5545 text itself, `partnerkit.documents.ics`).
+- `review` and `calendar` go through the same pass as `check`; what they add is what
+  they keep of each file (the dashboard's score digest and facts, the calendar's dated
+  items) and their own output (the calendar writes RFC 5545 text itself,
+  `partnerkit.documents.ics`). Results cross from the workers as each record's class
+  and field values (`partnerkit.support.records`): pickle's default for a slotted
+  record, a dictionary of its slots set back one by one, cost a parallel `review` of
+  1,000 files about a sixth of its CPU.
 - `--format json` keeps each file's full score digest too, so it uses more memory still
   on very large portfolios.
 """
