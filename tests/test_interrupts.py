@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -46,13 +47,13 @@ time.sleep(600)
 def interrupt(
     args: list[str],
     *,
-    ready: object,
+    ready: Callable[[subprocess.Popen[str]], bool],
     cwd: Path,
     env: dict[str, str],
     within: float = 20,
     sig: signal.Signals = signal.SIGINT,
 ) -> tuple[int, str, float]:
-    """Start partnerkit in its own process group, wait for `ready()`, press Ctrl-C.
+    """Start partnerkit in its own process group, wait for `ready(process)`, press Ctrl-C.
 
     SIGTERM goes to partnerkit alone, as `kill` or a cancelled CI job sends it.
     """
@@ -66,7 +67,7 @@ def interrupt(
         start_new_session=True,
     )
     deadline = time.monotonic() + within
-    while not ready() and time.monotonic() < deadline:  # type: ignore[operator]
+    while not ready(process) and time.monotonic() < deadline:
         if process.poll() is not None:
             break
         time.sleep(0.05)
@@ -88,7 +89,7 @@ def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path, sig: signal.Sig
     scratch.mkdir()
     env = {**os.environ, "PARTNERKIT_CHROMIUM": str(browser), "TMPDIR": str(scratch)}
 
-    def ready() -> bool:
+    def ready(_: subprocess.Popen[str]) -> bool:
         return any(scratch.glob("partnerkit-pdf-*/profile/cache-*"))
 
     code, err, _ = interrupt(
@@ -115,8 +116,12 @@ def test_ctrl_c_during_a_parallel_check_stops_at_once(tmp_path: Path) -> None:
         (folder / f"p{n:04}.yaml").write_text(text.replace("id: riverside-", f"id: p{n}-", 1))
     started = time.monotonic()
 
-    def ready() -> bool:  # imports done and workers busy
-        return time.monotonic() - started > 2.5
+    def ready(process: subprocess.Popen[str]) -> bool:
+        """The workers have started: about two seconds of work are still ahead of them."""
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        if children.exists():
+            return bool(children.read_text().split())
+        return time.monotonic() - started > 1.5  # no /proc: imports done, workers busy
 
     code, err, after = interrupt(
         ["check", "--no-config", "--jobs", "2", "partnerships"],
