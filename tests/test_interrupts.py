@@ -44,6 +44,10 @@ time.sleep(600)
 """
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt(
     args: list[str],
     *,
@@ -65,6 +69,9 @@ def interrupt(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As a terminal's foreground job: a suite started in the background (`cmd &`)
+        # ignores SIGINT, and its children would inherit that.
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + within
     while not ready(process) and time.monotonic() < deadline:
@@ -138,3 +145,43 @@ def test_ctrl_c_during_a_parallel_check_stops_at_once(tmp_path: Path) -> None:
         ["pgrep", "-f", "--no-config --jobs 2 partnerships"], capture_output=True, text=True
     ).stdout.split()
     assert not leftover, leftover
+
+
+def _worker_sleeping() -> None:
+    from partnerkit.support.parallel import _leave_ctrl_c_to_parent
+
+    _leave_ctrl_c_to_parent()  # as the pool's initializer does first
+    time.sleep(60)
+
+
+def test_stopping_ends_a_worker_the_pool_has_not_recorded_yet() -> None:
+    """Ctrl-C between a worker's fork and the pool recording it: the worker is ended too,
+    instead of waiting for work while the parent waits for it at exit."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from partnerkit.support.parallel import _signals_held, _stop
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(1, mp_context=context)
+    with _signals_held():  # as the pool's workers are forked
+        stray = context.Process(target=_worker_sleeping)
+        stray.start()
+    started = time.monotonic()
+    _stop(pool)
+    assert not stray.is_alive() and time.monotonic() - started < 5
+
+
+def test_a_worker_forked_while_ctrl_c_is_held_still_ends_on_sigterm() -> None:
+    """Workers are forked with Ctrl-C and SIGTERM held; each lets them through again."""
+    import multiprocessing
+
+    from partnerkit.support.parallel import _signals_held
+
+    with _signals_held():
+        process = multiprocessing.get_context("fork").Process(target=_worker_sleeping)
+        process.start()
+    time.sleep(0.5)  # the worker has set its handlers
+    process.terminate()
+    process.join(timeout=5)
+    assert process.exitcode == -signal.SIGTERM

@@ -86,3 +86,36 @@ def test_results_come_in_order_whatever_order_chunks_finish() -> None:
     results = list(map_ordered(_slow_first, list(range(100)), 2, lambda: ticks.append(None)))
     assert results == [n * n for n in range(100)]
     assert len(ticks) == 100
+
+
+def test_ctrl_c_while_a_file_is_finished_ends_the_workers_at_once(
+    workdir: Path, monkeypatch
+) -> None:
+    """The parent finishes files while the workers go on; Ctrl-C there (not inside the
+    wait for a chunk) must end them too, not leave them for the exit to wait on."""
+    import datetime as dt
+    import multiprocessing
+
+    import pytest
+
+    from partnerkit.check import pipeline
+    from partnerkit.check.config import Config
+
+    paths = write(150, workdir / "p", seed=3)
+    finished = pipeline.finish
+    count = 0
+
+    def finish_then_ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal count
+        count += 1
+        if count == 20:
+            raise KeyboardInterrupt
+        return finished(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "finish", finish_then_ctrl_c)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(KeyboardInterrupt) as caught:
+        pipeline.examine_paths(paths, Config(), dt.date.fromisoformat(TODAY), jobs=2)
+    # While the interrupt is still held (as the command line holds it until it exits
+    # with 130), no worker is left.
+    assert caught.traceback and not set(multiprocessing.active_children()) - before

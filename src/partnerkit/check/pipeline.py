@@ -11,9 +11,10 @@ and `calendar` run `examine_paths` over many files (in worker processes with `--
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
@@ -222,8 +223,10 @@ def examine_paths(
     work = functools.partial(examine, config=config, today=today, keep=keep)
     ids = IdRegister()
     files = []
-    with quiet_gc():
-        for draft in _drafts(work, paths, jobs, progress):
+    # Closed however the loop ends: Ctrl-C while a file is finished here stops the
+    # workers at once, instead of when the generator is collected at exit.
+    with quiet_gc(), contextlib.closing(_drafts(work, paths, jobs, progress)) as drafts:
+        for draft in drafts:
             files.append(finish(draft, config, ids.taken(draft.result)))
     return CheckReport(tuple(files), min_score=config.min_score, strict=config.strict)
 
@@ -233,13 +236,14 @@ def _drafts(
     paths: Sequence[str | Path],
     jobs: int,
     progress: Callable[[], None] | None,
-) -> Iterator[Draft]:
+) -> Generator[Draft, None, None]:
     """Each file's draft in the paths' order: from worker processes with `jobs` > 1."""
     if jobs > 1 and len(paths) >= PARALLEL_FROM:
         from partnerkit.format.model import Partnership
 
         Partnership.model_rebuild()  # the validator, built once here, is every worker's
-        yield from map_ordered(work, paths, jobs, progress)
+        with contextlib.closing(map_ordered(work, paths, jobs, progress)) as drafts:
+            yield from drafts
         return
     for path in paths:
         yield work(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def map_ordered(
     items: Sequence[T],
     jobs: int,
     progress: Callable[[], None] | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`(func(x) for x in items)` over `jobs` processes (`func` must be picklable).
 
     The items are split into chunks, several per worker for balance. Results are
@@ -69,7 +69,8 @@ def map_ordered(
         jobs, mp_context=multiprocessing.get_context(method), initializer=_leave_ctrl_c_to_parent
     )
     try:
-        futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
+        with _signals_held():  # the workers are forked at the first submit
+            futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
         following = 0  # the next chunk to hand on
         for future in as_completed(futures):
             index = futures[future]
@@ -86,18 +87,45 @@ def map_ordered(
     pool.shutdown()
 
 
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while workers are forked; the parent gets them right after.
+
+    A worker forked but not yet running `_leave_ctrl_c_to_parent` would unwind from Ctrl-C
+    with a traceback of its own, and one forked but not yet known to the pool would be
+    left waiting for work, with the parent waiting for it at exit.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _leave_ctrl_c_to_parent() -> None:
     """Workers ignore SIGINT; the parent, which the terminal also signals, ends them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's SIGTERM handler unwinds like Ctrl-C; a worker that inherited it would
     # unwind too when the parent ends it. A worker holds nothing to clean up: it dies at once.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers at once."""
     # The executor keeps its worker processes private; it offers no "terminate".
+    import multiprocessing
+
     workers = list((getattr(pool, "_processes", None) or {}).values())
+    # A worker started but not yet recorded by the pool is still this process's child.
+    workers += [p for p in multiprocessing.active_children() if p not in workers]
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         if process.is_alive():
