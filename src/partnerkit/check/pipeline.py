@@ -242,8 +242,7 @@ def _drafts(
         from partnerkit.format.model import Partnership
 
         Partnership.model_rebuild()  # the validator, built once here, is every worker's
-        with contextlib.closing(map_ordered(work, paths, jobs, progress)) as drafts:
-            yield from drafts
+        yield from map_ordered(work, paths, jobs, progress)  # closed with this generator
         return
     for path in paths:
         yield work(path)

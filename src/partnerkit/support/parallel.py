@@ -120,12 +120,11 @@ def _leave_ctrl_c_to_parent() -> None:
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers at once."""
-    # The executor keeps its worker processes private; it offers no "terminate".
+    # The executor offers no "terminate". Its workers are this process's children, the
+    # pool's only ones: so is one forked but not yet recorded by the pool.
     import multiprocessing
 
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    # A worker started but not yet recorded by the pool is still this process's child.
-    workers += [p for p in multiprocessing.active_children() if p not in workers]
+    workers = multiprocessing.active_children()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         if process.is_alive():
