@@ -6,7 +6,9 @@ Speed itself is measured by `benchmarks/run.py`, not asserted here.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from conftest import ROOT, TODAY
 
@@ -88,34 +90,43 @@ def test_results_come_in_order_whatever_order_chunks_finish() -> None:
     assert len(ticks) == 100
 
 
+_EXAMINE: list[Callable[..., Any]] = []  # the real pass, for workers forked from the test
+
+
+def _slow_past_the_first_chunk(path: Path, **kwargs: Any) -> Any:
+    import time
+
+    if int(path.stem.rsplit("-", 1)[-1]) >= 19:  # write() numbers its files from 0
+        time.sleep(60)  # a worker still busy when Ctrl-C comes, unless it is ended
+    return _EXAMINE[0](path, **kwargs)
+
+
 def test_ctrl_c_while_a_file_is_finished_ends_the_workers_at_once(
     workdir: Path, monkeypatch
 ) -> None:
     """The parent finishes files while the workers go on; Ctrl-C there (not inside the
-    wait for a chunk) must end them too, not leave them for the exit to wait on."""
+    wait for a chunk) must end them at once, not leave them running until they finish."""
     import datetime as dt
     import multiprocessing
+    from multiprocessing.connection import wait
 
     import pytest
 
     from partnerkit.check import pipeline
     from partnerkit.check.config import Config
 
+    def ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
     paths = write(150, workdir / "p", seed=3)
-    finished = pipeline.finish
-    count = 0
-
-    def finish_then_ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
-        nonlocal count
-        count += 1
-        if count == 20:
-            raise KeyboardInterrupt
-        return finished(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "finish", finish_then_ctrl_c)
+    _EXAMINE[:] = [pipeline.examine]
+    monkeypatch.setattr(pipeline, "examine", _slow_past_the_first_chunk)
+    monkeypatch.setattr(pipeline, "finish", ctrl_c)  # as the first file is finished
     before = set(multiprocessing.active_children())
     with pytest.raises(KeyboardInterrupt) as caught:
         pipeline.examine_paths(paths, Config(), dt.date.fromisoformat(TODAY), jobs=2)
     # While the interrupt is still held (as the command line holds it until it exits
-    # with 130), no worker is left.
-    assert caught.traceback and not set(multiprocessing.active_children()) - before
+    # with 130), no worker is left running. A worker's sentinel is ready once it has
+    # ended; its exit code may not be known yet, as the pool's thread may be reaping it.
+    workers = set(multiprocessing.active_children()) - before
+    assert caught.traceback and all(wait([worker.sentinel], 0) for worker in workers)

@@ -129,5 +129,5 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in workers:
         if process.is_alive():
             process.terminate()
-    for process in workers:
+    for process in workers:  # the pool's thread may reap one first: it has ended all the same
         process.join(timeout=5)
