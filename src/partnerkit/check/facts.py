@@ -57,27 +57,22 @@ def criterion_met(c: Criterion) -> bool | None:
 
 def review_ratings(review: Review) -> dict[str, float]:
     """A review's rating per C: the jointly agreed one, else the mean of the partners'."""
-    agreed = review.ratings.values() if review.ratings else {}
-    out: dict[str, float] = dict(agreed)
-    each = [r.values() for r in review.partner_ratings.values()]
-    for c in SIX_CS:
-        if c in out:
-            continue
-        given = [v[c] for v in each if c in v]
-        if given:
+    out: dict[str, float] = dict(review.ratings.values() if review.ratings else {})
+    for c, given in _partners_per_c(review).items():
+        if c not in out:
             out[c] = round(sum(given) / len(given), 2)
     return out
 
 
 def spreads(review: Review) -> dict[str, int]:
     """Per C, the gap between the highest and lowest separate partner rating."""
-    out = {}
+    return {c: max(g) - min(g) for c, g in _partners_per_c(review).items() if len(g) >= 2}
+
+
+def _partners_per_c(review: Review) -> dict[str, list[int]]:
+    """Each C's separate partner ratings, in the Cs' order; a C none of them rated is left out."""
     each = [r.values() for r in review.partner_ratings.values()]
-    for c in SIX_CS:
-        given = [v[c] for v in each if c in v]
-        if len(given) >= 2:
-            out[c] = max(given) - min(given)
-    return out
+    return {c: given for c in SIX_CS if (given := [v[c] for v in each if c in v])}
 
 
 @dataclass(frozen=True, slots=True)
