@@ -106,7 +106,7 @@ def test_ctrl_c_during_pdf_render_leaves_nothing(tmp_path: Path, sig: signal.Sig
         env=env,
         sig=sig,
     )
-    assert code == 130, err
+    assert code == 128 + sig, err  # 130 for Ctrl-C, 143 for SIGTERM
     assert "Traceback" not in err and "internal error" not in err
     time.sleep(0.3)
     assert not list(scratch.glob("partnerkit-pdf-*")), list(scratch.iterdir())
@@ -145,6 +145,40 @@ def test_ctrl_c_during_a_parallel_check_stops_at_once(tmp_path: Path) -> None:
         ["pgrep", "-f", "--no-config --jobs 2 partnerships"], capture_output=True, text=True
     ).stdout.split()
     assert not leftover, leftover
+
+
+def _catches(pid: int, sig: signal.Signals) -> bool:
+    """The process has installed its own handler for `sig` (Linux's /proc tells)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(caught, 16) >> (sig - 1) & 1)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_sigterm_exits_143_and_ctrl_c_130(tmp_path: Path, sig: signal.Signals) -> None:
+    """A shell reports a process ended by SIGTERM as 143 and by Ctrl-C as 130: so does
+    partnerkit, which catches both to clean up (here while it waits for standard input)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partnerkit", "check", "--no-config", "-"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_default_sigint,
+    )
+    deadline = time.monotonic() + 20
+    while not _catches(process.pid, signal.SIGTERM) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 128 + sig, err
+    assert "Traceback" not in err
+    assert ("terminated" if sig == signal.SIGTERM else "interrupted") in err
 
 
 def _worker_sleeping() -> None:

@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stderr.write(f"partnerkit: error: {printable(exc)}\n")
         sys.exit(2)
+    except Terminated:  # the shell's convention, 128 + SIGTERM, as if it had ended us
+        sys.stderr.write("partnerkit: terminated\n")
+        sys.exit(143)
     except KeyboardInterrupt:  # Ctrl-C: the shell's convention, 128 + SIGINT
         sys.stderr.write("partnerkit: interrupted\n")
         sys.exit(130)
@@ -114,13 +117,17 @@ def _plain_message(exc: Exception) -> None:
         exc.message = message  # type: ignore[attr-defined]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: unwind as Ctrl-C does, but exit with SIGTERM's code, 143."""
+
+
 def _terminate_like_interrupt() -> None:
     """SIGTERM (a CI job cancelled, `timeout`) unwinds like Ctrl-C: temp files are removed."""
     import contextlib
     import signal
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        raise Terminated
 
     with contextlib.suppress(ValueError):  # not the main thread (embedded use): as it was
         signal.signal(signal.SIGTERM, interrupt)
