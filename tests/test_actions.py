@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.check.scoring import assess
 from partnerkit.format.model import Partnership
+from partnerkit.judge.scoring import assess
 
 from conftest import EXAMPLES, TODAY
 

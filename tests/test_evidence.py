@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.check.scoring import Assessment, assess
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import Bands
+from partnerkit.judge.scoring import Assessment, assess
 
 PINNED = Path(__file__).resolve().parent / "data" / "pinned"
 BASE: dict[str, Any] = yaml.safe_load((PINNED / "lakeview.yaml").read_text("utf-8"))

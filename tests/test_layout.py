@@ -20,6 +20,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("support", "errors, safe writing, escaping, plain words, worker processes"),
     ("yamlio", "YAML read safely, with the position of every node"),
     ("format", "the partnership file format: types, models, thresholds, scaffold"),
+    ("judge", "judging a valid partnership: scoring, next actions, stages, ROI, selection"),
     ("check", "from a file to its verdict: load, validate, rules, score, result"),
     ("editing", "changing a user's YAML text in place"),
     ("documents", "documents from a partnership: templates, Word, PDF, sheets, calendars"),

@@ -7,7 +7,7 @@ import datetime as dt
 from test_rules import patched
 
 from partnerkit.check.loader import load_bytes
-from partnerkit.check.scoring import assess
+from partnerkit.judge.scoring import assess
 
 TODAY = dt.date(2026, 11, 23)
 

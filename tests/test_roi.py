@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partnerkit.check.roi import roi_of
 from partnerkit.format.model import Partnership
+from partnerkit.judge.roi import roi_of
 
 from conftest import TODAY
 

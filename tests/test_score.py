@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerkit.check.scoring import assess, health_band
 from partnerkit.format.model import Partnership
+from partnerkit.judge.scoring import assess, health_band
 
 from conftest import EXAMPLES, TODAY
 

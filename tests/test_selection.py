@@ -14,8 +14,8 @@ import yaml
 
 from partnerkit.check.loader import load_bytes
 from partnerkit.check.rules import run
-from partnerkit.check.selection import compare, sensitivity_text
 from partnerkit.format.model import Candidates
+from partnerkit.judge.selection import compare, sensitivity_text
 
 from conftest import ROOT, TODAY
 

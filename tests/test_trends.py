@@ -6,8 +6,8 @@ import datetime as dt
 
 import yaml
 
-from partnerkit.check.scoring import assess
 from partnerkit.format.model import Partnership
+from partnerkit.judge.scoring import assess
 from partnerkit.support.trends import sparkline, svg_sparkline
 
 from conftest import EXAMPLES, TODAY

@@ -7,16 +7,14 @@ processes):
   `codes` (codes as users write them in `--select`, `[severity]`, suppressions);
 - loading: `loader` (a file to a validated model, or located findings) and
   `validation` (schema errors and cross-references as PK1xx/PK2xx findings);
-- what rules and scores read from a valid model: `facts`, `questions` (the ten
-  questions), `stages`, `legal` (what an agreement needs), `roi`, `fingerprint` and
-  `semdiff` (the signed terms and what changed), `history` (earlier versions from
-  git), `selection` (weighing candidate partners);
-- judging: `rules/` (one declared unit per code), `scoring` (readiness and health)
-  with `actions` (the next actions), `events` (dated items for the calendar);
+- what rules read from a valid model besides `judge/`: `fingerprint` and `semdiff`
+  (the signed terms and what changed), `history` (earlier versions from git);
+- judging: `rules/` (one declared unit per code), the score from `judge.scoring`,
+  `events` (dated items for the calendar);
 - finishing: `suppress` (in-file suppressions), then severities from the configuration;
 - the result, the only thing reporters and commands read: `finding` (one record per
   problem), `result` (one file's frozen result, a run's report), `portfolio` (rows
   and the summary of many files).
 
-Imports `format`, `yamlio` and `support`.
+Imports `judge`, `format`, `yamlio` and `support`.
 """

@@ -22,20 +22,20 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from partnerkit.check.config import Config
 from partnerkit.check.events import events
-from partnerkit.check.facts import overdue_deliverables, progress_of
 from partnerkit.check.finding import Finding, Severity
 from partnerkit.check.loader import Loaded, load_file
-from partnerkit.check.questions import question_statuses
 from partnerkit.check.result import CheckReport, Event, Facts, FileResult
 from partnerkit.check.rules import run as run_rules
-from partnerkit.check.scoring import assess
 from partnerkit.check.suppress import Suppression, apply_suppressions, parse_suppressions
+from partnerkit.judge.facts import overdue_deliverables, progress_of
+from partnerkit.judge.questions import question_statuses
+from partnerkit.judge.scoring import assess
 from partnerkit.support.parallel import map_ordered, quiet_gc
 from partnerkit.support.records import Record
 
 if TYPE_CHECKING:
-    from partnerkit.check.scoring import Assessment
     from partnerkit.format.model import Partnership
+    from partnerkit.judge.scoring import Assessment
     from partnerkit.yamlio import Document
 
 PARALLEL_FROM = 64

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from partnerkit.check.selection import compare
 from partnerkit.commands import options
 from partnerkit.commands.common import Sound, configure, load_sound, parse_today
 from partnerkit.commands.options import argument, option
+from partnerkit.judge.selection import compare
 from partnerkit.support.fsutil import emit, use_color
 
 if TYPE_CHECKING:

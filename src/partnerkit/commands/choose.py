@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit.check.selection import compare
 from partnerkit.commands import options
 from partnerkit.commands.common import configure
 from partnerkit.commands.editfile import EditTarget, edit_file
@@ -23,6 +22,7 @@ from partnerkit.commands.options import argument, flag, option
 from partnerkit.editing.edit import AddKey, Append, Delete, EditError, Op, Set
 from partnerkit.format.model import Candidate, Partnership
 from partnerkit.format.scaffold import SECOND_ROLE, TO_BE_CHOSEN
+from partnerkit.judge.selection import compare
 from partnerkit.support.errors import UsageError
 
 ROLES = ("lead", "provider", "funder", "member", "advisor")

@@ -18,8 +18,8 @@ from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
-    from partnerkit.check.scoring import Assessment
     from partnerkit.format.model import Partnership
+    from partnerkit.judge.scoring import Assessment
     from partnerkit.yamlio import Document
 
 

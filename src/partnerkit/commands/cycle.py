@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from partnerkit.check.roi import roi_of
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, load_sound
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Op, Set
 from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.judge.roi import roi_of
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, emit, read_limited
 from partnerkit.support.sanitize import printable

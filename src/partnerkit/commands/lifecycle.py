@@ -18,13 +18,13 @@ from partnerkit.check.fingerprint import (
     fingerprint,
     signed_fingerprints,
 )
-from partnerkit.check.scoring import assess
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, Delete, EditError, Op, Set
 from partnerkit.format.thresholds import shift
+from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from partnerkit.check.loader import load_bytes
 from partnerkit.check.rules import run as run_rules
-from partnerkit.check.scoring import assess
 from partnerkit.commands import options
 from partnerkit.commands.common import (
     configure,
@@ -20,6 +19,7 @@ from partnerkit.commands.common import (
     partnership_files,
 )
 from partnerkit.commands.options import argument, flag, option
+from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import read_limited, write_atomic
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from partnerkit.check.facts import (
+from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
+from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
+from partnerkit.judge.facts import (
     criterion_progress,
     health_is_stale,
     overdue_deliverables,
     review_ratings,
     spreads,
 )
-from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
-from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
 
 
 @dataclass

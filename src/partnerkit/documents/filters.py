@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from partnerkit.check.selection import sensitivity_text
 from partnerkit.format.thresholds import health_level
+from partnerkit.judge.selection import sensitivity_text
 from partnerkit.support.sanitize import markdown, markdown_code, markdown_message
 from partnerkit.support.trends import sparkline, svg_sparkline
 from partnerkit.support.words import long_dates, short_date, status_words, with_unit

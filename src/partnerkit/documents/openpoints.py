@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from partnerkit.check.scoring import Assessment
 from partnerkit.documents.filters import money
 from partnerkit.format.model import Partnership
+from partnerkit.judge.scoring import Assessment
 
 # Evidence gathered as a partnership runs, or one partner's own homework: not open points.
 _NOT_A_POINT = frozenset(

@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit import __version__
-from partnerkit.check.facts import progress_of, review_ratings, spreads
 from partnerkit.check.finding import Finding
 from partnerkit.check.fingerprint import fingerprint
-from partnerkit.check.roi import roi_of
-from partnerkit.check.scoring import Assessment
-from partnerkit.check.selection import compare
 from partnerkit.documents.agenda import agenda_of
 from partnerkit.documents.clauses import wording
 from partnerkit.documents.openpoints import open_points
 from partnerkit.documents.templates import TEMPLATE_NAME, template_message
 from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.judge.facts import progress_of, review_ratings, spreads
+from partnerkit.judge.roi import roi_of
+from partnerkit.judge.scoring import Assessment
+from partnerkit.judge.selection import compare
 from partnerkit.support.errors import UsageError
 from partnerkit.support.sanitize import document
 from partnerkit.support.trends import criterion_series

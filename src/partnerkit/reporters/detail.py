@@ -6,10 +6,10 @@ import datetime as dt
 from html import escape
 from typing import IO, Any
 
-from partnerkit.check.facts import deliverable_overdue, review_ratings
-from partnerkit.check.scoring import Assessment
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import is_overdue, review_state
+from partnerkit.judge.facts import deliverable_overdue, review_ratings
+from partnerkit.judge.scoring import Assessment
 from partnerkit.reporters.evaluation import criteria_table, roi_line
 from partnerkit.reporters.score import (
     BAND_STYLE,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from partnerkit.check.facts import Progress, progress_of
-from partnerkit.check.roi import roi_of
 from partnerkit.format.model import Partnership
+from partnerkit.judge.facts import Progress, progress_of
+from partnerkit.judge.roi import roi_of
 from partnerkit.support.sanitize import markdown, printable
 from partnerkit.support.trends import bar, criterion_trend
 

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import IO, Any
 
 from partnerkit.check.fingerprint import fingerprint, signing_state
-from partnerkit.check.roi import roi_of
-from partnerkit.check.scoring import Assessment
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
+from partnerkit.judge.roi import roi_of
+from partnerkit.judge.scoring import Assessment
 from partnerkit.support.sanitize import (
     json_text,
     markdown,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from partnerkit.check.selection import Comparison, as_dict, sensitivity_text
 from partnerkit.format.model import Money, Partnership
+from partnerkit.judge.selection import Comparison, as_dict, sensitivity_text
 from partnerkit.support.sanitize import csv_cell as cell
 from partnerkit.support.sanitize import json_text, printable, printable_path
 

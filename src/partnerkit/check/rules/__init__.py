@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from partnerkit.check.finding import Finding, field_path, more_like_this
-from partnerkit.check.questions import Question, question_statuses
 from partnerkit.check.rules.base import REGISTRY, Context, Hit, Rule, rule
 from partnerkit.format.model import Partnership
+from partnerkit.judge.questions import Question, question_statuses
 from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, value_position
 
 __all__ = ["REGISTRY", "Context", "Rule", "all_rules", "rule", "run"]

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from partnerkit.check.finding import Loc, Severity
-from partnerkit.check.questions import Question
 from partnerkit.format.model import Partnership
+from partnerkit.judge.questions import Question
 
 
 @dataclass(frozen=True, slots=True)

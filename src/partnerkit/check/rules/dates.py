@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from partnerkit.check.facts import criterion_met, overdue_deliverables
 from partnerkit.check.finding import Severity
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.model import CADENCE_DAYS
 from partnerkit.format.thresholds import NOTICE_WARNING_DAYS, is_overdue, shift
+from partnerkit.judge.facts import criterion_met, overdue_deliverables
 
 W = Severity.WARNING
 RUNNING = {"active", "under-review"}

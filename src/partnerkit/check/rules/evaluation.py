@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
-from partnerkit.check.roi import roi_of
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.thresholds import WINS_WINDOW_DAYS
+from partnerkit.judge.roi import roi_of
 
 W = Severity.WARNING
 YEAR = dt.timedelta(days=WINS_WINDOW_DAYS)

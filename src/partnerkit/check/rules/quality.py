@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerkit.check.facts import BEYOND_REACTION, measurable, review_ratings, spreads
 from partnerkit.check.finding import Severity
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.model import SIX_CS
 from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP
+from partnerkit.judge.facts import BEYOND_REACTION, measurable, review_ratings, spreads
 
 W = Severity.WARNING
 SIGNED_STATUSES = {"active", "under-review", "renewing"}

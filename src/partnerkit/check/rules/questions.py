@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from partnerkit.check.finding import Loc, Severity
-from partnerkit.check.questions import QUESTIONS
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.model import Partnership
+from partnerkit.judge.questions import QUESTIONS
 
 W = Severity.WARNING
 _ALWAYS: Callable[[Partnership], bool] = lambda p: True  # noqa: E731

@@ -1,6 +1,6 @@
 """PK420–PK429: what an agreement of each kind needs before partners sign it.
 
-The checks themselves live in `partnerkit.check.legal`, shared with readiness; each rule
+The checks themselves live in `partnerkit.judge.legal`, shared with readiness; each rule
 here reports one of them where it fails. They apply once a partnership is proposed
 or in force, and an internal partnership is only asked for its start date.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
-from partnerkit.check.legal import Need, needs
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.model import Partnership
+from partnerkit.judge.legal import Need, needs
 
 W = Severity.WARNING
 

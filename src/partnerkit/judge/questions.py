@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnerkit.check.facts import measurable
 from partnerkit.format.model import Partnership
+from partnerkit.judge.facts import measurable
 
 
 @dataclass(frozen=True, slots=True)

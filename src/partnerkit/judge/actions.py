@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from partnerkit.check.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
-from partnerkit.check.result import Step
-from partnerkit.check.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 from partnerkit.format.model import CADENCE_DAYS, Partnership
 from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
+from partnerkit.judge.digest import Step
+from partnerkit.judge.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
+from partnerkit.judge.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 
 SOON = 30  # days: a deadline this close is as urgent as one passed
 RUNNING = ("active", "under-review")

@@ -11,19 +11,19 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from partnerkit.check.actions import Action, next_actions
-from partnerkit.check.facts import (
+from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.format.thresholds import Bands, health_band, is_overdue
+from partnerkit.judge.actions import Action, next_actions
+from partnerkit.judge.digest import CScore, ScoreDigest
+from partnerkit.judge.facts import (
     health_is_stale,
     measurable,
     overdue_deliverables,
     review_ratings,
     spreads,
 )
-from partnerkit.check.legal import Need, needs
-from partnerkit.check.questions import Question, question_statuses
-from partnerkit.check.result import CScore, ScoreDigest
-from partnerkit.format.model import SIX_CS, Partnership
-from partnerkit.format.thresholds import Bands, health_band, is_overdue
+from partnerkit.judge.legal import Need, needs
+from partnerkit.judge.questions import Question, question_statuses
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from partnerkit.check.facts import BEYOND_REACTION, health_is_stale, measurable, review_ratings
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import WINS_WINDOW_DAYS
+from partnerkit.judge.facts import BEYOND_REACTION, health_is_stale, measurable, review_ratings
 
 Gap = tuple[str, str, str]
 
@@ -115,7 +115,9 @@ def _history(p: Partnership, today: dt.date, renewing: bool = False) -> Iterator
         yield (f"Rate the Six C's again: the latest ratings, from {when}, are more than two "
                "review cycles old", "Reviews", "reviews.history[].ratings")  # fmt: skip
     wins = [x.date for x in history if x.wins]
-    long_enough = history and (renewing or (today - min(x.date for x in history)).days > WINS_WINDOW_DAYS)
+    long_enough = history and (
+        renewing or (today - min(x.date for x in history)).days > WINS_WINDOW_DAYS
+    )
     if long_enough and (not wins or (today - max(wins)).days > WINS_WINDOW_DAYS):
         yield ("Collect and record the wins: what the partnership achieved that the partners "
                "can celebrate and show", "Reviews", "reviews.history[].wins")  # fmt: skip
