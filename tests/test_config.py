@@ -144,3 +144,30 @@ def test_pyproject_errors_point_at_the_tool_table_line(cli, repo: Path) -> None:
         '[project]\nname = "x"\nstrict = 1\n\n[tool.partnerkit]\nstrict = "yes"\n'
     )
     assert "pyproject.toml:6: `strict`: must be true or false" in cli("check").err
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('[project]\nname = "x"\n\n[tool]\npartnerkit = 5\n', 5),
+        ('[project]\nname = "x"\n\n[tool]\nblack = {}\npartnerkit = "strict"\n', 6),
+        ("tool.partnerkit = [1]\n", 1),
+    ],
+)
+def test_pyproject_with_partnerkit_set_to_a_value_is_a_configuration_error(
+    cli, repo: Path, text: str, line: int
+) -> None:
+    """`[tool]` then `partnerkit = 5` is a setting for partnerkit that cannot be read: it
+    stops the command like any broken configuration, instead of being passed over."""
+    (repo / "pyproject.toml").write_text(text)
+    result = cli("check", "--today", TODAY)
+    assert result.code == 2, result.out
+    assert f"pyproject.toml:{line}: `tool.partnerkit`: must be a table" in result.err
+
+
+def test_pyproject_naming_partnerkit_elsewhere_is_not_a_configuration(cli, repo: Path) -> None:
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ndependencies = ["partnerkit>=0.1"]\n\n[tool.black]\n'
+    )
+    (repo / "partnerkit.toml").unlink(missing_ok=True)
+    assert cli("check", "--today", TODAY, "partnerships").code == 0

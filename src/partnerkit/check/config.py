@@ -89,11 +89,25 @@ def find_config(start: Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(
-            r"^\s*\[tool\.partnerkit[\].]", pyproject.read_text("utf-8", "replace"), re.M
-        ):
+        if pyproject.is_file() and _names_partnerkit(pyproject):
             return pyproject
     return None
+
+
+def _names_partnerkit(pyproject: Path) -> bool:
+    """Whether `tool.partnerkit` is set, however it is written (`[tool]` then
+    `partnerkit = 5` is a broken setting to report, not a file to pass over)."""
+    try:
+        text = pyproject.read_text("utf-8", "replace")
+    except OSError:
+        return False
+    if "partnerkit" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except (tomllib.TOMLDecodeError, RecursionError):  # reported when it names our table
+        return re.search(r"^\s*\[tool\.partnerkit[\].]", text, re.M) is not None
+    return isinstance(tool, dict) and "partnerkit" in tool
 
 
 def load_config(path: Path | None = None, *, search: bool = True) -> Config:
@@ -125,8 +139,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     tool = raw.get("tool", {})
     table = tool.get("partnerkit", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        found = re.search(r"^\s*(tool\.)?partnerkit\s*=", text, re.M)
-        line = text.count("\n", 0, found.start()) + 1 if found else 1
+        line = _line_of(text, "tool.partnerkit")
         raise UsageError(f"{path}:{line}: `tool.partnerkit`: must be a table (`[tool.partnerkit]`)")
     return _build(table, path, text)
 
