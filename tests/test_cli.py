@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, EXAMPLES
+from conftest import BAD, EXAMPLES, ROOT, TODAY
+
+README = ROOT / "README.md"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def test_examples_are_clean_of_errors(cli) -> None:
@@ -166,22 +169,59 @@ def test_a_closed_pipe_is_a_quiet_exit_0(args: list[str]) -> None:
     assert done.stderr == ""
 
 
-@pytest.mark.parametrize("command", ["check", "review", "calendar"])
-def test_report_output_is_replaced_like_every_linters(cli, workdir: Path, command: str) -> None:
-    """The README's `check -f sarif -o partnerkit.sarif`, run twice."""
-    args = [command, "--today", "2026-11-23", "-o", "report.out", EXAMPLES]
-    assert cli(*args).code in (0, 1)
+def _output_row() -> tuple[list[str], list[str]]:
+    """The README's `-o` row: the commands whose output is replaced, and those kept."""
+    row = next(line for line in README.read_text("utf-8").splitlines() if "`--output` |" in line)
+    replaced, kept = row.split("|")[2].split("(reports: replaced)")
+    return re.findall(r"`([a-z]+)`", replaced), re.findall(r"`([a-z]+)`", kept.split("(")[0])
+
+
+_REPLACED, _KEPT = _output_row()
+NORTHGATE = EXAMPLES / "northgate-crm-golive.yaml"
+_WITH_O = {
+    "check": ["check", "--today", TODAY, EXAMPLES],
+    "review": ["review", "--today", TODAY, EXAMPLES],
+    "calendar": ["calendar", "--today", TODAY, EXAMPLES],
+    "score": ["score", "--today", TODAY, NORTHGATE],
+    "assess": ["assess", "--today", TODAY, DATA / "candidates.yaml"],
+    "diff": ["diff", NORTHGATE, EXAMPLES / "harbor-county-early-learning.yaml"],
+    "schema": ["schema"],
+    "form": ["form", NORTHGATE],
+    "render": ["render", NORTHGATE],
+    "agenda": ["agenda", "--today", TODAY, NORTHGATE],
+}  # fmt: skip
+
+
+def test_the_readme_names_every_command_with_an_output() -> None:
+    assert sorted(_REPLACED + _KEPT) == sorted(_WITH_O)
+
+
+@pytest.mark.parametrize("command", _REPLACED)
+def test_report_output_is_replaced_as_the_readme_says(cli, workdir: Path, command: str) -> None:
+    """The README's `check -f sarif -o partnerkit.sarif`, run twice: every report's `-o`
+    replaces the file, as every linter's does."""
+    (workdir / "report.out").write_text("an old report\n")
+    result = cli(*_WITH_O[command], "-o", "report.out")
+    assert result.code in (0, 1), result.err
     first = (workdir / "report.out").read_bytes()
-    again = cli(*args)
-    assert again.code in (0, 1), again.err
+    assert first != b"an old report\n"
+    again = cli(*_WITH_O[command], "-o", "report.out")
+    assert again.code == result.code, again.err
     assert (workdir / "report.out").read_bytes() == first
 
 
-def test_documents_still_refuse_to_overwrite(cli, workdir: Path) -> None:
-    source = EXAMPLES / "northgate-crm-golive.yaml"
-    assert cli("render", source, "-o", "doc.md").code == 0
-    again = cli("render", source, "-o", "doc.md")
+@pytest.mark.parametrize("command", _KEPT)
+def test_documents_and_sheets_are_kept_as_the_readme_says(
+    cli, workdir: Path, command: str
+) -> None:
+    """A document, or a rating sheet someone may have filled in, is replaced only with --force."""
+    target = workdir / ("sheet.csv" if command == "form" else "doc.md")
+    target.write_text("filled in by hand\n")
+    again = cli(*_WITH_O[command], "-o", target.name)
     assert again.code == 2 and "--force" in again.err
+    assert target.read_text() == "filled in by hand\n"
+    assert cli(*_WITH_O[command], "-o", target.name, "--force").code in (0, 1)
+    assert target.read_text() != "filled in by hand\n"
 
 
 def test_an_output_under_a_file_says_so(cli, workdir: Path) -> None:

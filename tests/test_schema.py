@@ -80,13 +80,11 @@ def test_schema_rejects_what_check_rejects(schema_file: Path, name: str) -> None
     assert done.returncode == 1, done.stdout + done.stderr
 
 
-def test_schema_refuses_to_overwrite(cli, workdir: Path) -> None:
+def test_schema_output_replaces_an_older_copy(cli, workdir: Path) -> None:
+    """The README: `-o` replaces a report, and a schema written again is a refreshed copy."""
     target = workdir / "schema.json"
-    target.write_text("keep me")
-    result = cli("schema", "--output", target)
-    assert result.code == 2
-    assert target.read_text() == "keep me"
-    assert cli("schema", "--output", target, "--force").code == 0
+    target.write_text("an older schema")
+    assert cli("schema", "--output", target).code == 0
     assert json.loads(target.read_text())["title"] == "partnerkit partnership"
 
 

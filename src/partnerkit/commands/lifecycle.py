@@ -260,7 +260,7 @@ def run_diff(opts: DiffOptions) -> int:
 
     from partnerkit.check import history, semdiff
 
-    fmt, output, force = DiffFormat(opts.format).value, opts.output, opts.force
+    fmt, output = DiffFormat(opts.format).value, opts.output
     try:
         old, new = _versions(list(opts.paths), opts.since)
     except history.InvalidVersion as exc:
@@ -278,7 +278,7 @@ def run_diff(opts: DiffOptions) -> int:
         semdiff.write_markdown(changes, old.label, new.label, buffer)
     else:
         semdiff.write_text(changes, old.label, new.label, buffer)
-    emit(buffer.getvalue(), output, force=force)
+    emit(buffer.getvalue(), output, force=True)  # a report: -o replaces it
     return 0
 
 

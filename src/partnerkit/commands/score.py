@@ -63,7 +63,7 @@ def run_score(opts: ScoreOptions) -> int:
             view.write_rich(model, assessment, shown, buffer, colored, day)
     except Exception as exc:  # a bug met on this file: its finding, exit 1
         return file_failed(sound.result, exc, "scoring")
-    emit(buffer.getvalue(), opts.output, force=opts.force)
+    emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:
         sys.stderr.write(
