@@ -37,8 +37,10 @@ Functions:
     diff(old, new, name)       a unified diff for `--dry-run`
     write_in_place(path, data, expect=...)
         write atomically (a temporary file in the same folder, then `os.replace`;
-        the file's mode is kept; a symbolic link is followed only to a file in the
-        same folder), refusing when the file changed since it was read
+        mode, owner and group kept; a symbolic link is followed only to a file in
+        the same folder), refusing a read-only file and one whose bytes are not
+        those the edit was made from; in `writing`, with `edit_lock`, the advisory
+        lock held while a file is edited
 
 The whole editing command (load the file and refuse it when it has errors, plan,
 apply, show or write, check again) is `commands.editfile.edit_file`, above the check.
@@ -51,13 +53,12 @@ from __future__ import annotations
 
 import copy
 import difflib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from partnerkit.editing.splice import BREAK, EditError, PathT, Splicer, nest, shown
+from partnerkit.editing.writing import write_in_place
 from partnerkit.yamlio import YamlProblems, parse
 
 __all__ = [
@@ -261,43 +262,3 @@ def diff(old: str, new: str, name: str) -> str:
             _lines(old), _lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}", n=2
         )
     )
-
-
-def write_in_place(path: Path, data: bytes, *, expect: bytes) -> None:
-    """Replace a file atomically, keeping its mode; refuse when it changed since read.
-
-    The temporary file is made in the file's own folder, so `os.replace` is one
-    rename on one file system. A symbolic link is followed only to a file in the
-    same folder (the link itself stays)."""
-    import contextlib
-    import stat
-    import tempfile
-
-    target = path
-    if path.is_symlink():
-        target = path.resolve()
-        if target.parent != path.parent.resolve():
-            raise EditError(f"{path} is a link to a file in another folder; edit {target} itself")
-    try:
-        info = os.stat(target)
-        if not stat.S_ISREG(info.st_mode):
-            raise EditError(f"{path} is not a regular file")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise EditError(f"cannot write next to {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        if target.read_bytes() != expect:
-            raise EditError("the file changed while partnerkit was editing it; run again")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise EditError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-

@@ -18,6 +18,12 @@ PathT = tuple[str | int, ...]
 BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
+def line_break(text: str) -> str:
+    """The file's line ending, as its first line ends (CRLF, CR or LF); LF for one line."""
+    first = re.search(r"\r\n|\r|\n", text)
+    return first.group() if first else "\n"
+
+
 class EditError(Exception):
     """The edit cannot be made safely; the file is left as it is."""
 
@@ -37,7 +43,7 @@ class Splicer:
     def __init__(self, text: str, root: MappingNode) -> None:
         self.text = text
         self.root = root
-        self.nl = "\r\n" if "\r\n" in text else "\n"
+        self.nl = line_break(text)
         self.starts = [0] + [m.end() for m in BREAK.finditer(text)]
 
     # positions
@@ -124,7 +130,7 @@ class Splicer:
 
     def _keep_comment_column(self, start: int, end: int, text: str) -> tuple[int, str]:
         """A one-line value followed by spaces and a comment: keep the comment's column."""
-        if "\n" in text or self.line_of(start) != self.line_of(end):
+        if BREAK.search(text) or self.line_of(start) != self.line_of(end):
             return end, text
         rest = self.text[end : self.line_end(end)]
         gap = len(rest) - len(rest.lstrip(" "))
