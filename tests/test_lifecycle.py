@@ -190,3 +190,39 @@ def test_sign_never_silently_replaces_a_signature_without_a_fingerprint(tmp_path
     )  # fmt: skip
     assert r.code == 0, r.err
     assert "date: 2026-02-01, terms: " in file.read_text("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_redline_in_a_folder_has_its_own_name(repo: Path, cli, fmt: str) -> None:
+    """`render --redline REV -o docs/` writes beside the clean copy, never over it (it
+    refused, as the clean copy existed, and with --force replaced it)."""
+    file = repo / "p.yaml"
+    file.write_text(file.read_text().replace("amount: 48000", "amount: 54000", 1))
+    git(repo, "commit", "-q", "-am", "raise the fee")
+    docs = repo / "docs"
+    assert cli("render", file, "-f", fmt, "-o", docs).code == 0
+    clean = docs / f"riverside-clinical-onboarding-agreement.{fmt}"
+    before = clean.read_bytes()
+    for _ in range(2):  # the second time, --force replaces the redline alone
+        r = cli("render", file, "--redline", "HEAD~1", "-f", fmt, "-o", docs, "--force")
+        assert r.code == 0, r.err
+    assert clean.read_bytes() == before
+    assert sorted(p.name for p in docs.iterdir()) == [
+        f"riverside-clinical-onboarding-agreement-redline-HEAD-1.{fmt}",
+        f"riverside-clinical-onboarding-agreement.{fmt}",
+    ]
+    again = cli("render", file, "--redline", "HEAD~1", "-f", fmt, "-o", docs)
+    assert again.code == 2 and "redline-HEAD-1" in again.err
+
+
+@pytest.mark.parametrize(
+    ("revision", "name"),
+    [("signed", "x-mou-redline-signed.md"), ("v1.2", "x-mou-redline-v1.2.md"),
+     ("../../etc/passwd", "x-mou-redline-etc-passwd.md"), ("..", "x-mou-redline-revision.md")],
+)  # fmt: skip
+def test_a_redline_name_stays_one_file_name(revision: str, name: str) -> None:
+    from types import SimpleNamespace
+
+    from partnerkit.documents.render import output_name
+
+    assert output_name(SimpleNamespace(id="x"), "mou", "md", revision) == name  # type: ignore[arg-type]

@@ -174,7 +174,7 @@ def _render_all(
         target = (
             dest
             if kind == "file"
-            else render.inside(dest, render.output_name(model, opts.template, opts.format))
+            else render.inside(dest, _name(model, opts))
         )
         said = _shown(dest, target, kind)
         said += " (DRAFT: below the ready band)" if draft else ""
@@ -241,7 +241,6 @@ def _load_all(
     opts: RenderOptions, config: Config, today: dt.date, kind: str
 ) -> tuple[int, list[tuple[str, Sound]]]:
     """Every file that loads soundly (status 1 if one did not), refusing two with one id."""
-    from partnerkit.documents import render
 
     status = 0
     ready = []
@@ -252,7 +251,7 @@ def _load_all(
             status = 1
             continue
         if kind == "folder":  # two files with one id would write one document: refuse first
-            name = render.output_name(sound.model, opts.template, opts.format)
+            name = _name(sound.model, opts)
             if name in targets:
                 raise UsageError(
                     f"{targets[name]} and {sound.result.path} both render to {name} (the same "
@@ -261,6 +260,13 @@ def _load_all(
             targets[name] = sound.result.path
         ready.append((path, sound))
     return status, ready
+
+
+def _name(model: Any, opts: RenderOptions) -> str:
+    """The document's file name in a folder: a redline's own, never the clean copy's."""
+    from partnerkit.documents.render import output_name
+
+    return output_name(model, opts.template, opts.format, opts.redline)
 
 
 def _redline(

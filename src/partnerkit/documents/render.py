@@ -150,12 +150,20 @@ def _template_line(exc: BaseException, fallback: str) -> str:
     return fallback
 
 
-def output_name(model: Partnership, template: str, fmt: str) -> str:
-    """A safe file name from the partnership id (a validated slug) and the template name."""
+def output_name(model: Partnership, template: str, fmt: str, redline: str | None = None) -> str:
+    """A safe file name from the partnership id (a validated slug) and the template name.
+
+    A redline against REV gets a name of its own, `<id>-<template>-redline-<REV>.<fmt>`,
+    so it never takes the clean copy's place (the revision reduced to letters, digits,
+    dots and hyphens: `HEAD~1` becomes `HEAD-1`).
+    """
     if not TEMPLATE_NAME.match(template):
         raise UsageError(f"template name {template!r}: use lowercase letters, digits and hyphens")
     safe_id = re.sub(r"[^a-z0-9-]", "-", model.id)
-    return f"{safe_id}-{template}.{fmt}"
+    if redline is None:
+        return f"{safe_id}-{template}.{fmt}"
+    revision = re.sub(r"[^A-Za-z0-9.-]+", "-", redline)[:40].strip(".-") or "revision"
+    return f"{safe_id}-{template}-redline-{revision}.{fmt}"
 
 
 def inside(folder: Path, name: str) -> Path:
