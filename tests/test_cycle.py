@@ -132,7 +132,7 @@ def test_measure_appends_results_and_sets_current(cli, file: Path, tmp_path: Pat
     criteria = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"]
     assert criteria[1]["current"] == 9 and criteria[1]["measurements"][-1]["value"] == 9
     assert criteria[0]["current"] == 31.5
-    assert "# converted to money and isolated" in file.read_text("utf-8")
+    assert "# per year, converted to money" in file.read_text("utf-8")
     score = cli("score", file, "--today", "2027-01-05")
     assert "▅" in score.out or "▃" in score.out  # the criterion's trend
 
@@ -176,7 +176,7 @@ def test_measure_roi_records_the_phillips_roi_of_the_files_own_numbers(cli, file
     ]
     removed = [x for x in difflib.ndiff(before.splitlines(), after.splitlines()) if x[0] == "-"]
     assert removed == []
-    assert "benefits:   # converted to money and isolated from other causes" in after
+    assert "benefits:   # per year, converted to money" in after
     assert cli("check", file, "--today", "2026-12-02").code == 0
 
 
@@ -186,4 +186,33 @@ def test_measure_roi_is_refused_when_the_roi_cannot_be_calculated(cli, file: Pat
     result = cli("measure", file, "--roi", "--date", "2026-12-01")
     assert result.code == 1
     assert "EUR and USD" in result.err and "never added up" in result.err
+    assert file.read_text("utf-8") == text
+
+
+def test_measure_roi_writes_a_ratio_into_a_ratio_criterion(cli, file: Path) -> None:
+    # The criterion's unit says its values are benefit-cost ratios: 106,000 ÷ 78,000 = 1.36,
+    # not the 35.9 (%) an ROI would be.
+    text = file.read_text("utf-8").replace(
+        'target: 25\n      unit: "%"', "target: 1.5\n      unit: ratio"
+    )
+    file.write_text(text, "utf-8")
+    dry = cli("measure", file, "--roi", "--date", "2026-12-01", "--dry-run")
+    assert dry.code == 0 and "value: 1.36" in dry.out
+    assert "Would record Return on investment: 1 measurement(s), current 1.36" in dry.err
+    assert "Recorded" not in dry.err and file.read_text("utf-8") == text
+    assert cli("measure", file, "--roi", "--date", "2026-12-01").code == 0
+    roi = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"][0]
+    assert roi["current"] == 1.36
+    assert (
+        roi["measurements"][0]["note"] == "Phillips benefit-cost ratio from the costs and benefits"
+    )
+
+
+def test_measure_roi_is_refused_until_the_benefits_are_isolated(cli, file: Path) -> None:
+    text = "".join(
+        line for line in file.read_text("utf-8").splitlines(True) if "isolation:" not in line
+    )
+    file.write_text(text, "utf-8")
+    result = cli("measure", file, "--roi", "--date", "2026-12-01")
+    assert result.code == 1 and "isolated from other causes" in result.err
     assert file.read_text("utf-8") == text

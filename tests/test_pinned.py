@@ -73,7 +73,7 @@ DEFAULT_SEVERITY = {
     **dict.fromkeys([f"PK3{n:02d}" for n in range(1, 11)], "warning"),
     **dict.fromkeys([f"PK4{n:02d}" for n in range(1, 14)], "warning"),
     **dict.fromkeys([f"PK42{n}" for n in range(10)], "warning"),
-    **dict.fromkeys(["PK440", "PK441", "PK442"], "warning"),
+    **dict.fromkeys(["PK440", "PK441", "PK442", "PK443"], "warning"),
     **dict.fromkeys(["PK450", "PK452", "PK453", "PK454", "PK455"], "warning"),
     **dict.fromkeys(["PK451", "PK456", "PK457"], "error"),
     **dict.fromkeys([f"PK5{n:02d}" for n in range(1, 9)], "warning"),

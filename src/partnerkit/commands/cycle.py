@@ -64,6 +64,8 @@ def _edit(path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, 
     except _SheetRefused as refused:
         return _refuse(sheet, refused.error)
     if code == 0 and said:
+        if dry_run:  # nothing was written: say what would be
+            said = [f"Would record{line.removeprefix('Recorded')}" for line in said]
         sys.stderr.write("".join(printable(line) + "\n" for line in said))
     return code
 
@@ -280,11 +282,19 @@ def roi_result(model: Partnership, day: dt.date) -> Any:
     roi = roi_of(model)
     if roi is None:
         raise EditError("--roi: no success criterion is at the `roi` level")
-    if roi.problem or roi.percent is None:
-        raise EditError(f"--roi: {roi.problem or 'the fully loaded costs add up to 0'}")
+    value = roi.value()
+    if roi.problem or value is None:
+        raise EditError(f"--roi: {roi.problem or 'the costs add up to 0'}")
+    if not roi.isolated:
+        raise EditError(
+            f"--roi: “{roi.criterion}” does not say how its benefits were isolated from other "
+            "causes; state it in the criterion's `isolation` (a control group, a trend line, "
+            "estimates adjusted for confidence) before recording a return on investment"
+        )
     assert model.success is not None
     index = next(i for i, c in enumerate(model.success.criteria) if c.level == "roi")
-    return Result(index, day, round(roi.percent, 1), "Phillips ROI from the costs and benefits")
+    what = "benefit-cost ratio" if roi.ratio_target else "ROI"
+    return Result(index, day, value, f"Phillips {what} from the costs and benefits")
 
 
 def measure_ops(model: Partnership, results: list[Any]) -> tuple[list[Op], str]:
