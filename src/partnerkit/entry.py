@@ -107,14 +107,15 @@ _PLAIN = (
 
 
 def _plain_message(exc: Exception) -> None:
-    """A bad value's message in our words, not the validation layer's ("Value error, …")."""
+    """A bad value's message in our words, not the validation layer's ("Value error, …"),
+    with the value as the user wrote it shown escaped (`printable`): Click echoes it."""
     import re
 
     message = getattr(exc, "message", None)
     if isinstance(message, str):
         for pattern, words in _PLAIN:
             message = re.sub(pattern, words, message)
-        exc.message = message  # type: ignore[attr-defined]
+        exc.message = _printable(message)  # type: ignore[attr-defined]
 
 
 class Terminated(KeyboardInterrupt):

@@ -17,7 +17,7 @@ from typing import Any
 
 from partnerkit.check.config import Config
 from partnerkit.check.pipeline import examine_one
-from partnerkit.commands.common import load_sound
+from partnerkit.commands.common import load_sound, tell
 from partnerkit.editing import yamltext
 from partnerkit.editing.edit import EditError, Op, apply, diff
 from partnerkit.editing.writing import edit_lock, refuse_read_only, write_in_place
@@ -63,7 +63,7 @@ def edit_file(
         with edit_lock(path):
             code = _edit(path, plan, config, dry_run=False, done=done)
     except EditError as exc:
-        sys.stderr.write(f"{printable(str(path))}: {exc}\n")
+        tell(path, str(exc))
         return 1
     return recheck(path, config) if code is None else code
 
@@ -77,24 +77,25 @@ def _edit(path: Path, plan: Plan, config: Config, *, dry_run: bool, done: str) -
         ops = plan(target)
         new = apply(target.text, ops)
     except (EditError, yamltext.RenderError) as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
+        tell(target.path, str(exc))
         return 1
     if dry_run:
-        sys.stdout.write(diff(target.text, new, target.path) or f"{target.path}: no change\n")
+        changes = diff(target.text, new, target.path)
+        sys.stdout.write(changes) if changes else tell(target.path, "no change", out=sys.stdout)
         return 0
     if new == target.text:
-        sys.stdout.write(f"{target.path}: nothing to change\n")
+        tell(target.path, "nothing to change", out=sys.stdout)
         return 0
     bom = b"\xef\xbb\xbf" if target.raw.startswith(b"\xef\xbb\xbf") else b""
     try:
         notes = write_in_place(path, bom + new.encode("utf-8"), expect=target.raw)
     except EditError as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
+        tell(target.path, str(exc))
         return 1
     for note in notes:
-        sys.stderr.write(f"{target.path}: note: {note}\n")
+        tell(target.path, f"note: {note}")
     if done:
-        sys.stdout.write(done + "\n")
+        sys.stdout.write(printable(done) + "\n")
     return None
 
 
@@ -112,12 +113,10 @@ def load_for_edit(path: Path, config: Config) -> EditTarget | None:
         raw = read_limited(path, config.max_file_size)
     except (OSError, NotRegular, TooLarge) as exc:
         why = exc.strerror if isinstance(exc, OSError) else "it changed while it was read"
-        sys.stderr.write(f"{sound.result.path}: cannot read the file: {why or exc}\n")
+        tell(sound.result.path, f"cannot read the file: {why or exc}")
         return None
     if raw.decode("utf-8-sig", errors="replace") != sound.text:
-        sys.stderr.write(
-            f"{sound.result.path}: the file changed while partnerkit was reading it; run again\n"
-        )
+        tell(sound.result.path, "the file changed while partnerkit was reading it; run again")
         return None
     return EditTarget(sound.result.path, sound.text, sound.doc.data, sound.model, raw)
 

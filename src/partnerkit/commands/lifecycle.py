@@ -27,6 +27,7 @@ from partnerkit.format.thresholds import shift
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit
+from partnerkit.support.sanitize import printable
 
 
 def dry_run() -> Any:
@@ -114,7 +115,7 @@ def run_sign(opts: SignOptions) -> int:
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(printable(text) + "\n")
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ from partnerkit.commands.common import (
     load_sound,
     parse_today,
     partnership_files,
+    tell,
 )
 from partnerkit.commands.options import argument, flag, option
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import read_limited, write_atomic
+from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -154,10 +156,11 @@ def _render_all(
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
         draft = assessment.band != "ready"
         if opts.final and draft:
-            sys.stderr.write(
-                f"{shown}: readiness {assessment.overall:.0f} ({assessment.band}) is below "
-                f"the ready band ({config.bands.ready}); --final refuses to render it. "
-                f"`partnerkit score {shown}` shows what is missing\n"
+            tell(
+                shown,
+                f"readiness {assessment.overall:.0f} ({assessment.band}) is below the ready "
+                f"band ({config.bands.ready}); --final refuses to render it. "
+                f"`partnerkit score {shown}` shows what is missing",
             )
             status = 1
             continue
@@ -234,7 +237,7 @@ def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], for
     """Write one document (waiting for its PDF if it is being printed) and say so."""
     write_atomic(target, data() if callable(data) else data, force=force)
     if said:  # nothing under --quiet
-        sys.stderr.write(f"Wrote {said}\n")
+        sys.stderr.write(f"Wrote {printable(said)}\n")
 
 
 def _load_all(

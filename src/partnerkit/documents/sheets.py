@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from partnerkit.format.model import SIX_CS, Partnership
-from partnerkit.support.sanitize import csv_cell, printable
+from partnerkit.support.sanitize import csv_cell, printable, printable_path
 
 FORM_COLUMNS = ("respondent", "partner", *SIX_CS, "comments")
 RESULT_COLUMNS = ("criterion", "date", "value")
@@ -29,7 +29,7 @@ class SheetProblem:
     message: str
 
     def located(self, name: str) -> str:
-        return f"{printable(name)}:{self.row}:{self.column}: {self.message}"
+        return f"{printable_path(name)}:{self.row}:{self.column}: {printable(self.message)}"
 
 
 class SheetError(Exception):
