@@ -95,6 +95,10 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
         return "stdout", out
     if out is None:
         return "folder", Path(".")
+    if out.exists() and not out.is_dir() and not out.is_file():  # /dev/null, a FIFO
+        if len(opts.files) > 1:
+            raise UsageError(f"{out} is not a folder; name a folder to render several files")
+        return "file", out
     if out.suffix and not out.is_dir():
         if len(opts.files) > 1:
             raise UsageError(f"{out} is a file name; name a folder to render several files")
