@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, load_sound
+from partnerkit.commands.common import configure, load_sound, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Op, Set
@@ -30,13 +30,6 @@ from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 KINDS = ("kickoff", "periodic", "annual", "closing")
-
-
-def _date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{name} {value}: write the date as YYYY-MM-DD") from None
 
 
 MAX_SHEET_BYTES = 5 * 1_048_576
@@ -138,7 +131,7 @@ def run_record(opts: RecordOptions) -> int:
 
     if not opts.date:
         raise UsageError("--date is required: the date of the review, YYYY-MM-DD")
-    day = _date(opts.date, "--date")
+    day = parse_today(opts.date, "--date")
     if opts.kind not in KINDS:
         raise UsageError(f"--kind {opts.kind}: use one of {', '.join(KINDS)}")
     config = configure(opts.config, no_config=opts.no_config)
@@ -252,7 +245,7 @@ def run_measure(opts: MeasureOptions) -> int:
             "(or --roi to record the ROI the file's own numbers give)"
         )
     sheet = _sheet(opts.results) if opts.results is not None else None
-    day = _date(opts.date, "--date") if opts.date else dt.date.today()
+    day = parse_today(opts.date or None, "--date")
     config = configure(opts.config, no_config=opts.no_config)
     said: list[str] = []
 
