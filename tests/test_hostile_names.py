@@ -163,3 +163,32 @@ def test_bidi_controls_are_not_kept_raw_in_documents(cli, workdir: Path, args: t
     assert result.code in (0, 1), result.err
     assert "Meridian" in result.out
     assert not re.search("[\u202a-\u202e\u2066-\u2069]", result.out)
+
+
+WRAPPED = " ".join(["word"] * 3 + ["::error::FORGED ##[x] \t::warning::F2"] * 12)
+
+
+@pytest.mark.parametrize("width", [40, 57, 80, 101, 133, 200])
+@pytest.mark.parametrize("color", [False, True], ids=["plain", "color"])
+def test_rich_wrapping_never_starts_a_line_with_a_command(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch, width: int, color: bool
+) -> None:
+    """Rich wraps a long value at its spaces, so any word of it may start a line."""
+    text = RIVERSIDE.read_text("utf-8")
+    for old in ("name: Meridian Clinical Learning", "deliverable: Simulation-day facilitator guide",
+                "title: Clinical onboarding curriculum for new nurses"):  # fmt: skip
+        text = text.replace(old, old.split(":")[0] + f': "{WRAPPED}"', 1)
+    (workdir / "p.yaml").write_text(text, "utf-8")
+    (workdir / "c.yaml").write_text(
+        CANDIDATES.read_text("utf-8").replace("CMR Learning Partners", WRAPPED), "utf-8"
+    )
+    monkeypatch.setenv("COLUMNS", str(width))
+    colour = ["--color"] if color else []
+    for args in (["review", "p.yaml"], ["review", "."], ["score", "p.yaml"], ["assess", "c.yaml"]):
+        result = cli(*args, "--today", TODAY, *colour)
+        assert result.code in (0, 1), (args, result.err)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", result.out)
+        assert "::error::FORGED" in plain or args[1] == ".", args  # narrow: no name column
+        for line in (result.out + result.err).split("\n"):
+            bare = re.sub(r"^(\x1b\[[0-9;]*m|\s)*", "", line)
+            assert not bare.startswith("::") and "##[" not in line, (args, line)

@@ -11,6 +11,7 @@ from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
 from partnerkit.judge.roi import roi_of
 from partnerkit.judge.scoring import Assessment
 from partnerkit.support.sanitize import (
+    WrappedLines,
     json_text,
     markdown,
     markdown_code,
@@ -158,7 +159,7 @@ def write_rich(
     from rich.text import Text
 
     console = Console(
-        file=out,
+        file=WrappedLines(out),
         force_terminal=color,
         no_color=not color,
         highlight=False,

@@ -13,6 +13,7 @@ spreadsheet formulas. Each output escapes for its own reader:
 - `diff_line`: a line of a `--dry-run` diff, which a CI log reads after trimming blanks;
 - `markdown`, `markdown_code`, `markdown_message`: text for Markdown that a wiki or a
   pull-request comment renders: no HTML, links, entities, tables broken by `|`;
+- `WrappedLines`: a stream for Rich, whose wrapping may start a line with any word;
 - `json_text`: JSON whose strings cannot drive a terminal or a CI log (lossless);
 - `csv_cell`: a spreadsheet cell that is never a formula (OWASP CSV injection), on
   one line;
@@ -22,7 +23,7 @@ spreadsheet formulas. Each output escapes for its own reader:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import IO, Any
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # C0 and C1 controls, DEL, line/paragraph separators, bidirectional embeddings,
@@ -78,6 +79,34 @@ def diff_line(line: str) -> str:
 
 
 _LINE_END = re.compile(r"(?:\r\n|[\r\n\x85\u2028\u2029])\Z")
+
+
+class WrappedLines:
+    """A text stream for Rich that keeps wrapped lines from starting a workflow command.
+
+    Values are `printable` before Rich sees them, but Rich wraps a long value at its
+    spaces, so any word of it may start a line: `::error::x` after the blanks (and
+    colour codes) a CI runner skips. Such a line gets a WORD JOINER (U+2060, no width,
+    not a blank) before its `::`, so columns stay aligned and the line reads the same.
+    """
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._line_start = True
+
+    def write(self, text: str) -> int:
+        if "::" in text or _GH_COMMAND_V1 in text:
+            text = _WRAPPED_COMMAND.sub("\\1\u2060", ("\n" if self._line_start else "x") + text)[1:]
+            text = text.replace(_GH_COMMAND_V1, "##\u2060[")
+        if text:
+            self._line_start = text[-1] == "\n"
+        return self._out.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, isatty: the stream's own
+        return getattr(self._out, name)
+
+
+_WRAPPED_COMMAND = re.compile(r"(\n(?:\x1b\[[0-9;]*m|[^\S\n])*)(?=::)")
 
 
 # Documents (Markdown, HTML, iCalendar): control characters other than tab and line
