@@ -55,6 +55,7 @@ class RenderOptions:
         metavar="NAME",
         help="Template name (see `partnerkit templates`).",
         default="agreement",
+        complete="templates",
     )
     format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
     output: Path | None = options.output(
