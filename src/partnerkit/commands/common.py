@@ -37,6 +37,17 @@ def parse_today(value: str | None, option: str = "--today") -> dt.date:
         raise UsageError(f"{option} {value}: not a real date ({exc})") from None
 
 
+def filled(option: str, values: Sequence[str], what: str) -> list[str]:
+    """Free text given to an option, stripped; an empty one is refused (exit 2) before
+    the file is read, as `check` would refuse the empty entry it would write."""
+    out = []
+    for value in values:
+        if not value.strip():
+            raise UsageError(f"{option} is empty: {what}")
+        out.append(value.strip())
+    return out
+
+
 def check_choice(option: str, value: str, choices: tuple[str, ...] | list[str]) -> None:
     """A value that must be one of `choices`: exit 2 with the nearest one and the list."""
     if value in choices:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, load_sound, parse_today
+from partnerkit.commands.common import configure, filled, load_sound, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Op, Set
@@ -134,6 +134,15 @@ def run_record(opts: RecordOptions) -> int:
     day = parse_today(opts.date, "--date")
     if opts.kind not in KINDS:
         raise UsageError(f"--kind {opts.kind}: use one of {', '.join(KINDS)}")
+    opts = replace(
+        opts,
+        win=filled("--win", opts.win, "say what went well"),
+        concern=filled("--concern", opts.concern, "say what the concern is"),
+        adjustment=filled("--adjustment", opts.adjustment, "say what was agreed to change"),
+        minutes=None
+        if opts.minutes is None
+        else filled("--minutes", [opts.minutes], "give the path or link to the minutes")[0],
+    )
     config = configure(opts.config, no_config=opts.no_config)
     sheet = _sheet(opts.ratings) if opts.ratings else None
     said: list[str] = []
