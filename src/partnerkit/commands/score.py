@@ -50,7 +50,7 @@ def run_score(opts: ScoreOptions) -> int:
     buffer = io.StringIO()
     try:
         if opts.format == "json":
-            view.write_json(model, assessment, shown, buffer)
+            view.write_json(model, assessment, shown, buffer, day)
         elif opts.format == "md":
             view.write_markdown(model, assessment, shown, buffer, day)
         elif opts.quiet:
