@@ -36,9 +36,7 @@ class InitOptions:
         default=None,
         metavar="PATH",
     )
-    kind: str | None = option(
-        metavar="KIND", help="vendor, internal, community, school or other.", complete="kinds"
-    )
+    kind: str | None = option(metavar="KIND", help="vendor, internal, community, school or other.")
     title: str | None = option(metavar="TEXT", help="Title of the partnership.")
     id: str | None = option("--id", metavar="ID", help="Partnership id (a slug).")
     partners: list[str] = many(

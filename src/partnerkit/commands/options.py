@@ -36,7 +36,6 @@ class Cli:
     metavar: str | None = None  # how help names the value: PATH, CODE, DATE, N
     min: float | None = None
     max: float | None = None
-    complete: str | None = None  # what the shell offers: "codes", "kinds", "templates"
 
 
 def option(
@@ -46,17 +45,14 @@ def option(
     metavar: str | None = None,
     min: float | None = None,
     max: float | None = None,
-    complete: str | None = None,
 ) -> Any:
     """An option taking one value."""
-    cli = Cli(decls, help, False, metavar, min, max, complete)
-    return field(default=default, metadata={"cli": cli})
+    return field(default=default, metadata={"cli": Cli(decls, help, False, metavar, min, max)})
 
 
-def many(*decls: str, help: str, metavar: str | None = None, complete: str | None = None) -> Any:
+def many(*decls: str, help: str, metavar: str | None = None) -> Any:
     """An option that may be repeated; its values are collected in a list."""
-    cli = Cli(decls, help, metavar=metavar, complete=complete)
-    return field(default_factory=list, metadata={"cli": cli})
+    return field(default_factory=list, metadata={"cli": Cli(decls, help, metavar=metavar)})
 
 
 def flag(*decls: str, help: str, default: bool | None = False) -> Any:
@@ -64,11 +60,9 @@ def flag(*decls: str, help: str, default: bool | None = False) -> Any:
     return field(default=default, metadata={"cli": Cli(decls, help)})
 
 
-def argument(
-    help: str, *, default: Any = MISSING, metavar: str | None = None, complete: str | None = None
-) -> Any:
+def argument(help: str, *, default: Any = MISSING, metavar: str | None = None) -> Any:
     """A positional argument; a list-typed one takes any number of values."""
-    cli = {"cli": Cli((), help, argument=True, metavar=metavar, complete=complete)}
+    cli = {"cli": Cli((), help, argument=True, metavar=metavar)}
     if default is MISSING:
         return field(metadata=cli)
     if default == []:

@@ -16,9 +16,7 @@ from partnerkit.support.fsutil import use_color
 class RulesOptions:
     """Everything `rules` can be asked."""
 
-    code: str | None = argument(
-        "A rule code or name to explain.", default=None, metavar="CODE", complete="codes"
-    )
+    code: str | None = argument("A rule code or name to explain.", default=None, metavar="CODE")
     color: bool | None = options.color()
 
 
