@@ -14,6 +14,15 @@ EXAMPLES = ROOT / "examples"
 BAD = Path(__file__).resolve().parent / "bad"
 SHARED = ROOT.parent / "shared"
 TODAY = "2026-11-23"
+NO_SHELL_FOUND = """\
+class ShellDetectionFailure(EnvironmentError):
+    pass
+
+
+def detect_shell(pid=None, max_depth=10):
+    raise ShellDetectionFailure()  # as when no shell is among the parent processes
+"""
+"""A stand-in for `shellingham` (on PYTHONPATH) that finds no shell, as under CI or an editor."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, EXAMPLES, ROOT, TODAY
+from conftest import BAD, EXAMPLES, NO_SHELL_FOUND, ROOT, TODAY
 
 README = ROOT / "README.md"
 DATA = Path(__file__).resolve().parent / "data"
@@ -243,20 +243,63 @@ def test_no_arguments_is_usage_and_exit_2(cli) -> None:
     assert result.out == "" and result.err.startswith("Usage: partnerkit")
 
 
-def test_shell_completion_is_offered_and_answers(workdir: Path) -> None:
+def no_shell_among_parents(folder: Path) -> dict[str, str]:
+    """An environment where looking for a shell among the parent processes finds none,
+    as under CI, an editor or a test runner started without one."""
+    import os
+
+    (folder / "shellingham.py").write_text(NO_SHELL_FOUND)
+    return {**os.environ, "PYTHONPATH": str(folder), "SHELL": "/bin/zsh"}
+
+
+def completing(words: str) -> list[str]:
+    """What the shell is offered for the last of `words` (bash's protocol)."""
     import os
 
     env = {**os.environ, "_PARTNERKIT_COMPLETE": "complete_bash",
-           "COMP_WORDS": "partnerkit ch", "COMP_CWORD": "1"}  # fmt: skip
+           "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}  # fmt: skip
     done = subprocess.run(
         [sys.executable, "-m", "partnerkit"], env=env, capture_output=True, text=True, check=False
     )
-    assert "check" in done.stdout.split(), done.stdout + done.stderr
+    return done.stdout.split()
+
+
+def test_shell_completion_is_offered_and_answers(tmp_path: Path) -> None:
+    assert "check" in completing("partnerkit ch")
+    env = no_shell_among_parents(tmp_path)
     shown = subprocess.run(
         [sys.executable, "-m", "partnerkit", "--show-completion", "bash"],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=env,
     )  # fmt: skip
-    assert shown.returncode == 0 and "_PARTNERKIT_COMPLETE" in shown.stdout
+    assert shown.returncode == 0, shown.stderr
+    assert "_PARTNERKIT_COMPLETE" in shown.stdout and "COMP_WORDS" in shown.stdout
+    login = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "--show-completion"],
+        capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert login.returncode == 0 and login.stdout.startswith("#compdef partnerkit"), login.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("partnerkit rules PK40", {"PK401", "PK402", "PK405"}),
+        ("partnerkit rules pk50", {"pk501", "pk502"}),  # as typed: codes are read in any case
+        ("partnerkit check --select PK3", {"PK301", "PK310"}),
+        ("partnerkit check --ignore unmeasurable", {"unmeasurable-criterion"}),
+        ("partnerkit init --kind ", {"vendor", "internal", "community", "school", "other"}),
+        ("partnerkit review --kind sch", {"school"}),
+        ("partnerkit render x.yaml -t ", {"agreement", "mou", "one-pager", "checklist"}),
+        ("partnerkit check -f sa", {"sarif"}),
+    ],
+)
+def test_completion_offers_codes_kinds_templates_and_formats(
+    words: str, offered: set[str]
+) -> None:
+    got = set(completing(words))
+    assert offered <= got, got
+    typed = words.rsplit(" ", 1)[1].lower()
+    assert all(value.lower().startswith(typed) for value in got), got
 
 
 def test_verbose_lists_what_scanning_left_out(cli, workdir: Path) -> None:

@@ -171,3 +171,13 @@ def test_pyproject_naming_partnerkit_elsewhere_is_not_a_configuration(cli, repo:
     )
     (repo / "partnerkit.toml").unlink(missing_ok=True)
     assert cli("check", "--today", TODAY, "partnerships").code == 0
+
+
+@pytest.mark.parametrize("name", ["partnerkit.toml", "pyproject.toml"])
+def test_a_configuration_with_a_byte_order_mark_reads_fine(cli, repo: Path, name: str) -> None:
+    """Windows editors save UTF-8 with a BOM; it was "invalid TOML"."""
+    table = "[tool.partnerkit]\n" if name == "pyproject.toml" else ""
+    (repo / name).write_bytes(b"\xef\xbb\xbf" + f'{table}paths = ["partnerships"]\n'.encode())
+    result = cli("check", "--today", TODAY)
+    assert result.code == 0, result.err
+    assert "Checked 1 file" in result.out

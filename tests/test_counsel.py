@@ -140,11 +140,21 @@ def test_non_binding_without_binding_clauses_says_nothing_binds(cli, workdir) ->
 
 
 def test_conformed_copy_prints_each_date_once(cli) -> None:
+    doc = _render(cli, EXAMPLES / "lakeview-literacy-coaching.yaml")
+    block = doc.split("Signatures", 1)[1]
+    assert "Signature: /s/ Helen Ortega" in block and block.count("12 December 2024") == 1
+    assert "Signed 12 December 2024" not in block and "Fingerprint" not in block
+    assert "conformed copy" in block
+
+
+def test_a_signature_that_names_no_terms_is_not_conformed(cli) -> None:
+    """Riverside's signatures were typed by hand, with no terms fingerprint: no "/s/"."""
     doc = _render(cli, EXAMPLES / "riverside-clinical-onboarding.yaml")
     block = doc.split("Signatures", 1)[1]
-    assert "Signature: /s/ Lee Park" in block and block.count("10 January 2026") == 1
-    assert "Signed 10 January 2026" not in block and "Fingerprint" not in block
-    assert "conformed copy" in block
+    assert "/s/" not in block and "conformed copy" not in block
+    assert "Signed the agreement on 10 January 2026; the signature does not record which " in (
+        block
+    )
 
 
 def test_draft_prints_blank_signature_lines_and_no_old_signatures(cli) -> None:

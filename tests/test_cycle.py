@@ -132,7 +132,7 @@ def test_measure_appends_results_and_sets_current(cli, file: Path, tmp_path: Pat
     criteria = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"]
     assert criteria[1]["current"] == 9 and criteria[1]["measurements"][-1]["value"] == 9
     assert criteria[0]["current"] == 31.5
-    assert "# converted to money and isolated" in file.read_text("utf-8")
+    assert "# per year, converted to money" in file.read_text("utf-8")
     score = cli("score", file, "--today", "2027-01-05")
     assert "▅" in score.out or "▃" in score.out  # the criterion's trend
 
@@ -176,7 +176,7 @@ def test_measure_roi_records_the_phillips_roi_of_the_files_own_numbers(cli, file
     ]
     removed = [x for x in difflib.ndiff(before.splitlines(), after.splitlines()) if x[0] == "-"]
     assert removed == []
-    assert "benefits:   # converted to money and isolated from other causes" in after
+    assert "benefits:   # per year, converted to money" in after
     assert cli("check", file, "--today", "2026-12-02").code == 0
 
 
@@ -187,3 +187,125 @@ def test_measure_roi_is_refused_when_the_roi_cannot_be_calculated(cli, file: Pat
     assert result.code == 1
     assert "EUR and USD" in result.err and "never added up" in result.err
     assert file.read_text("utf-8") == text
+
+
+def test_measure_roi_writes_a_ratio_into_a_ratio_criterion(cli, file: Path) -> None:
+    # The criterion's unit says its values are benefit-cost ratios: 106,000 ÷ 78,000 = 1.36,
+    # not the 35.9 (%) an ROI would be.
+    text = file.read_text("utf-8").replace(
+        'target: 25\n      unit: "%"', "target: 1.5\n      unit: ratio"
+    )
+    file.write_text(text, "utf-8")
+    dry = cli("measure", file, "--roi", "--date", "2026-12-01", "--dry-run")
+    assert dry.code == 0 and "value: 1.36" in dry.out
+    assert "Would record Return on investment: 1 measurement(s), current 1.36" in dry.err
+    assert "Recorded" not in dry.err and file.read_text("utf-8") == text
+    assert cli("measure", file, "--roi", "--date", "2026-12-01").code == 0
+    roi = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"][0]
+    assert roi["current"] == 1.36
+    assert (
+        roi["measurements"][0]["note"] == "Phillips benefit-cost ratio from the costs and benefits"
+    )
+
+
+def test_measure_roi_is_refused_until_the_benefits_are_isolated(cli, file: Path) -> None:
+    text = "".join(
+        line for line in file.read_text("utf-8").splitlines(True) if "isolation:" not in line
+    )
+    file.write_text(text, "utf-8")
+    result = cli("measure", file, "--roi", "--date", "2026-12-01")
+    assert result.code == 1 and "isolated from other causes" in result.err
+    assert file.read_text("utf-8") == text
+
+
+NUMBERS = [
+    ("9,5", "has a comma, which may be a decimal comma or a thousands separator: write 9.5"),
+    ("1e308", "has an exponent: write the number in full"),
+    ("999999999999999999999999", "has more than 15 digits"),
+    ("1_000", "has underscores between its digits: write it as 1000"),
+    ("٣", "uses digits other than 0-9: write it as 3"),
+    ("1,000,000", "has commas between its digits: write it as 1000000"),
+    ("45%", "is not a number: write digits 0-9"),
+]
+
+
+@pytest.mark.parametrize(("value", "words"), NUMBERS)
+def test_measure_refuses_a_number_it_would_store_wrong(
+    cli, file: Path, tmp_path: Path, value: str, words: str
+) -> None:
+    """`9,5` became 95 and `1e308` a 309-digit integer: each is refused where it is."""
+    before = file.read_bytes()
+    results = tmp_path / "results.csv"
+    results.write_text(f'criterion,date,value\nTime to independent practice,2026-12-31,"{value}"\n')
+    result = cli("measure", file, "--from", results)
+    assert result.code == 1
+    assert f"results.csv:2:3: value `{value}` {words}" in result.err
+    assert file.read_bytes() == before
+
+
+@pytest.mark.parametrize("day", ["20261231", "2026-W53-4", "2026-12-31T00:00", "2026-12-3１"])
+def test_measure_and_record_take_dates_written_yyyy_mm_dd_only(
+    cli, file: Path, tmp_path: Path, day: str
+) -> None:
+    before = file.read_bytes()
+    results = tmp_path / "results.csv"
+    results.write_text(f"criterion,date,value\nTime to independent practice,{day},9\n")
+    result = cli("measure", file, "--from", results)
+    assert result.code == 1
+    assert f"results.csv:2:2: date `{day}` is not a date written YYYY-MM-DD" in result.err
+    for command in (["record", file, "--win", "x"], ["measure", file, "--roi"]):
+        result = cli(*command, "--date", day)
+        assert result.code == 2 and "YYYY-MM-DD" in result.err, result.err
+    assert file.read_bytes() == before
+
+
+MORE_BAD = [
+    (["Dana,riverside,4,²,4,4,4,4,"], HEADER, "2:4:", "communication is `²`"),
+    (["Dana,riverside,4,①,4,4,4,4,"], HEADER, "2:4:", "communication is `①`"),
+    (["Dana,riverside,4,٣,4,4,4,4,"], HEADER, "2:4:", "communication is `٣`"),
+    (
+        ["Dana,simworks,4,4,4,4,4,4,", "Lee,riverside,5,5,5,5,5,5,"],
+        HEADER + ",partner",
+        "1:10:",
+        "columns B and J are both `partner`",
+    ),
+    (
+        ['Dana,riverside,4,4,4,4,4,4,"Night cover', "Lee,simworks,5,5,5,5,5,5,", "Pat,simworks,3"],
+        HEADER,
+        "2:9:",
+        "a quote (\") opens this cell and is not closed",
+    ),
+    (
+        [
+            'Dana,riverside,4,4,4,4,4,4,"Night cover',
+            "Lee,simworks,5,5,5,5,5,5,",
+            'Pat,riverside,3,3,3,3,3,3,"fine"',
+        ],
+        HEADER,
+        "2:9:",
+        "the 2 line(s) after it are read as part of it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rows", "header", "where", "words"), MORE_BAD)
+def test_a_sheet_that_would_lose_or_misread_ratings_is_refused(
+    cli, file: Path, tmp_path: Path, rows, header, where, words
+) -> None:
+    """`²` passed isdigit() and crashed int(); a quote left open took the rows after it
+    into a comment; a second `partner` column was read instead of the first."""
+    before = file.read_bytes()
+    ratings = sheet(tmp_path, *rows, header=header)
+    result = cli("record", file, "--date", "2026-12-10", "--ratings", ratings)
+    assert result.code == 1, result.out
+    assert f"ratings.csv:{where}" in result.err and words in result.err, result.err
+    assert "internal error" not in result.err
+    assert file.read_bytes() == before
+
+
+def test_a_comment_over_several_lines_is_still_read(cli, file: Path, tmp_path: Path) -> None:
+    ratings = sheet(tmp_path, 'Dana,riverside,4,4,4,4,4,4,"Night cover,\nstill hard"')
+    result = cli("record", file, "--date", "2026-12-10", "--ratings", ratings)
+    assert result.code == 0, result.err
+    latest = yaml.safe_load(file.read_text("utf-8"))["reviews"]["history"][-1]
+    assert latest["comments"] == ["Dana: Night cover,\nstill hard"]

@@ -191,3 +191,43 @@ def test_a_file_with_cr_line_endings_keeps_them_through_record(cli, tmp_path: Pa
     raw = target.read_bytes()
     assert b"\n" not in raw
     assert b"Agency hours halved" in raw
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["record", "--date", "2026-12-10", "--win", ""],
+        ["record", "--date", "2026-12-10", "--win", "A win", "--concern", "  "],
+        ["record", "--date", "2026-12-10", "--adjustment", ""],
+        ["record", "--date", "2026-12-10", "--win", "A win", "--minutes", ""],
+        ["amend", "--summary", "Fees", "--section", ""],
+        ["sign", "--partner", "riverside", "--by", "Lee Park", "--force", "--title", " "],
+    ],
+)
+def test_empty_free_text_is_refused_before_the_file_is_touched(
+    cli, tmp_path: Path, args: list[str]
+) -> None:
+    """`record --win ""` wrote a file that `check` then failed, and every editing
+    command refused it after."""
+    target = tmp_path / "hospital-roi.yaml"
+    shutil.copy(CYCLE, target)
+    before = target.read_bytes()
+    result = cli(args[0], target, *args[1:])
+    assert result.code == 2, result.out + result.err
+    assert f"{args[-2]} is empty" in result.err
+    assert target.read_bytes() == before
+    assert cli("check", "--no-config", target, "--today", "2026-11-01").code == 0
+
+
+def test_an_edit_that_would_fail_the_check_is_refused(
+    file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever the command, the edited text must pass the check before it is shown or
+    written: here a status the format does not know."""
+    before = file.read_bytes()
+    for dry_run in (False, True):
+        assert edit_file(file, lambda t: [Set(("status",), "bogus")], dry_run=dry_run) == 1
+        err = capsys.readouterr().err
+        assert "the edit would leave the file with errors, so it was left as it is" in err
+        assert "status" in err
+        assert file.read_bytes() == before

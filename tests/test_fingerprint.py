@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.check.fingerprint import changed_sections, fingerprint, signing_state
+from partnerkit.check.fingerprint import changed_sections, fingerprint
 from partnerkit.check.loader import load_bytes
 from partnerkit.format.model import Partnership
 
@@ -119,13 +119,3 @@ def test_whole_floats_and_empty_lists_are_the_same_content() -> None:
     assert fingerprint(model_of(patched(data, "value.needs", []))) != base  # removed needs
     data["partners"][0]["strengths"] = []
     assert fingerprint(model_of(dumped(data))) == base
-
-
-def test_signing_state() -> None:
-    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text()
-    assert signing_state(model_of(text)) == "signed by every partner"
-    fp = fingerprint(model_of(text))
-    stale = text.replace("date: 2026-01-12}", "date: 2026-01-12, terms: abcabcabcabc}")
-    assert signing_state(model_of(stale)) == "changed since signed by meridian"
-    fresh = text.replace("date: 2026-01-12}", f"date: 2026-01-12, terms: {fp}}}")
-    assert signing_state(model_of(fresh)) == "signed by every partner"

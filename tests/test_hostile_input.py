@@ -272,3 +272,81 @@ def test_numbers_at_the_edge_of_floats_are_drawn(cli, workdir: Path, args) -> No
     result = cli(*args, "--today", "2026-11-23", "p.yaml")
     assert result.code in (0, 1), result.err
     assert "PK115" not in result.out and "internal error" not in result.err
+
+
+def _device_node(path: Path) -> None:
+    """A character device like /dev/null (1, 3) at `path`; skips when it cannot be made."""
+    import stat
+
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (AttributeError, PermissionError, OSError):
+        pytest.skip("cannot make a device node here (needs root)")
+
+
+@pytest.mark.parametrize("command", ["check", "review", "calendar", "score", "assess", "diff",
+                                     "schema", "form", "render", "agenda"])  # fmt: skip
+def test_output_into_a_device_writes_into_it(cli, workdir: Path, command: str) -> None:
+    """`-o /dev/null` (here a device node of our own): written into, never replaced by a
+    file, with or without --force."""
+    import stat
+
+    from test_cli import _WITH_O
+
+    _device_node(workdir / "null")
+    result = cli(*_WITH_O[command], "-o", "null")
+    assert result.code in (0, 1), result.err
+    assert stat.S_ISCHR((workdir / "null").lstat().st_mode)
+    assert cli(*_WITH_O[command], "-o", "null", "--force").code in (0, 1)
+    assert stat.S_ISCHR((workdir / "null").lstat().st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_output_into_a_fifo_goes_to_its_reader(cli, workdir: Path) -> None:
+    import json
+    import stat
+    import threading
+
+    os.mkfifo(workdir / "pipe")
+    (workdir / "p.yaml").write_text(BASE)
+    got: list[bytes] = []
+    reader = threading.Thread(
+        target=lambda: got.append((workdir / "pipe").read_bytes()), daemon=True
+    )
+    reader.start()
+    result = cli("check", "--no-config", "-f", "sarif", "-o", "pipe", "p.yaml")
+    if not got:  # nothing written: end the reader's wait
+        os.close(os.open(workdir / "pipe", os.O_WRONLY | os.O_NONBLOCK))
+    reader.join(timeout=60)
+    assert result.code in (0, 1), result.err
+    assert stat.S_ISFIFO((workdir / "pipe").lstat().st_mode)
+    assert json.loads(got[0])["version"] == "2.1.0"
+
+
+def test_output_through_a_link_keeps_the_link(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text(BASE)
+    (workdir / "reports").mkdir()
+    (workdir / "reports" / "last.json").write_text("{}")
+    (workdir / "latest.json").symlink_to("reports/last.json")
+    result = cli("check", "--no-config", "-f", "json", "-o", "latest.json", "p.yaml")
+    assert result.code in (0, 1), result.err
+    assert (workdir / "latest.json").is_symlink()
+    assert '"files"' in (workdir / "reports" / "last.json").read_text()
+    (workdir / "gone.json").symlink_to("reports/nowhere.json")
+    result = cli("check", "--no-config", "-f", "json", "-o", "gone.json", "p.yaml")
+    assert result.code == 2
+    assert "which does not exist" in result.err
+    assert (workdir / "gone.json").is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(__import__("socket"), "AF_UNIX"), reason="needs sockets")
+def test_output_over_a_socket_is_refused(cli, workdir: Path) -> None:
+    import socket
+
+    (workdir / "p.yaml").write_text(BASE)
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(workdir / "sock"))
+        result = cli("check", "--no-config", "-o", "sock", "p.yaml")
+        assert result.code == 2
+        assert "is a socket, not a file" in result.err
+        assert (workdir / "sock").is_socket()

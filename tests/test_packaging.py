@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
@@ -50,3 +53,24 @@ def test_project_urls_point_where_sarif_help_points() -> None:
     assert set(urls) >= {"Homepage", "Documentation", "Issues"}
     assert all(url.startswith(INFO_URI) for url in urls.values()), urls
     assert urls["Issues"] == f"{INFO_URI}/issues"
+
+
+def test_the_sdist_holds_what_its_tests_import(tmp_path: Path) -> None:
+    """A source distribution's tests collect: it carries `benchmarks/`, which several test
+    modules import (it was left out, and eight of them failed to collect)."""
+    pytest.importorskip("build", reason="the source build needs `build` (in the test extra)")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path / "dist"), str(ROOT)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    (sdist,) = (tmp_path / "dist").glob("partnerkit-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path, filter="data")
+    (unpacked,) = (p for p in tmp_path.iterdir() if p.name.startswith("partnerkit-"))
+    assert (unpacked / "benchmarks" / "run.py").is_file()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=unpacked, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert " error" not in done.stdout.splitlines()[-1], done.stdout[-3000:]

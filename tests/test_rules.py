@@ -68,6 +68,13 @@ def test_every_rule_has_cases() -> None:
         assert case["fire"] and case["quiet"], code
 
 
+def test_every_rule_has_a_quiet_case_that_changes_something() -> None:
+    """A quiet case that is the base unchanged shows only that the rule does not fire on a
+    clean file: each rule also stays quiet on a near miss (what it must not mistake)."""
+    trivial = [code for code, case in CASES.items() if all(not q for q in case["quiet"])]
+    assert not trivial, trivial
+
+
 def test_every_rule_is_documented() -> None:
     for code, r in all_rules().items():
         assert r.summary and len(r.doc) > 40, code

@@ -19,7 +19,7 @@ import pytest
 
 from partnerkit.commands_index import COMMANDS
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, NO_SHELL_FOUND, TODAY
 
 EXAMPLE = EXAMPLES / "riverside-clinical-onboarding.yaml"
 
@@ -204,7 +204,9 @@ def test_check_reads_standard_input(workdir: Path) -> None:
 
 
 def test_install_completion_writes_the_script(tmp_path: Path) -> None:
-    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    """The shell named is the one installed for, whatever runs the command."""
+    (tmp_path / "shellingham.py").write_text(NO_SHELL_FOUND)  # no shell among the parents
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/zsh", "PYTHONPATH": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "partnerkit", "--install-completion", "bash"],
         env=env, capture_output=True, text=True, check=False,

@@ -71,3 +71,45 @@ def command_line() -> Any:
 
 def _no_type(ctx: Any = None) -> None:
     return None
+
+
+def completion(option: str, named: str) -> int:
+    """`--show-completion [SHELL]` and `--install-completion [SHELL]`, the shell named first.
+
+    Typer's own options take no shell and look for one among the parent processes: run
+    from CI, an editor or a test runner, there is none, and they print nothing useful.
+    Without a name, the shell partnerkit runs under is used, else the login shell ($SHELL).
+    """
+    from typer.completion import get_completion_script, install
+
+    from partnerkit.support.errors import UsageError
+
+    shell = named.lower() or _running_shell()
+    if not shell:
+        raise UsageError(f"no shell found: name it, e.g. {option} bash (or zsh, fish)")
+    if shell not in _SHELLS:
+        raise UsageError(f"{option} {shell}: use one of {', '.join(_SHELLS)}")
+    if option == "--show-completion":
+        typer.echo(get_completion_script(
+            prog_name="partnerkit", complete_var="_PARTNERKIT_COMPLETE", shell=shell
+        ))  # fmt: skip
+        return 0
+    shell, path = install(shell=shell, prog_name="partnerkit", complete_var="_PARTNERKIT_COMPLETE")
+    typer.echo(f"{shell} completion installed in {path}")
+    typer.echo("Completion will take effect once you restart the terminal")
+    return 0
+
+
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _running_shell() -> str:
+    import os
+
+    try:
+        import shellingham  # Typer's own way, when it is installed
+
+        found: str = shellingham.detect_shell()[0]
+        return found
+    except Exception:  # not installed, or no shell among the parents
+        return os.path.basename(os.environ.get("SHELL", ""))

@@ -48,6 +48,62 @@ def _choice_parser(kind: type[Choice]) -> Callable[[str], Choice]:
     return parse
 
 
+def _codes() -> list[tuple[str, str]]:
+    from partnerkit.check.codes import known_codes
+
+    codes = known_codes()
+    return [*sorted(codes.items()), *sorted((name, code) for code, name in codes.items())]
+
+
+def _kinds() -> list[tuple[str, str]]:
+    from typing import get_args
+
+    from partnerkit.format.types import Kind
+
+    return [(kind, "") for kind in get_args(Kind)]
+
+
+def _templates() -> list[tuple[str, str]]:
+    """Built-in templates, and the configured folder's own (a broken configuration: none)."""
+    from partnerkit.check.config import load_config
+    from partnerkit.documents.templates import list_templates
+    from partnerkit.support.errors import UsageError
+
+    try:
+        folder = load_config().templates
+    except UsageError:
+        folder = None
+    return [(t.name, t.description) for t in list_templates(folder)]
+
+
+_OFFERS: dict[str, Callable[[], list[tuple[str, str]]]] = {
+    "codes": _codes, "kinds": _kinds, "templates": _templates,
+}  # fmt: skip
+
+
+def completer(spec: Spec) -> Callable[[str], list[tuple[str, str]]] | None:
+    """What the shell offers for a value: rule codes and names, kinds, template names, or
+    the values of a choice such as a format (Click sees only our parser, so offers none)."""
+    offers = _OFFERS.get(spec.cli.complete or "")
+    if offers is None and isinstance(spec.base, type) and issubclass(spec.base, Choice):
+        choices = [(m.value, "") for m in spec.base]
+        offers = choices.copy
+    if offers is None:
+        return None
+    found = offers
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        """Values starting with what was typed, in any case (`pk40` is PK40), kept as typed."""
+        n, typed = len(incomplete), incomplete.lower()
+        return [
+            (incomplete + value[n:], about)
+            for value, about in found()
+            if value.lower().startswith(typed)
+        ]
+
+    return complete
+
+
 def _parameter(spec: Spec) -> inspect.Parameter:
     cli = spec.cli
     annotation: Any = list.__class_getitem__(spec.base) if spec.is_list else spec.base
@@ -56,9 +112,12 @@ def _parameter(spec: Spec) -> inspect.Parameter:
     extra: dict[str, Any] = {}
     if isinstance(spec.base, type) and issubclass(spec.base, Choice):
         extra["parser"] = _choice_parser(spec.base)  # aliases: -f table is text
+    offered = completer(spec)
+    if offered is not None:
+        extra["autocompletion"] = offered
     if cli.argument:
         info: Any = typer.Argument(
-            help=cli.help, metavar=metavar(spec), show_default=spec.default is not MISSING
+            help=cli.help, metavar=metavar(spec), show_default=spec.default is not MISSING, **extra
         )
     else:
         info = typer.Option(

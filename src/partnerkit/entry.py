@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> None:
     _without_pydantic_plugins()
     stdout_before = _stdout_file()
     try:
-        code = _without_typer(args)
+        code = _completion_script(args) if args[:1] in _COMPLETION else _without_typer(args)
         if code is not None:
             sys.exit(code)
         sys.exit(_with_typer(args))
@@ -107,14 +107,15 @@ _PLAIN = (
 
 
 def _plain_message(exc: Exception) -> None:
-    """A bad value's message in our words, not the validation layer's ("Value error, …")."""
+    """A bad value's message in our words, not the validation layer's ("Value error, …"),
+    with the value as the user wrote it shown escaped (`printable`): Click echoes it."""
     import re
 
     message = getattr(exc, "message", None)
     if isinstance(message, str):
         for pattern, words in _PLAIN:
             message = re.sub(pattern, words, message)
-        exc.message = message  # type: ignore[attr-defined]
+        exc.message = _printable(message)  # type: ignore[attr-defined]
 
 
 class Terminated(KeyboardInterrupt):
@@ -156,6 +157,19 @@ def _printable(value: object) -> str:
     from partnerkit.support.sanitize import printable
 
     return printable(value)
+
+
+_COMPLETION = (["--show-completion"], ["--install-completion"])
+
+
+def _completion_script(args: list[str]) -> int | None:
+    """`--show-completion [SHELL]`, `--install-completion [SHELL]`: the shell named, not
+    Typer's guess from the parent processes (anything more goes to Typer)."""
+    if len(args) > 2:
+        return None
+    from partnerkit.cli import completion
+
+    return completion(args[0], args[1] if len(args) == 2 else "")
 
 
 def _without_typer(args: list[str]) -> int | None:

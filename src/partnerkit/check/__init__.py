@@ -8,7 +8,9 @@ processes):
 - loading: `loader` (a file to a validated model, or located findings) and
   `validation` (schema errors and cross-references as PK1xx/PK2xx findings);
 - what rules read from a valid model besides `judge/`: `fingerprint` and `semdiff`
-  (the signed terms and what changed), `history` (earlier versions from git);
+  (the signed terms and what changed), `history` (earlier versions from git), `record`
+  (what documents and commands state about signatures, status and open points) with
+  `openpoints`;
 - judging: `rules/` (one declared unit per code), the score from `judge.scoring`,
   `events` (dated items for the calendar);
 - finishing: `suppress` (in-file suppressions), then severities from the configuration;

@@ -98,7 +98,7 @@ def _names_partnerkit(pyproject: Path) -> bool:
     """Whether `tool.partnerkit` is set, however it is written (`[tool]` then
     `partnerkit = 5` is a broken setting to report, not a file to pass over)."""
     try:
-        text = pyproject.read_text("utf-8", "replace")
+        text = pyproject.read_text("utf-8-sig", "replace")
     except OSError:
         return False
     if "partnerkit" not in text:
@@ -122,7 +122,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         reason = getattr(exc, "strerror", None) or exc or "over 1 MB"
         raise UsageError(f"{path}: cannot read the configuration: {reason}") from None
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM, as Windows editors write one, is fine
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UsageError(

@@ -144,18 +144,3 @@ def current_amendments(model: Partnership) -> list[tuple[int, Any]]:
         return list(enumerate(model.amendments))
     ended = model.previous_terms[-1].period.end or model.previous_terms[-1].period.start
     return [(i, a) for i, a in enumerate(model.amendments) if a.date > ended]
-
-
-def signing_state(model: Partnership) -> str:
-    """One line for `score`: whether the signatures cover the current terms."""
-    signed = signed_fingerprints(model)
-    if not signed:
-        return "not signed yet"
-    current = fingerprint(model)
-    stale = sorted(pid for pid, terms in signed.items() if terms is not None and terms != current)
-    if stale:
-        return f"changed since signed by {', '.join(stale)}"
-    unsigned = [pid for pid in model.partner_ids() if pid not in signed]
-    if unsigned:
-        return f"not yet signed by {', '.join(unsigned)}"
-    return "signed by every partner"

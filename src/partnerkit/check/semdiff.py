@@ -7,13 +7,12 @@ what it is for), so reordering is not a change and a changed amount reads as one
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import IO, Any
 
 from partnerkit.check.fingerprint import fingerprint, sections
 from partnerkit.format.model import Partnership
-from partnerkit.support.sanitize import markdown, printable
+from partnerkit.support.sanitize import json_text, markdown, printable
 
 _IDENTITY = ("id", "name", "item", "deliverable", "for")
 
@@ -142,4 +141,4 @@ def write_json(
             for c in changes
         ],
     }
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(data))

@@ -276,6 +276,10 @@ def _references(model: Partnership) -> Iterator[tuple[Loc, str, bool]]:
     for i, cost in enumerate(model.costs):
         if cost.borne_by is not None:
             yield ("costs", i, "borne_by"), cost.borne_by, False
+    for i, c in enumerate(model.success.criteria if model.success else []):
+        for j, b in enumerate(c.benefits):
+            if b.accrues_to is not None:
+                yield ("success", "criteria", i, "benefits", j, "accrues_to"), b.accrues_to, False
     for i, exp in enumerate(model.expectations):
         if exp.owner is not None:
             yield ("expectations", i, "owner"), exp.owner, False

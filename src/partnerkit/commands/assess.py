@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partnerkit.commands import options
-from partnerkit.commands.common import Sound, configure, load_sound, parse_today
+from partnerkit.commands.common import Sound, configure, load_sound, parse_today, tell
 from partnerkit.commands.options import argument, option
 from partnerkit.judge.selection import compare
 from partnerkit.support.fsutil import emit, use_color
@@ -58,9 +58,10 @@ def run_assess(opts: AssessOptions) -> int:
         return 1
     model, shown = sound.model, sound.result.path
     if model.candidates is None or not model.candidates.options:
-        sys.stderr.write(
-            f"{shown}: no candidates to assess: add a `candidates` section with "
-            "criteria and options (`partnerkit init --candidates` writes one to start from)\n"
+        tell(
+            shown,
+            "no candidates to assess: add a `candidates` section with criteria and options "
+            "(`partnerkit init --candidates` writes one to start from)",
         )
         return 1
     findings = [f for f in sound.result.findings if f.code.startswith(CANDIDATE_RULES)]
@@ -68,7 +69,7 @@ def run_assess(opts: AssessOptions) -> int:
     for f in findings:
         sys.stderr.write(line(f) + "\n")
     if errors:
-        sys.stderr.write(f"{shown}: fix the errors above before comparing the candidates\n")
+        tell(shown, "fix the errors above before comparing the candidates")
         return 1
     comparison = compare(model.candidates)
     buffer = io.StringIO()

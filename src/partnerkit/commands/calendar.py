@@ -20,7 +20,7 @@ from partnerkit.commands.common import configure, default_jobs, parse_today, par
 from partnerkit.commands.options import argument
 from partnerkit.documents import ics
 from partnerkit.support.fsutil import emit
-from partnerkit.support.sanitize import document
+from partnerkit.support.sanitize import document, printable
 from partnerkit.support.words import plural
 
 PRODID = f"-//partnerkit//partnerkit {__version__}//EN"
@@ -97,5 +97,5 @@ def run_calendar(opts: CalendarOptions) -> int:
         count = sum(len(r.events) for r in valid)
         if not opts.quiet:
             events, sources = plural(count, "event"), plural(len(valid), "partnership")
-            sys.stderr.write(f"Wrote {output}: {events} from {sources}\n")
+            sys.stderr.write(f"Wrote {printable(output)}: {events} from {sources}\n")
     return status

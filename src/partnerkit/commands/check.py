@@ -48,8 +48,10 @@ class CheckOptions:
         metavar="SCORE", min=0, max=100, help="Fail files whose readiness is below this score."
     )
     today: str | None = options.today()
-    select: list[str] = many(metavar="CODE", help="Only these codes or prefixes (PK3, PK402).")
-    ignore: list[str] = many(metavar="CODE", help="Skip these codes or prefixes.")
+    select: list[str] = many(
+        metavar="CODE", help="Only these codes or prefixes (PK3, PK402).", complete="codes"
+    )
+    ignore: list[str] = many(metavar="CODE", help="Skip these codes or prefixes.", complete="codes")
     exclude: list[str] = many(metavar="GLOB", help="Skip paths matching this glob.")
     jobs: int | None = options.jobs()
     max_file_size: str | None = option(metavar="SIZE", help='Refuse larger files, e.g. "5 MB".')

@@ -8,14 +8,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from partnerkit.check.config import Config, load_config
 from partnerkit.check.files import scan
 from partnerkit.check.pipeline import examine_one, failed
 from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.support.errors import UsageError
-from partnerkit.support.sanitize import printable
+from partnerkit.support.sanitize import printable, printable_path
 
 if TYPE_CHECKING:
     from partnerkit.format.model import Partnership
@@ -35,6 +35,17 @@ def parse_today(value: str | None, option: str = "--today") -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise UsageError(f"{option} {value}: not a real date ({exc})") from None
+
+
+def filled(option: str, values: Sequence[str], what: str) -> list[str]:
+    """Free text given to an option, stripped; an empty one is refused (exit 2) before
+    the file is read, as `check` would refuse the empty entry it would write."""
+    out = []
+    for value in values:
+        if not value.strip():
+            raise UsageError(f"{option} is empty: {what}")
+        out.append(value.strip())
+    return out
 
 
 def check_choice(option: str, value: str, choices: tuple[str, ...] | list[str]) -> None:
@@ -90,6 +101,14 @@ def partnership_files(
     return found.files
 
 
+def tell(path: str | Path, message: str, *, out: IO[str] | None = None) -> None:
+    """The one way a command writes a line about one file: `PATH: MESSAGE` on stderr (or
+    `out`), both escaped, as a file's name and the values in a message come from a pull
+    request: a name holding a line break and `::error …` must not start a line of its own.
+    """
+    (out or sys.stderr).write(f"{printable_path(str(path))}: {printable(message)}\n")
+
+
 def _shown(path: Path) -> str:
     return os.path.relpath(path)
 
@@ -134,7 +153,7 @@ def load_sound(
         from partnerkit.reporters.text import report
 
         report(CheckReport((result,)), sys.stdout, color=False)
-        sys.stderr.write(f"{result.path}: fix the errors above first (see `partnerkit check`)\n")
+        tell(result.path, "fix the errors above first (see `partnerkit check`)")
         return None
     return Sound(result, model, assessment, doc, examined.text)
 

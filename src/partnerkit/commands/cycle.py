@@ -12,12 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, load_sound
+from partnerkit.commands.common import configure, filled, load_sound, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Op, Set
@@ -30,13 +30,6 @@ from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 KINDS = ("kickoff", "periodic", "annual", "closing")
-
-
-def _date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{name} {value}: write the date as YYYY-MM-DD") from None
 
 
 MAX_SHEET_BYTES = 5 * 1_048_576
@@ -64,6 +57,8 @@ def _edit(path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, 
     except _SheetRefused as refused:
         return _refuse(sheet, refused.error)
     if code == 0 and said:
+        if dry_run:  # nothing was written: say what would be
+            said = [f"Would record{line.removeprefix('Recorded')}" for line in said]
         sys.stderr.write("".join(printable(line) + "\n" for line in said))
     return code
 
@@ -136,9 +131,18 @@ def run_record(opts: RecordOptions) -> int:
 
     if not opts.date:
         raise UsageError("--date is required: the date of the review, YYYY-MM-DD")
-    day = _date(opts.date, "--date")
+    day = parse_today(opts.date, "--date")
     if opts.kind not in KINDS:
         raise UsageError(f"--kind {opts.kind}: use one of {', '.join(KINDS)}")
+    opts = replace(
+        opts,
+        win=filled("--win", opts.win, "say what went well"),
+        concern=filled("--concern", opts.concern, "say what the concern is"),
+        adjustment=filled("--adjustment", opts.adjustment, "say what was agreed to change"),
+        minutes=None
+        if opts.minutes is None
+        else filled("--minutes", [opts.minutes], "give the path or link to the minutes")[0],
+    )
     config = configure(opts.config, no_config=opts.no_config)
     sheet = _sheet(opts.ratings) if opts.ratings else None
     said: list[str] = []
@@ -250,7 +254,7 @@ def run_measure(opts: MeasureOptions) -> int:
             "(or --roi to record the ROI the file's own numbers give)"
         )
     sheet = _sheet(opts.results) if opts.results is not None else None
-    day = _date(opts.date, "--date") if opts.date else dt.date.today()
+    day = parse_today(opts.date or None, "--date")
     config = configure(opts.config, no_config=opts.no_config)
     said: list[str] = []
 
@@ -280,11 +284,19 @@ def roi_result(model: Partnership, day: dt.date) -> Any:
     roi = roi_of(model)
     if roi is None:
         raise EditError("--roi: no success criterion is at the `roi` level")
-    if roi.problem or roi.percent is None:
-        raise EditError(f"--roi: {roi.problem or 'the fully loaded costs add up to 0'}")
+    value = roi.value()
+    if roi.problem or value is None:
+        raise EditError(f"--roi: {roi.problem or 'the costs add up to 0'}")
+    if not roi.isolated:
+        raise EditError(
+            f"--roi: “{roi.criterion}” does not say how its benefits were isolated from other "
+            "causes; state it in the criterion's `isolation` (a control group, a trend line, "
+            "estimates adjusted for confidence) before recording a return on investment"
+        )
     assert model.success is not None
     index = next(i for i, c in enumerate(model.success.criteria) if c.level == "roi")
-    return Result(index, day, round(roi.percent, 1), "Phillips ROI from the costs and benefits")
+    what = "benefit-cost ratio" if roi.ratio_target else "ROI"
+    return Result(index, day, value, f"Phillips {what} from the costs and benefits")
 
 
 def measure_ops(model: Partnership, results: list[Any]) -> tuple[list[Op], str]:

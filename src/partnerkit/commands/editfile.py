@@ -1,6 +1,7 @@
 """The one way a command edits a partnership file: load it and refuse it when it has
 errors (as `check` finds them), plan the operations, apply and verify them, show a diff
-(`--dry-run`) or write atomically, then check the file again.
+(`--dry-run`) or write atomically. The edited text is checked as `check` checks a file
+before anything is shown or written, so an edit never leaves a file that `check` fails.
 
 Used by `sign`, `amend`, `renew`, `record`, `measure` and `choose`; the editing itself,
 which keeps everything outside the edited node byte for byte, is `editing.edit`.
@@ -9,6 +10,7 @@ which keeps everything outside the edited node byte for byte, is `editing.edit`.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.check.config import Config
-from partnerkit.check.pipeline import examine_one
-from partnerkit.commands.common import load_sound
+from partnerkit.check.pipeline import examine_stream
+from partnerkit.commands.common import load_sound, tell
 from partnerkit.editing import yamltext
 from partnerkit.editing.edit import EditError, Op, apply, diff
 from partnerkit.editing.writing import edit_lock, refuse_read_only, write_in_place
@@ -49,8 +51,8 @@ def edit_file(
     config: Config | None = None,
     done: str = "",
 ) -> int:
-    """Load, refuse on errors, plan, apply, verify, then show (`dry_run`) or write and
-    check again. `done` is printed after a successful write.
+    """Load, refuse on errors, plan, apply, verify, check the edited text, then show
+    (`dry_run`) or write. `done` is printed after a successful write.
 
     A write holds the file's advisory lock from the read the edit is made from until
     the new text is in place, and is refused when the file's bytes changed since that
@@ -63,13 +65,13 @@ def edit_file(
         with edit_lock(path):
             code = _edit(path, plan, config, dry_run=False, done=done)
     except EditError as exc:
-        sys.stderr.write(f"{printable(str(path))}: {exc}\n")
+        tell(path, str(exc))
         return 1
-    return recheck(path, config) if code is None else code
+    return 0 if code is None else code
 
 
 def _edit(path: Path, plan: Plan, config: Config, *, dry_run: bool, done: str) -> int | None:
-    """The edit itself; None when the file was written (and is to be checked again)."""
+    """The edit itself; None when the file was written."""
     target = load_for_edit(path, config)
     if target is None:
         return 1
@@ -77,24 +79,28 @@ def _edit(path: Path, plan: Plan, config: Config, *, dry_run: bool, done: str) -
         ops = plan(target)
         new = apply(target.text, ops)
     except (EditError, yamltext.RenderError) as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
+        tell(target.path, str(exc))
+        return 1
+    bom = b"\xef\xbb\xbf" if target.raw.startswith(b"\xef\xbb\xbf") else b""
+    data = bom + new.encode("utf-8")
+    if new != target.text and _would_fail(target, data, config):
         return 1
     if dry_run:
-        sys.stdout.write(diff(target.text, new, target.path) or f"{target.path}: no change\n")
+        changes = diff(target.text, new, target.path)
+        sys.stdout.write(changes) if changes else tell(target.path, "no change", out=sys.stdout)
         return 0
     if new == target.text:
-        sys.stdout.write(f"{target.path}: nothing to change\n")
+        tell(target.path, "nothing to change", out=sys.stdout)
         return 0
-    bom = b"\xef\xbb\xbf" if target.raw.startswith(b"\xef\xbb\xbf") else b""
     try:
-        notes = write_in_place(path, bom + new.encode("utf-8"), expect=target.raw)
+        notes = write_in_place(path, data, expect=target.raw)
     except EditError as exc:
-        sys.stderr.write(f"{target.path}: {exc}\n")
+        tell(target.path, str(exc))
         return 1
     for note in notes:
-        sys.stderr.write(f"{target.path}: note: {note}\n")
+        tell(target.path, f"note: {note}")
     if done:
-        sys.stdout.write(done + "\n")
+        sys.stdout.write(printable(done) + "\n")
     return None
 
 
@@ -112,20 +118,22 @@ def load_for_edit(path: Path, config: Config) -> EditTarget | None:
         raw = read_limited(path, config.max_file_size)
     except (OSError, NotRegular, TooLarge) as exc:
         why = exc.strerror if isinstance(exc, OSError) else "it changed while it was read"
-        sys.stderr.write(f"{sound.result.path}: cannot read the file: {why or exc}\n")
+        tell(sound.result.path, f"cannot read the file: {why or exc}")
         return None
     if raw.decode("utf-8-sig", errors="replace") != sound.text:
-        sys.stderr.write(
-            f"{sound.result.path}: the file changed while partnerkit was reading it; run again\n"
-        )
+        tell(sound.result.path, "the file changed while partnerkit was reading it; run again")
         return None
     return EditTarget(sound.result.path, sound.text, sound.doc.data, sound.model, raw)
 
 
-def recheck(path: Path, config: Config) -> int:
-    """Check the written file again and print what the check finds (1 on errors)."""
-    report = examine_one(path, config, dt.date.today()).result
-    for finding in report.findings:
-        if finding.severity.value == "error":
-            sys.stdout.write(line(finding) + "\n")
-    return 1 if report.errors else 0
+def _would_fail(target: EditTarget, data: bytes, config: Config) -> bool:
+    """Check the edited text as `check` would check the file, before anything is written:
+    an edit that would leave errors (an empty `--win`, say) is refused, with them."""
+    report = examine_stream(io.BytesIO(data), target.path, config, dt.date.today())
+    errors = [f for f in report.findings if f.severity.value == "error"]
+    if not errors:
+        return False
+    tell(target.path, "the edit would leave the file with errors, so it was left as it is:")
+    for finding in errors:
+        sys.stderr.write("  " + line(finding) + " (in the edited text)\n")
+    return True

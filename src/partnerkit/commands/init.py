@@ -36,7 +36,9 @@ class InitOptions:
         default=None,
         metavar="PATH",
     )
-    kind: str | None = option(metavar="KIND", help="vendor, internal, community, school or other.")
+    kind: str | None = option(
+        metavar="KIND", help="vendor, internal, community, school or other.", complete="kinds"
+    )
     title: str | None = option(metavar="TEXT", help="Title of the partnership.")
     id: str | None = option("--id", metavar="ID", help="Partnership id (a slug).")
     partners: list[str] = many(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from partnerkit.check.fingerprint import (
     signed_fingerprints,
 )
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, parse_today
+from partnerkit.commands.common import configure, filled, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, Delete, EditError, Op, Set
@@ -27,6 +27,7 @@ from partnerkit.format.thresholds import shift
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit
+from partnerkit.support.sanitize import printable
 
 
 def dry_run() -> Any:
@@ -66,6 +67,8 @@ def run_sign(opts: SignOptions) -> int:
     when = parse_today(opts.date, "--date")
     partner_id = _required(opts.partner, "--partner", "the id of the partner signing")
     by = _required(opts.by, "--by", "the name of the person who signs")
+    if opts.title is not None:
+        opts = replace(opts, title=filled("--title", [opts.title], "give the signer's title")[0])
 
     def plan(target: EditTarget) -> Sequence[Op]:
         model = target.model
@@ -90,7 +93,8 @@ def run_sign(opts: SignOptions) -> int:
         assessment = assess(model, when, config.bands)
         if assessment.band != "ready" and not opts.force:
             raise EditError(
-                f"{assessment.short_of_ready}: see `partnerkit score`, or sign anyway with --force"
+                f"readiness is {assessment.overall:.0f} ({assessment.band}), below the ready "
+                "band: see `partnerkit score`, or sign anyway with --force"
             )
         old = partner.signed
         if old is not None and old.terms == terms:
@@ -113,7 +117,7 @@ def run_sign(opts: SignOptions) -> int:
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(printable(text) + "\n")
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ def run_amend(opts: AmendOptions) -> int:
     config = configure(opts.config, no_config=opts.no_config)
     when = parse_today(opts.date, "--date")
     summary = _required(opts.summary, "--summary", "say what the amendment changes")
+    given = filled("--section", opts.section, "name a section of the agreement")
 
     def plan(target: EditTarget) -> Sequence[Op]:
         model = target.model
@@ -156,7 +161,7 @@ def run_amend(opts: AmendOptions) -> int:
                 f"the amendment of {open_[-1].date} is still waiting for signatures: have every "
                 "partner sign it (`partnerkit sign`) before the next one"
             )
-        sections = list(opts.section) or _changed_since(opts.path, opts.since or "signed", model)
+        sections = given or _changed_since(opts.path, opts.since or "signed", model)
         if not sections:
             raise EditError("no agreed section differs from the signed version")
         _say(f"amendment of {', '.join(sections)}")

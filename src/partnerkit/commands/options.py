@@ -36,6 +36,7 @@ class Cli:
     metavar: str | None = None  # how help names the value: PATH, CODE, DATE, N
     min: float | None = None
     max: float | None = None
+    complete: str | None = None  # what the shell offers: "codes", "kinds", "templates"
 
 
 def option(
@@ -45,14 +46,17 @@ def option(
     metavar: str | None = None,
     min: float | None = None,
     max: float | None = None,
+    complete: str | None = None,
 ) -> Any:
     """An option taking one value."""
-    return field(default=default, metadata={"cli": Cli(decls, help, False, metavar, min, max)})
+    cli = Cli(decls, help, False, metavar, min, max, complete)
+    return field(default=default, metadata={"cli": cli})
 
 
-def many(*decls: str, help: str, metavar: str | None = None) -> Any:
+def many(*decls: str, help: str, metavar: str | None = None, complete: str | None = None) -> Any:
     """An option that may be repeated; its values are collected in a list."""
-    return field(default_factory=list, metadata={"cli": Cli(decls, help, metavar=metavar)})
+    cli = Cli(decls, help, metavar=metavar, complete=complete)
+    return field(default_factory=list, metadata={"cli": cli})
 
 
 def flag(*decls: str, help: str, default: bool | None = False) -> Any:
@@ -60,9 +64,11 @@ def flag(*decls: str, help: str, default: bool | None = False) -> Any:
     return field(default=default, metadata={"cli": Cli(decls, help)})
 
 
-def argument(help: str, *, default: Any = MISSING, metavar: str | None = None) -> Any:
+def argument(
+    help: str, *, default: Any = MISSING, metavar: str | None = None, complete: str | None = None
+) -> Any:
     """A positional argument; a list-typed one takes any number of values."""
-    cli = {"cli": Cli((), help, argument=True, metavar=metavar)}
+    cli = {"cli": Cli((), help, argument=True, metavar=metavar, complete=complete)}
     if default is MISSING:
         return field(metadata=cli)
     if default == []:

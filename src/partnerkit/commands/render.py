@@ -17,17 +17,20 @@ from partnerkit.commands.common import (
     load_sound,
     parse_today,
     partnership_files,
+    tell,
 )
 from partnerkit.commands.options import argument, flag, option
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import read_limited, write_atomic
+from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
     from partnerkit.check.config import Config
+    from partnerkit.check.record import Record
     from partnerkit.commands.common import Sound
     from partnerkit.documents.printer import Printer
     from partnerkit.documents.render import DocumentMeta
@@ -53,6 +56,7 @@ class RenderOptions:
         metavar="NAME",
         help="Template name (see `partnerkit templates`).",
         default="agreement",
+        complete="templates",
     )
     format: RenderFormat = option("--format", "-f", help="Output format.", default=RenderFormat.md)
     output: Path | None = options.output(
@@ -93,6 +97,10 @@ def _destination(opts: RenderOptions) -> tuple[str, Path]:
         return "stdout", out
     if out is None:
         return "folder", Path(".")
+    if out.exists() and not out.is_dir() and not out.is_file():  # /dev/null, a FIFO
+        if len(opts.files) > 1:
+            raise UsageError(f"{out} is not a folder; name a folder to render several files")
+        return "file", out
     if out.suffix and not out.is_dir():
         if len(opts.files) > 1:
             raise UsageError(f"{out} is a file name; name a folder to render several files")
@@ -152,16 +160,16 @@ def _render_all(
     pending: list[tuple[Path, str, Callable[[], bytes]]] = []  # pages being printed
     for path, sound in ready:
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
-        draft = assessment.band != "ready"
+        facts = _facts(path, sound, today)
+        draft = facts.draft
         if opts.final and draft:
-            sys.stderr.write(
-                f"{shown}: {assessment.short_of_ready}; --final refuses to render it. "
-                f"`partnerkit score {shown}` shows what is missing\n"
-            )
+            _refuse_final(shown, sound, facts, config)
             status = 1
             continue
         try:
-            text, meta, data = _document(opts, env, config, (today, stamp), (path, sound), user_dir)
+            text, meta, data = _document(
+                opts, env, config, (today, stamp), (path, sound, facts), user_dir
+            )
         except UsageError:  # a template error, or a revision git does not know: exit 2
             raise
         except Exception as exc:  # a bug met on this file: its finding; the others go on
@@ -176,7 +184,8 @@ def _render_all(
             else render.inside(dest, _name(model, opts))
         )
         said = _shown(dest, target, kind)
-        said += " (DRAFT: below the ready band)" if draft else ""
+        said += (" (DRAFT: below the ready band)" if draft and assessment.band != "ready"
+                  else " (DRAFT)" if draft else "")  # fmt: skip
         said = "" if opts.quiet else said
         if printer is None:
             _write(target, said, data, opts.force)
@@ -197,26 +206,27 @@ def _document(
     env: Any,
     config: Config,
     dates: tuple[dt.date, dt.date | None],
-    loaded: tuple[str, Sound],
+    loaded: tuple[str, Sound, Record],
     user_dir: Path | None,
 ) -> tuple[str, DocumentMeta, str | bytes]:
     """One partnership's rendered text (marked up with `--redline`), its meta, and what
     is written for it: the text, or the Word document for --format docx."""
     from partnerkit.documents import render
 
-    (today, stamp), (path, sound) = dates, loaded
+    (today, stamp), (path, sound, facts) = dates, loaded
     content = read_limited(Path(path), config.max_file_size)
     meta = render.DocumentMeta(
         source=render.document_source(sound.result.path),
         sha256=render.sha256_of(content),
         template=opts.template,
         format=opts.format,
-        draft=sound.assessment.band != "ready",
+        draft=facts.draft,
         final=opts.final,
         date=stamp,
         paper=opts.paper,
     )
-    inp = render.RenderInput(sound.model, sound.assessment, list(sound.result.findings), today)
+    findings = list(sound.result.findings)
+    inp = render.RenderInput(sound.model, sound.assessment, findings, today, facts)
     variables = render.context(inp, meta)
     docx_template = _docx_template(opts, user_dir)
     text = ""
@@ -229,11 +239,39 @@ def _document(
     return text, meta, text
 
 
+def _refuse_final(shown: str, sound: Sound, facts: Record, config: Config) -> None:
+    """Say why --final refuses a draft: below the ready band, or a renewal whose term ended."""
+    a, period = sound.assessment, sound.model.period
+    why = (
+        f"the term ended on {period.end} and the renewed term's dates are not agreed"
+        if facts.renewal_lapsed and period
+        else f"readiness {a.overall:.0f} ({a.band}) is below the ready band ({config.bands.ready})"
+    )
+    tell(shown, f"{why}; --final refuses to render it. `partnerkit score {shown}` shows what "
+         "is missing")  # fmt: skip
+
+
+def _facts(path: str, sound: Sound, today: dt.date) -> Record:
+    """The facts of the record; what changed since the signatures is read from git only
+    when a signature covers an earlier version of the terms."""
+    from partnerkit.check import history
+    from partnerkit.check.record import Signed, record_for
+
+    facts = record_for(sound.model, today, sound.assessment)
+    if not any(s.state is Signed.EARLIER for s in facts.signing):
+        return facts
+    try:
+        signed = history.last_signed(Path(path)).model
+    except (UsageError, OSError):
+        return facts  # no git, or no fully signed version: what changed is not known
+    return record_for(sound.model, today, sound.assessment, signed_version=signed)
+
+
 def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], force: bool) -> None:
     """Write one document (waiting for its PDF if it is being printed) and say so."""
     write_atomic(target, data() if callable(data) else data, force=force)
     if said:  # nothing under --quiet
-        sys.stderr.write(f"Wrote {said}\n")
+        sys.stderr.write(f"Wrote {printable(said)}\n")
 
 
 def _load_all(

@@ -54,7 +54,9 @@ class ReviewOptions:
     output: Path | None = options.output()
     sort: Sort = option(help="Order of the rows.", default=Sort.next_review)
     status: list[str] = many(metavar="STATUS", help="Only this status (repeatable).")
-    kind: list[str] = many(metavar="KIND", help="Only this kind (repeatable).")
+    kind: list[str] = many(
+        metavar="KIND", help="Only this kind (repeatable).", complete="kinds"
+    )
     partner: str | None = option(
         metavar="NAME", help="Only partnerships with a partner matching this."
     )

@@ -16,7 +16,9 @@ from partnerkit.support.fsutil import use_color
 class RulesOptions:
     """Everything `rules` can be asked."""
 
-    code: str | None = argument("A rule code or name to explain.", default=None, metavar="CODE")
+    code: str | None = argument(
+        "A rule code or name to explain.", default=None, metavar="CODE", complete="codes"
+    )
     color: bool | None = options.color()
 
 

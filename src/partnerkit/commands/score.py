@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, file_failed, load_sound, parse_today
+from partnerkit.commands.common import configure, file_failed, load_sound, parse_today, tell
 from partnerkit.commands.options import argument, option
 from partnerkit.support.fsutil import emit, use_color
 from partnerkit.support.sanitize import printable_path
@@ -51,7 +50,7 @@ def run_score(opts: ScoreOptions) -> int:
     buffer = io.StringIO()
     try:
         if opts.format == "json":
-            view.write_json(model, assessment, shown, buffer)
+            view.write_json(model, assessment, shown, buffer, day)
         elif opts.format == "md":
             view.write_markdown(model, assessment, shown, buffer, day)
         elif opts.quiet:
@@ -66,8 +65,6 @@ def run_score(opts: ScoreOptions) -> int:
     emit(buffer.getvalue(), opts.output, force=True)  # a report: -o replaces it
     threshold = opts.min_score if opts.min_score is not None else config.min_score
     if threshold is not None and assessment.overall < threshold:
-        sys.stderr.write(
-            f"{shown}: readiness {assessment.overall:.0f} is below the minimum of {threshold:g}\n"
-        )
+        tell(shown, f"readiness {assessment.overall:.0f} is below the minimum of {threshold:g}")
         return 1
     return 0

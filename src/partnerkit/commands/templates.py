@@ -48,6 +48,14 @@ Variables every template receives:
   selection   the candidates compared (none without candidates): .weights (criterion -> share
               of 100), .standings best first (.name, .total, .rank, .points, .unscored, .leads,
               .lags, .candidate), .winners, .margin, .robust, .shifts
+  facts       what the document may state about the record, the same in every format:
+              .status (In force, Awaiting the signature of X, Ended on D, ...), .in_force,
+              .draft, .open_points, .changed (sections changed since the signatures),
+              .conformed_copy, .points_intro(noun), and .signing, one per partner: .party,
+              .name, .state (current | earlier | previous term | unrecorded | not signed),
+              .conformed (print "/s/" only then), .signature (.by, .title, .date),
+              .signatory, .signatory_title, .note (the sentence under a blank line)
+  open_points the same as facts.open_points
   terms_fingerprint
               the 12-character fingerprint of the agreed content (what `partnerkit sign`
               records in `signed.terms`); print it so a signed copy can be matched to the file

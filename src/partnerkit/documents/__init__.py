@@ -4,8 +4,9 @@
   (built-in and the user's, and the sandbox they run in) and `filters` (what a
   template prints);
 - the agreement's wording, decided once for every format: `clauses` (assembles it),
-  `clauses_text` (the agreement), `clauses_mou` (the MOU), `phrasing` (what they
-  share), and `openpoints` (what a DRAFT still has to settle);
+  `clauses_text` (the agreement), `clauses_mou` (the MOU) and `phrasing` (what they
+  share); what a document states about signatures, status and open points is
+  `check.record`'s, never a template's own reading of the file;
 - other documents: `agenda` (the next review meeting), `sheets` (rating sheets in
   and out), `ics` (calendar), `redline` (changes against an earlier version);
 - Word: `docxout` (the entry: from HTML or the user's template), `docxbuild` (walks

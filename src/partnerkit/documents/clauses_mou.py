@@ -16,7 +16,13 @@ from partnerkit.format.model import Partnership
 
 
 def mou_wording(p: Partnership) -> dict[str, Any]:
-    return {"mou_status": mou_status(p), "mou_ending": mou_ending(p), **mou_lists(p)}
+    return {
+        "mou_status": mou_status(p),
+        "mou_ending": mou_ending(p),
+        # An MOU summarising a binding agreement has no signatures of its own.
+        "mou_summarises": legal(p) and binding(p) is True,
+        **mou_lists(p),
+    }
 
 
 def mou_lists(p: Partnership) -> dict[str, str]:

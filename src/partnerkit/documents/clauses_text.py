@@ -51,7 +51,6 @@ def agreement_wording(p: Partnership) -> dict[str, Any]:
         "signing": signing_intro(p),
         "notices": notices(p),
         **working_together(p),
-        "conformed": p.status != "renewing" and any(x.signed for x in p.partners),
     }
 
 
@@ -69,8 +68,15 @@ def _date(d: Any) -> str:
 
 
 def term(p: Partnership) -> str:
+    """When the agreement takes effect and runs: the effective date the partners agreed;
+    without one, the date is to be agreed (the DRAFT's open point says so too) and the
+    period is what the partnership plans."""
     noun = "agreement" if legal(p) else "charter"
     start, end = _start(p), p.period.end if p.period else None
+    if not (p.terms and p.terms.effective) and p.period:
+        plan = f"The partnership is planned to run from {_date(p.period.start)}"
+        plan += f" until {_date(end)}." if end else "."
+        return f"The date this {noun} takes effect is to be agreed. {plan}"
     first = (
         f"This {noun} takes effect on {_date(start)}"
         if start

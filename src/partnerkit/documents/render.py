@@ -16,10 +16,9 @@ from typing import Any
 
 from partnerkit import __version__
 from partnerkit.check.finding import Finding
-from partnerkit.check.fingerprint import fingerprint
+from partnerkit.check.record import Record, record_for
 from partnerkit.documents.agenda import agenda_of
 from partnerkit.documents.clauses import wording
-from partnerkit.documents.openpoints import open_points
 from partnerkit.documents.templates import TEMPLATE_NAME, template_message
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.judge.facts import progress_of, review_ratings, spreads
@@ -60,6 +59,11 @@ class RenderInput:
     assessment: Assessment
     findings: list[Finding]
     today: dt.date
+    record: Record | None = None  # the facts of the record, when already worked out
+
+    def facts(self) -> Record:
+        """What the document may state about signatures, status and open points."""
+        return self.record or record_for(self.model, self.today, self.assessment)
 
 
 def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
@@ -69,10 +73,12 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
 
     history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
     criteria = p.success.criteria if p.success else []
+    facts = inp.facts()
 
     return {
         "p": p,
-        "terms_fingerprint": fingerprint(p),
+        "facts": facts,
+        "terms_fingerprint": facts.fingerprint,
         "partners": partners,
         "readiness": inp.assessment,
         "health": inp.assessment.health,
@@ -88,7 +94,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "roi": roi_of(p),
         "agenda": agenda_of(p, inp.today),
         "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
-        "open_points": open_points(p, inp.assessment),
+        "open_points": facts.open_points,
         "w": wording(p),
         "doc": meta,
         "today": inp.today,

@@ -12,14 +12,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from partnerkit.format.model import SIX_CS, Partnership
-from partnerkit.support.sanitize import csv_cell, printable
+from partnerkit.format.types import ISO_DATE
+from partnerkit.support.sanitize import csv_cell, printable, printable_path
 
 FORM_COLUMNS = ("respondent", "partner", *SIX_CS, "comments")
 RESULT_COLUMNS = ("criterion", "date", "value")
+RATING = re.compile(r"[1-5]")
+NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # [0-9]: ASCII digits only
+MAX_DIGITS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +35,7 @@ class SheetProblem:
     message: str
 
     def located(self, name: str) -> str:
-        return f"{printable(name)}:{self.row}:{self.column}: {self.message}"
+        return f"{printable_path(name)}:{self.row}:{self.column}: {printable(self.message)}"
 
 
 class SheetError(Exception):
@@ -52,9 +58,12 @@ def rating_form(p: Partnership) -> str:
 
 
 def _rows(
-    data: bytes, required: Sequence[str]
+    data: bytes, required: Sequence[str], optional: Sequence[str] = ()
 ) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
-    """Decode and split a CSV: the header's columns (0-based) and the rows with their numbers."""
+    """Decode and split a CSV: the header's columns (0-based) and the rows with their numbers.
+
+    Refused: a column read here named twice, and a quote left open, which would take the
+    rows after it into one cell (they would vanish without a word)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -72,7 +81,7 @@ def _rows(
         raise SheetError([SheetProblem(1, 1, f"not a readable CSV file: {exc}")]) from None
     if not rows:
         raise SheetError([SheetProblem(1, 1, "the file is empty: it needs a header row")])
-    header = {name.strip().lower(): i for i, name in enumerate(rows[0]) if name.strip()}
+    header = _header(rows[0], (*required, *optional))
     missing = [c for c in required if c not in header]
     if missing:
         raise SheetError(
@@ -85,8 +94,73 @@ def _rows(
                 for c in missing
             ]
         )
+    open_quote = _open_quote(rows, text, len(required))
+    if open_quote:
+        raise SheetError(open_quote)
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
     return header, body
+
+
+def _header(names: list[str], known: Sequence[str]) -> dict[str, int]:
+    """Column name -> index; a column read here that appears twice is refused, naming both."""
+    header: dict[str, int] = {}
+    problems = []
+    for i, name in enumerate(names):
+        key = name.strip().lower()
+        if not key:
+            continue
+        if key in header and key in known:
+            problems.append(
+                SheetProblem(
+                    1,
+                    i + 1,
+                    f"columns {_letter(header[key])} and {_letter(i)} are both `{key}`: "
+                    "keep one of them (partnerkit would not know which to read)",
+                )
+            )
+            continue
+        header.setdefault(key, i)
+    if problems:
+        raise SheetError(problems)
+    return header
+
+
+def _letter(index: int) -> str:
+    """A 0-based column as a spreadsheet names it: 0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def _open_quote(rows: list[list[str]], text: str, width: int) -> list[SheetProblem]:
+    """A cell that runs over several lines and takes in what are rows of their own (as
+    many commas as a row has), or a quote never closed: the row and column where it opens."""
+    unclosed = False
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error:
+        unclosed = True
+    problems = []
+    for n, row in enumerate(rows, start=1):
+        for i, cell in enumerate(row):
+            lines = cell.splitlines()
+            swallowed = [x for x in lines[1:] if x.count(",") >= width - 1]
+            last = n == len(rows) and i == len(row) - 1
+            if len(lines) > 1 and (swallowed or (unclosed and last)):
+                problems.append(
+                    SheetProblem(
+                        n,
+                        i + 1,
+                        f'a quote (") opens this cell and is not closed where the cell '
+                        f"should end, so the {len(lines) - 1} line(s) after it are read as "
+                        'part of it: close the quote, or write a quote inside text as ""',
+                    )
+                )
+    return problems
 
 
 def _cell(row: list[str], i: int) -> str:
@@ -112,7 +186,7 @@ class Ratings:
 
 
 def read_ratings(data: bytes, partner_ids: Sequence[str]) -> Ratings:
-    header, body = _rows(data, FORM_COLUMNS[:-1])
+    header, body = _rows(data, FORM_COLUMNS[:-1], ("comments",))
     problems: list[SheetProblem] = []
     given: dict[str, dict[str, list[int]]] = {}
     result = Ratings()
@@ -129,10 +203,13 @@ def read_ratings(data: bytes, partner_ids: Sequence[str]) -> Ratings:
             raw = _cell(row, header[c])
             if not raw:
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= 5:
+            if not RATING.fullmatch(raw):
                 problems.append(
                     SheetProblem(
-                        n, header[c] + 1, f"{c} is `{raw}`: ratings are whole numbers 1 to 5"
+                        n,
+                        header[c] + 1,
+                        f"{c} is `{printable(raw)}`: ratings are whole numbers 1 to 5, "
+                        "written with the digits 1, 2, 3, 4 or 5",
                     )
                 )
                 continue
@@ -160,7 +237,7 @@ class Result:
 
 
 def read_results(data: bytes, criteria: Sequence[str]) -> list[Result]:
-    header, body = _rows(data, RESULT_COLUMNS)
+    header, body = _rows(data, RESULT_COLUMNS, ("note",))
     by_name = {name.strip().lower(): i for i, name in enumerate(criteria)}
     problems: list[SheetProblem] = []
     out = []
@@ -174,21 +251,20 @@ def read_results(data: bytes, criteria: Sequence[str]) -> list[Result]:
                     n, header["criterion"] + 1, f"unknown criterion `{name}`: the file has {known}"
                 )
             )
-        try:
-            when = dt.date.fromisoformat(day)
-        except ValueError:
+        when = _date(day)
+        if when is None:
             problems.append(
-                SheetProblem(n, header["date"] + 1, f"date `{day}` is not a date: write YYYY-MM-DD")
+                SheetProblem(
+                    n,
+                    header["date"] + 1,
+                    f"date `{printable(day)}` is not a date written YYYY-MM-DD "
+                    "(such as 2026-11-30)",
+                )
             )
             continue
-        try:
-            number = float(value.replace(",", ""))
-            if number != number or number in (float("inf"), float("-inf")):
-                raise ValueError
-        except ValueError:
-            problems.append(
-                SheetProblem(n, header["value"] + 1, f"value `{value}` is not a number")
-            )
+        number = _number(value)
+        if isinstance(number, str):
+            problems.append(SheetProblem(n, header["value"] + 1, number))
             continue
         note = _cell(row, header["note"]) if "note" in header else ""
         if index is not None:
@@ -198,3 +274,44 @@ def read_results(data: bytes, criteria: Sequence[str]) -> list[Result]:
     if not out:
         raise SheetError([SheetProblem(2, 1, "no results in the sheet")])
     return out
+
+
+def _date(text: str) -> dt.date | None:
+    """A date written YYYY-MM-DD (not 20261130 or 2026-W48-1, which Python also reads)."""
+    if not ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _number(text: str) -> float | str:
+    """A measured value written with the digits 0-9, a point for decimals and at most
+    15 digits (what a float keeps exactly); otherwise what is wrong and what to write."""
+    said = f"value `{printable(text)}`"
+    if NUMBER.fullmatch(text):
+        if len(text.lstrip("-").replace(".", "").lstrip("0")) > MAX_DIGITS:
+            return (
+                f"{said} has more than {MAX_DIGITS} digits, more than partnerkit can keep "
+                "exactly: round it, or record it in a larger unit"
+            )
+        return float(text)
+    for mark, name in (("_", "underscores"), (",", "commas"), (" ", "spaces")):
+        if text.count(mark) > (mark == ",") and NUMBER.fullmatch(text.replace(mark, "")):
+            return f"{said} has {name} between its digits: write it as {text.replace(mark, '')}"
+    if "," in text and NUMBER.fullmatch(text.replace(",", ".", 1)):
+        return (
+            f"{said} has a comma, which may be a decimal comma or a thousands separator: "
+            f"write {text.replace(',', '.', 1)} for a decimal, or "
+            f"{text.replace(',', '')} without a separator"
+        )
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        ascii_ = "".join(str(unicodedata.digit(ch, ch)) if ch.isdigit() else ch for ch in text)
+        return f"{said} uses digits other than 0-9: write it as {printable(ascii_)}"
+    if "e" in text.lower() and not text.lower().strip("-.0123456789e+"):
+        return f"{said} has an exponent: write the number in full, with at most 15 digits"
+    return (
+        f"{said} is not a number: write digits 0-9 with a point for decimals and no "
+        "separators, such as 1250 or 9.5"
+    )

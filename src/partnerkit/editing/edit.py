@@ -59,6 +59,7 @@ from typing import Any
 
 from partnerkit.editing.splice import BREAK, EditError, PathT, Splicer, nest, shown
 from partnerkit.editing.writing import write_in_place
+from partnerkit.support.sanitize import diff_line
 from partnerkit.yamlio import YamlProblems, parse
 
 __all__ = [
@@ -255,10 +256,10 @@ def _describe(op: Op) -> str:
 
 
 def diff(old: str, new: str, name: str) -> str:
-    """A unified diff of an edit, for `--dry-run`, headed as git heads one."""
+    """A unified diff of an edit, for `--dry-run`, headed as git heads one; every line
+    shown escaped (`diff_line`), as the file's lines come from a pull request."""
     shown = name.lstrip("/")
-    return "".join(
-        difflib.unified_diff(
-            _lines(old), _lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}", n=2
-        )
+    lines = difflib.unified_diff(
+        _lines(old), _lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}", n=2
     )
+    return "".join(map(diff_line, lines))

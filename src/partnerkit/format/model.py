@@ -132,6 +132,10 @@ class Cost(FormatModel):
         None, description="ISO 4217 currency code, such as USD or EUR."
     )
     borne_by: Slug | None = Field(None, description="Id of the partner who bears this cost.")
+    per: Literal["year"] | None = Field(
+        None,
+        description="`year` for a cost paid every year; without it the amount is paid once.",
+    )
     note: Text | None = Field(None, description="Assumptions or context.")
 
 
@@ -213,9 +217,13 @@ class Benefit(FormatModel):
     """A benefit converted to money, for the ROI calculation."""
 
     item: Text = Field(description="What the benefit is.")
-    amount: Number = Field(ge=0, description="Its monetary value.")
+    amount: Number = Field(ge=0, description="Its monetary value per year.")
     currency: Currency | None = Field(None, description="ISO 4217 currency code.")
-    note: Text | None = Field(None, description="How it was converted and isolated.")
+    accrues_to: Slug | None = Field(
+        None,
+        description="Id of the partner who gains it (default: the partners bearing the costs).",
+    )
+    note: Text | None = Field(None, description="How it was converted to money.")
 
 
 class Measurement(FormatModel):
@@ -242,8 +250,19 @@ class Criterion(FormatModel):
     by: Date | None = Field(None, description="Date by which the target should be met.")
     benefits: list[Benefit] = Field(
         [],
-        description="For an roi criterion: benefits converted to money and isolated from "
-        "other causes.",
+        description="For an roi criterion: benefits per year, converted to money and isolated "
+        "from other causes.",
+    )
+    isolation: Text | None = Field(
+        None,
+        description="For an roi criterion: how the benefits were isolated from other causes "
+        "(a control group, a trend line, estimates adjusted for confidence).",
+    )
+    years: Number | None = Field(
+        None,
+        gt=0,
+        description="For an roi criterion: the years of benefits counted against the costs "
+        "of the same years (default 1, the first year).",
     )
     measurements: list[Measurement] = Field(
         [], description="Measured values, oldest first (written by `partnerkit measure`)."

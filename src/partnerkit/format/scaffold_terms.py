@@ -6,8 +6,6 @@ advice: each partner's legal or procurement contact reads it before anyone signs
 
 from __future__ import annotations
 
-_PAID_FOR = {"vendor": "Vendor fees", "school": "Provider fees"}
-
 
 def commented_terms(kind: str, lead: str, other: str) -> list[str]:
     """Commented starter terms that fit the kind: the wording is a start for counsel."""
@@ -30,10 +28,9 @@ def commented_terms(kind: str, lead: str, other: str) -> list[str]:
         "#   renewal: {automatic: false, notice_days: 60}",
     ]  # fmt: skip
     if kind != "community":
-        paid_for = _PAID_FOR.get(kind, "Needs analysis")  # a cost or deliverable of the scaffold
         out += [
             "#   payments:",
-            f"#     - {{for: {paid_for}, amount: 0, currency: USD, payer: {lead},"
+            f"#     - {{for: First milestone, amount: 0, currency: USD, payer: {lead},"
             f" payee: {other}, due: YYYY-MM-DD}}",
         ]
     out.append(

@@ -226,5 +226,4 @@ EVIDENCE_PLAIN: dict[str, Gap] = {
     "a governing law": ("Agree the law that governs the agreement", "Terms", "terms.governing_law"),
     "whether the agreement binds is stated": ("Say whether the agreement is legally binding", "Terms", "terms.binding"),
     "liability and insurance are agreed": ("Agree liability and the insurance each side holds", "Terms", "terms.liability"),
-    "the sections agree with each other": ("Settle where two sections of the file contradict each other", "Terms", "terms"),
 }  # fmt: skip

@@ -21,7 +21,7 @@ from partnerkit.reporters.score import (
     health_note,
 )
 from partnerkit.support.fsutil import plain_width
-from partnerkit.support.sanitize import document, printable, printable_path
+from partnerkit.support.sanitize import WrappedLines, document, printable, printable_path
 
 REVIEW_STYLE = {"overdue": "bold red", "soon": "bold yellow", "later": "", "none": ""}
 DELIVERABLE_STYLE = {
@@ -41,8 +41,8 @@ def write_detail(
     from rich.console import Console
 
     console = Console(
-        file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
-        emoji=False, width=None if color else plain_width(110),
+        file=WrappedLines(out), force_terminal=color, no_color=not color, highlight=False,
+        markup=False, emoji=False, width=None if color else plain_width(110),
     )  # fmt: skip
     _print_detail(console, p, a, path, today)
 

@@ -10,7 +10,14 @@ from partnerkit.check.portfolio import Row, Summary
 from partnerkit.format.model import SIX_CS
 from partnerkit.format.thresholds import DUE_SOON_DAYS, health_level
 from partnerkit.support.fsutil import plain_width
-from partnerkit.support.sanitize import csv_cell, json_text, markdown, markdown_code, printable
+from partnerkit.support.sanitize import (
+    WrappedLines,
+    csv_cell,
+    json_text,
+    markdown,
+    markdown_code,
+    printable,
+)
 from partnerkit.support.words import plural
 
 BAND_STYLE = {"ready": "green", "developing": "yellow", "not ready": "red"}
@@ -115,8 +122,8 @@ def write_table(
     from rich.text import Text
 
     console = Console(
-        file=out, force_terminal=color, no_color=not color, highlight=False, markup=False,
-        emoji=False, width=None if color else plain_width(120),
+        file=WrappedLines(out), force_terminal=color, no_color=not color, highlight=False,
+        markup=False, emoji=False, width=None if color else plain_width(120),
     )  # fmt: skip
     wide, narrow = console.width >= 130, console.width < 100
     table = Table(

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.check.fingerprint import fingerprint, signing_state
+from partnerkit.check.fingerprint import fingerprint
+from partnerkit.check.record import record_for
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
 from partnerkit.judge.roi import roi_of
 from partnerkit.judge.scoring import Assessment
 from partnerkit.support.sanitize import (
+    WrappedLines,
     json_text,
     markdown,
     markdown_code,
@@ -76,7 +78,9 @@ def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
     return [(x.text, f"{x.section} · {x.field}") for x in a.next_actions[:limit]]
 
 
-def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
+def as_dict(
+    model: Partnership, a: Assessment, path: str, today: dt.date | None = None
+) -> dict[str, Any]:
     """The documented JSON shape of a score."""
 
     data = a.digest().as_dict()
@@ -89,7 +93,7 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
         "title": model.title,
         "status": model.status,
         "terms_fingerprint": fingerprint(model),
-        "signatures": signing_state(model),
+        "signatures": signed_line(model, a, today),
         **data,
         "questions": [
             {
@@ -106,8 +110,10 @@ def as_dict(model: Partnership, a: Assessment, path: str) -> dict[str, Any]:
     }
 
 
-def write_json(model: Partnership, a: Assessment, path: str, out: IO[str]) -> None:
-    out.write(json_text(as_dict(model, a, path)))
+def write_json(
+    model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
+) -> None:
+    out.write(json_text(as_dict(model, a, path, today)))
 
 
 def write_markdown(
@@ -117,7 +123,7 @@ def write_markdown(
 
     w(f"# Readiness: {markdown(model.title)}\n\n")
     w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
-    w(f"Terms fingerprint `{fingerprint(model)}` ({signing_state(model)})\n\n")
+    w(f"Terms fingerprint `{fingerprint(model)}` ({signed_line(model, a, today)})\n\n")
     stale = " (stale)" if a.stale else ""
     w(f"| C | readiness | evidence missing | health{stale} | trend |\n|---|---:|---|---:|---|\n")
     for c, h in zip(a.readiness, a.health, strict=True):
@@ -158,7 +164,7 @@ def write_rich(
     from rich.text import Text
 
     console = Console(
-        file=out,
+        file=WrappedLines(out),
         force_terminal=color,
         no_color=not color,
         highlight=False,
@@ -166,7 +172,7 @@ def write_rich(
         emoji=False,
         width=None if color else 100,
     )
-    parts: list[Any] = [header_text(model, a), readiness_table(a)]
+    parts: list[Any] = [header_text(model, a, today), readiness_table(a)]
     parts.append(Text(health_note(a), "bold yellow" if a.stale else "dim"))
     if today is not None:
         from partnerkit.reporters.evaluation import criteria_table, roi_line
@@ -181,7 +187,12 @@ def write_rich(
     )
 
 
-def header_text(model: Partnership, a: Assessment) -> Any:
+def signed_line(model: Partnership, a: Assessment, today: dt.date | None) -> str:
+    """Whose signatures cover the current terms, from the facts of the record."""
+    return record_for(model, today or dt.date.today(), a).signed_line
+
+
+def header_text(model: Partnership, a: Assessment, today: dt.date | None = None) -> Any:
     """Title, id and status; readiness and band; the terms fingerprint and signing state."""
     from rich.text import Text
 
@@ -194,7 +205,7 @@ def header_text(model: Partnership, a: Assessment) -> Any:
         (a.band, BAND_STYLE[a.band]),
         ("\nTerms fingerprint ", "dim"),
         fingerprint(model),
-        (f" ({signing_state(model)})", "dim"),
+        (f" ({signed_line(model, a, today)})", "dim"),
     )
 
 

@@ -11,8 +11,8 @@ from typing import IO, Any
 
 from partnerkit.format.model import Money, Partnership
 from partnerkit.judge.selection import Comparison, as_dict, sensitivity_text
+from partnerkit.support.sanitize import WrappedLines, json_text, printable, printable_path
 from partnerkit.support.sanitize import csv_cell as cell
-from partnerkit.support.sanitize import json_text, printable, printable_path
 
 
 def money(cost: Money | None) -> str:
@@ -61,7 +61,7 @@ def write_rich(
     from rich.text import Text
 
     console = Console(
-        file=out, force_terminal=color, no_color=not color, highlight=False,
+        file=WrappedLines(out), force_terminal=color, no_color=not color, highlight=False,
         width=None if color else 110, emoji=False, markup=False,
     )  # fmt: skip
     parts: list[Any] = [

@@ -6,7 +6,7 @@ from typing import IO
 
 from partnerkit.check.finding import Finding, Severity
 from partnerkit.check.result import CheckReport, FileResult
-from partnerkit.support.sanitize import printable, printable_path
+from partnerkit.support.sanitize import WrappedLines, printable, printable_path
 from partnerkit.support.words import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -45,7 +45,7 @@ def report(report: CheckReport, out: IO[str], *, color: bool, quiet: bool = Fals
     from rich.text import Text
 
     console = Console(
-        file=out,
+        file=WrappedLines(out),
         highlight=False,
         soft_wrap=True,
         force_terminal=True,

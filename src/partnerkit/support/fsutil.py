@@ -1,4 +1,8 @@
-"""Writing outputs without losing anything: atomic, no clobbering without `force`."""
+"""Writing outputs without losing anything: atomic, no clobbering without `force`.
+
+A report or document is written over regular files only: a symbolic link is followed
+(the link stays), a character device or FIFO is written into (`-o /dev/null`), and
+anything else that is not a file is refused, never replaced by one."""
 
 from __future__ import annotations
 
@@ -27,6 +31,13 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name a file to write")
+    if path.is_symlink():  # write where it points; the link itself stays a link
+        real = Path(os.path.realpath(path))
+        if not real.exists():
+            raise UsageError(f"{path} is a link to {real}, which does not exist; name a file")
+        return _write(real, data, force)
+    if path.exists() and not path.is_file():
+        return _write_into(path, payload)
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; it was left as it is (use --force to replace it)")
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
@@ -58,6 +69,32 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _write_into(path: Path, payload: bytes | Spool) -> None:
+    """Write into a character device or a FIFO (`-o /dev/null`), as a shell redirection
+    does; never replace it with a file. Anything else that is not a file is refused."""
+    kind = _kind(path.stat().st_mode)
+    if kind not in ("device", "FIFO"):
+        raise UsageError(f"{path} is {kind}, not a file; name a file to write")
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "wb") as handle:
+        if _kind(os.fstat(handle.fileno()).st_mode) != kind:  # replaced meanwhile
+            raise UsageError(f"{path} changed while it was opened; it was left as it is")
+        for chunk in payload.chunks() if isinstance(payload, Spool) else (payload,):
+            handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISBLK(mode):
+        return "a disk (a block device)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a file" if stat.S_ISREG(mode) else "not a file"
 
 
 def _mode_for(path: Path) -> int:

@@ -10,8 +10,10 @@ spreadsheet formulas. Each output escapes for its own reader:
   `file:line:col:` finding or a GitHub workflow command, or drive the terminal;
 - `printable_path`: the same for a path that starts a report line (a path starting
   with `::` would be read as a workflow command);
+- `diff_line`: a line of a `--dry-run` diff, which a CI log reads after trimming blanks;
 - `markdown`, `markdown_code`, `markdown_message`: text for Markdown that a wiki or a
   pull-request comment renders: no HTML, links, entities, tables broken by `|`;
+- `WrappedLines`: a stream for Rich, whose wrapping may start a line with any word;
 - `json_text`: JSON whose strings cannot drive a terminal or a CI log (lossless);
 - `csv_cell`: a spreadsheet cell that is never a formula (OWASP CSV injection), on
   one line;
@@ -21,7 +23,7 @@ spreadsheet formulas. Each output escapes for its own reader:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import IO, Any
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # C0 and C1 controls, DEL, line/paragraph separators, bidirectional embeddings,
@@ -61,16 +63,65 @@ def printable_path(path: str) -> str:
     return text
 
 
+def diff_line(line: str) -> str:
+    """One line of a unified diff of a user's file, printable, ending in a line break.
+
+    A line's text is shown as `printable` shows it (its own line break dropped); and
+    as a CI runner trims the blank before a context line, a line whose text starts with
+    `::` after blanks gets that first colon written `\\x3a`, as printable writes any
+    character it escapes.
+    """
+    text = printable(_LINE_END.sub("", line, count=1))
+    blanks = len(text) - len(text.lstrip())
+    if text[blanks : blanks + 2] == "::":
+        text = text[:blanks] + "\\x3a" + text[blanks + 1 :]
+    return text + "\n"
+
+
+_LINE_END = re.compile(r"(?:\r\n|[\r\n\x85\u2028\u2029])\Z")
+
+
+class WrappedLines:
+    """A text stream for Rich that keeps wrapped lines from starting a workflow command.
+
+    Values are `printable` before Rich sees them, but Rich wraps a long value at its
+    spaces, so any word of it may start a line: `::error::x` after the blanks (and
+    colour codes) a CI runner skips. Such a line gets a WORD JOINER (U+2060, no width,
+    not a blank) before its `::`, so columns stay aligned and the line reads the same.
+    """
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._line_start = True
+
+    def write(self, text: str) -> int:
+        if "::" in text or _GH_COMMAND_V1 in text:
+            text = _WRAPPED_COMMAND.sub("\\1\u2060", ("\n" if self._line_start else "x") + text)[1:]
+            text = text.replace(_GH_COMMAND_V1, "##\u2060[")
+        if text:
+            self._line_start = text[-1] == "\n"
+        return self._out.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, isatty: the stream's own
+        return getattr(self._out, name)
+
+
+_WRAPPED_COMMAND = re.compile(r"(\n(?:\x1b\[[0-9;]*m|[^\S\n])*)(?=::)")
+
+
 # Documents (Markdown, HTML, iCalendar): control characters other than tab and line
 # breaks are never meant; NUL in particular truncates text in many readers.
 _DOC_UNSAFE = {c: "\ufffd" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)}
 _DOC_UNSAFE.update({c: " " for c in (0x85, 0x2028, 0x2029)})
 _DOC_UNSAFE.update({c: "\ufffd" for c in range(0x80, 0xA0) if c != 0x85})
+# Bidirectional embeddings, overrides and isolates: U+202E makes `exe.txt` read `txt.exe`.
+_DOC_UNSAFE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _DOCUMENT = str.maketrans(_DOC_UNSAFE)
 
 
 def document(text: str, *, html: bool = False) -> str:
-    """A rendered document with control characters replaced (U+FFFD) and NEL/LS/PS as spaces.
+    """A rendered document with control characters and bidirectional controls replaced
+    (U+FFFD) and NEL/LS/PS as spaces.
 
     In HTML, a line that would start a CI workflow command when the page is printed to
     a log gets its first `:` (and any `##[`) as a character reference: the same page.

@@ -28,7 +28,6 @@ def all_rules() -> dict[str, Rule]:
         from partnerkit.check.rules import (  # noqa: F401
             candidates,
             catalogue,
-            consistency,
             dates,
             evaluation,
             lifecycle,
@@ -56,12 +55,7 @@ def run(
     more finding (where the first of them is) says how many: a file built to repeat a
     problem costs time linear in its size and gives a report a person can read.
     """
-    ctx = Context(
-        model,
-        today,
-        questions if questions is not None else question_statuses(model),
-        lambda loc: f"line {locate(doc.root, loc)[0]}",
-    )
+    ctx = Context(model, today, questions if questions is not None else question_statuses(model))
     for code, r in all_rules().items():
         if r.check is None or not enabled(code):
             continue

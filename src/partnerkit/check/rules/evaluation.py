@@ -78,3 +78,26 @@ def roi_currency_mix(ctx: Context) -> Iterator[Hit]:
     result = roi_of(ctx.model)
     if result and result.mixed:
         yield Hit(("success", "criteria", i), f"ROI is not calculated: {result.problem}")
+
+
+@rule("PK443", "roi-not-isolated", W, "ROI benefits without how they were isolated")
+def roi_not_isolated(ctx: Context) -> Iterator[Hit]:
+    """Phillips insists on isolating the programme's effect: of the money a benefit is
+    worth, only the part the partnership caused counts. Until the `roi` criterion says
+    how its benefits were isolated (a control group, a trend line, estimates adjusted
+    for confidence), partnerkit shows a benefit-cost ratio and does not call it an ROI.
+
+    Bad:  `level: roi` with `benefits`, and no `isolation`.
+    Good: `isolation: Compared with last year's cohort on the same wards`
+    """
+    i = _roi_criterion(ctx)
+    if i is None:
+        return
+    criterion = ctx.model.success.criteria[i] if ctx.model.success else None
+    if criterion and criterion.benefits and not (criterion.isolation or "").strip():
+        yield Hit(
+            ("success", "criteria", i),
+            "the benefits are not isolated from other causes, so this is not yet an ROI: "
+            "say how in `isolation` (a control group, a trend line, estimates adjusted "
+            "for confidence)",
+        )

@@ -9,13 +9,9 @@ out of a document the other side reads. No codes, no YAML, no key names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from partnerkit.documents.filters import money
 from partnerkit.format.model import Partnership
-from partnerkit.judge.consistency import blocking
-from partnerkit.judge.scoring import AGREES, Assessment
-from partnerkit.support.words import long_dates
 
 # Evidence gathered as a partnership runs, or one partner's own homework: not open points.
 _NOT_A_POINT = frozenset(
@@ -63,18 +59,15 @@ _PLAIN: dict[str, str] = {
 }
 
 
-def open_points(p: Partnership, assessment: Assessment) -> list[str]:
-    """What the partners still have to settle, once each, most specific first."""
+def evidence_points(p: Partnership, missing: Iterable[str]) -> list[str]:
+    """Open points from the readiness evidence not held (`missing`, by name), once each."""
     out: list[str] = []
-    for point in _unsigned(p):
-        out.append(point)
-    for c in assessment.readiness:
-        for e in c.evidence:
-            if e.held or e.name in _NOT_A_POINT:
-                continue
-            for point in _points(p, e.name):
-                if point not in out:
-                    out.append(point)
+    for name in missing:
+        if name in _NOT_A_POINT:
+            continue
+        for point in _points(p, name):
+            if point not in out:
+                out.append(point)
     return out
 
 
@@ -84,18 +77,12 @@ def _points(p: Partnership, name: str) -> list[str]:
         "success criteria are measurable": _criteria,
         "a meeting rhythm": _meetings,
         "decisions split into joint and independent": _decisions,
-        AGREES: _contradictions,
+        "every party has its legal name": _legal_names,
+        "every party has an address for notices": _addresses,
+        "every party names an authorised signatory": _signatories,
     }
     if name in special:
         return special[name](p)
-    if name.endswith(": legal name"):
-        return [f"The full legal name of {name.split(':')[0]} is not yet given."]
-    if name.endswith(": notice address"):
-        return [f"{name.split(':')[0]} has not yet given an address for formal notices."]
-    if name.endswith(": authorised signatory"):
-        return [f"{name.split(':')[0]} has not yet named who may sign for it."]
-    if name.endswith(": signed by its signatory"):
-        return []
     plain = _PLAIN.get(name)
     return [plain] if plain else [name[:1].upper() + name[1:].rstrip(".") + "."]
 
@@ -131,11 +118,6 @@ def _criteria(p: Partnership) -> list[str]:
     return out
 
 
-def _contradictions(p: Partnership) -> list[str]:
-    """Where two sections of the file say different things, each said once."""
-    return list(dict.fromkeys(long_dates(c.plain) for c in blocking(p)))
-
-
 def _meetings(p: Partnership) -> list[str]:
     channels = p.communication.channels if p.communication else []
     if any(_RHYTHM.search(x) for x in channels):
@@ -150,31 +132,36 @@ def _decisions(p: Partnership) -> list[str]:
     return [_DECISIONS]
 
 
-def _unsigned(p: Partnership) -> list[str]:
-    """A partner that has not signed while the others have: the real blocker of a draft."""
-    signed = [x for x in p.partners if x.signed]
-    if not signed or len(signed) == len(p.partners):
-        return []
-    out = []
-    for x in p.partners:
-        if x.signed:
-            continue
-        stake = _stake(p, x.id)
-        pays = f", which {stake}," if stake else ""
-        out.append(f"{x.name}{pays} has not signed, although the other partners have.")
-    return out
+def _legal_names(p: Partnership) -> list[str]:
+    return [f"{x.name} has not yet given its full legal name." for x in p.partners
+            if not x.legal_name]  # fmt: skip
 
 
-def _stake(p: Partnership, pid: str) -> str:
+def _addresses(p: Partnership) -> list[str]:
+    return [f"{x.name} has not yet given an address for formal notices." for x in p.partners
+            if not x.address]  # fmt: skip
+
+
+def _signatories(p: Partnership) -> list[str]:
+    return [f"{x.name} has not yet named who may sign for it." for x in p.partners
+            if not x.signatory]  # fmt: skip
+
+
+def stake(p: Partnership, pid: str) -> str:
     """`bears USD 36,000 of the costs`: why a partner's missing signature matters."""
-
     totals: dict[str | None, float] = {}
     for c in p.costs:
         if c.borne_by == pid and c.amount is not None:
             totals[c.currency] = totals.get(c.currency, 0) + c.amount
     if not totals:
         return ""
-    return "bears " + " and ".join(money(v, k) for k, v in totals.items()) + " of the costs"
+    return "bears " + " and ".join(_money(v, k) for k, v in totals.items()) + " of the costs"
+
+
+def _money(amount: float, currency: str | None) -> str:
+    value = int(amount) if float(amount).is_integer() else amount
+    shown = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{currency} {shown}" if currency else f"{shown} (currency not stated)"
 
 
 def _join(items: list[str]) -> str:

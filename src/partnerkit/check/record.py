@@ -1,0 +1,332 @@
+"""What a document may state about the record, worked out once as typed data.
+
+Who signed which version of the terms, whether the agreement is in force, the words
+that say where it stands, whether it is still a draft, what is still open and what
+changed since the signatures. Every document, format and command (`score`, `review`,
+`agenda`) reads these facts; none decides from raw fields whether something is signed
+or in force, so two of them can never disagree.
+
+A signature counts for the terms shown only when it records their fingerprint: a
+signature with another fingerprint was given to an earlier version, and one with none
+does not say which terms it covers (`partnerkit sign` records it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from partnerkit.check.fingerprint import changed_sections, current_amendments, fingerprint
+from partnerkit.check.openpoints import evidence_points, stake
+from partnerkit.format.model import Amendment, Partner, Partnership, Signature
+
+
+class Signed(StrEnum):
+    """How a partner stands towards the terms a document shows."""
+
+    CURRENT = "current"  # signed exactly these terms (fingerprint match)
+    EARLIER = "earlier"  # signed an earlier version of the terms
+    PREVIOUS_TERM = "previous term"  # signed the term that has ended (renewal not agreed)
+    UNRECORDED = "unrecorded"  # signed, but the signature names no terms
+    NOT = "not signed"
+
+
+def long_date(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerSigning:
+    """One partner's signature block: what it may show, and the sentence under it."""
+
+    partner_id: str
+    name: str  # the usual name
+    party: str  # the legal name, else the usual name
+    state: Signed
+    signature: Signature | None  # the latest signature (of the agreement or an amendment)
+    signatory: str | None
+    signatory_title: str | None
+    note: str  # plain sentence for the block ("" when conformed or never signed)
+
+    @property
+    def conformed(self) -> bool:
+        """A "/s/" may be printed: this partner signed exactly the terms shown."""
+        return self.state is Signed.CURRENT
+
+    @property
+    def signed_any(self) -> bool:
+        return self.state is not Signed.NOT
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The facts a document states; see the module docstring."""
+
+    fingerprint: str
+    signing: tuple[PartnerSigning, ...]
+    in_force: bool
+    status: str  # the status words: "In force", "Awaiting the signature of X", ...
+    signed_line: str  # one line for `score`: "signed by every partner", ...
+    draft: bool  # a DRAFT marking belongs on the document
+    renewal_lapsed: bool  # renewing, and the term it renews has ended
+    open_points: tuple[str, ...]  # open and specific, naming who and what
+    changed: tuple[str, ...]  # agreed sections changed since the last full signature
+    pending: Amendment | None  # the amendment some partner has still to sign
+
+    @property
+    def every_current(self) -> bool:
+        return all(s.state is Signed.CURRENT for s in self.signing)
+
+    @property
+    def conformed_copy(self) -> bool:
+        """Some block shows "/s/": the document says what that mark means."""
+        return any(s.conformed for s in self.signing)
+
+    @property
+    def nobody_signed(self) -> bool:
+        return not any(s.signed_any for s in self.signing)
+
+    def awaiting(self) -> list[str]:
+        """The partners whose signature of the terms shown is still missing."""
+        return [s.name for s in self.signing if s.state is not Signed.CURRENT]
+
+    def points_intro(self, noun: str = "agreement") -> str:
+        """The sentence before the open points of a DRAFT box."""
+        if self.nobody_signed:
+            return f"Before the {noun} is signed, the partners still need to settle these points:"
+        return "These points are still open:"
+
+
+# Agreed sections named as a reader says them (fingerprint section names otherwise).
+_SECTION_WORDS = {
+    "period": "the term", "partners": "the parties", "value": "the background",
+    "costs": "the costs", "changes": "amendment and termination",
+    "decisions": "decisions", "communication": "communication",
+    "disagreements": "disagreements", "governance": "management",
+    "expectations": "the deliverables", "success": "the success criteria",
+}  # fmt: skip
+
+
+def section_words(name: str) -> str:
+    """`terms.payments` → `payments`, `costs` → `the costs`."""
+    return _SECTION_WORDS.get(name, name.removeprefix("terms.").replace("_", " "))
+
+
+def record_of(
+    p: Partnership,
+    today: dt.date,
+    *,
+    ready: bool = True,
+    missing: Iterable[str] = (),
+    blockers: Iterable[str] = (),
+    signed_version: Partnership | None = None,
+) -> Record:
+    """The facts of `p` as of `today`.
+
+    `ready`: the readiness band says the terms are complete enough to sign; `missing`:
+    the names of the readiness evidence not held (they become open points); `blockers`:
+    further open points, plain sentences, from findings that block signature (see
+    `points_from_findings`); `signed_version`: the last version every partner signed
+    (from git), to say what changed since.
+    """
+    current = fingerprint(p)
+    period = p.period
+    end = period.end if period else None
+    lapsed = p.status == "renewing" and end is not None and end < today
+    pending = _pending(p, current)
+    signing = tuple(_signing(p, x, current, lapsed, end) for x in p.partners)
+    every = all(s.state is Signed.CURRENT for s in signing)
+    start = (
+        p.terms.effective if p.terms and p.terms.effective else (period.start if period else None)
+    )
+    within = start is not None and start <= today and (end is None or today <= end)
+    in_force = every and within and p.status not in ("ended", "exploring") and not lapsed
+    changed = (
+        tuple(section_words(n) for n in changed_sections(signed_version, p))
+        if (signed_version is not None and not every)
+        else ()
+    )
+    draft = (not ready and not every and p.status != "ended") or lapsed
+    status = _status(p, signing, today, start, end, lapsed, pending, in_force, draft)
+    points: list[str] = []
+    if draft:
+        points += _signature_points(p, signing, lapsed, end, pending, changed)
+        points += [x for x in blockers if x not in points]
+        points += [x for x in evidence_points(p, missing) if x not in points]
+    return Record(current, signing, in_force, status, _signed_line(signing, pending),
+                  draft, lapsed, tuple(points), changed, pending)  # fmt: skip
+
+
+def points_from_findings(findings: Iterable[object], phrase: dict[str, object]) -> list[str]:
+    """Open points from findings that block signature: `phrase` maps a finding code to a
+    function of the finding giving one plain sentence (or None to leave it out)."""
+    out: list[str] = []
+    for f in findings:
+        fn = phrase.get(getattr(f, "code", ""))
+        text = fn(f) if callable(fn) else None
+        if isinstance(text, str) and text and text not in out:
+            out.append(text)
+    return out
+
+
+def _latest(p: Partnership, x: Partner) -> tuple[Signature | None, Amendment | None]:
+    """A partner's latest signature: of the latest amendment of this term it signed, else
+    of the agreement."""
+    found: tuple[Signature | None, Amendment | None] = (x.signed, None)
+    for _, a in current_amendments(p):
+        if x.id in a.signed:
+            found = (a.signed[x.id], a)
+    return found
+
+
+def _pending(p: Partnership, current: str) -> Amendment | None:
+    """The latest amendment of this term that not every partner has signed."""
+    amendments = [a for _, a in current_amendments(p)]
+    if amendments and any(x.id not in amendments[-1].signed for x in p.partners):
+        return amendments[-1]
+    return None
+
+
+def _signing(
+    p: Partnership, x: Partner, current: str, lapsed: bool, end: dt.date | None
+) -> PartnerSigning:
+    sig, amendment = _latest(p, x)
+    what = f"the amendment of {long_date(amendment.date)}" if amendment else "the agreement"
+    if sig is None:
+        state, note = Signed.NOT, ""
+    elif lapsed and end is not None:
+        state = Signed.PREVIOUS_TERM
+        note = f"Signed the term that ended on {long_date(end)}, on {long_date(sig.date)}."
+    elif sig.terms is None:
+        state = Signed.UNRECORDED
+        note = (f"Signed {what} on {long_date(sig.date)}; the signature does not record "
+                "which version of the terms it covers.")  # fmt: skip
+    elif sig.terms == current:
+        state, note = Signed.CURRENT, ""
+    else:
+        state = Signed.EARLIER
+        note = f"Signed an earlier version of the terms on {long_date(sig.date)}."
+    s = x.signatory
+    return PartnerSigning(x.id, x.name, x.legal_name or x.name, state, sig,
+                          s.name if s else None, s.title if s else None, note)  # fmt: skip
+
+
+def _names(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    if any("," in x for x in items):
+        return "; ".join(items[:-1]) + "; and " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _status(
+    p: Partnership, signing: tuple[PartnerSigning, ...], today: dt.date,
+    start: dt.date | None, end: dt.date | None, lapsed: bool,
+    pending: Amendment | None, in_force: bool, draft: bool,
+) -> str:  # fmt: skip
+    waiting = [s.name for s in signing if s.state not in (Signed.CURRENT, Signed.UNRECORDED)]
+    if p.status == "ended":
+        return f"Ended on {long_date(end)}" if end and end <= today else "Ended"
+    if lapsed and end is not None:
+        return f"Term ended on {long_date(end)}; renewal not yet agreed"
+    if in_force:
+        if p.status == "renewing" and end is not None:
+            return f"In force until {long_date(end)}; renewal under discussion"
+        return "In force"
+    if all(s.state is Signed.CURRENT for s in signing):  # signed, but not running today
+        if end is not None and today > end:
+            return f"Term ended on {long_date(end)}"
+        if start is not None and today < start:
+            return f"Signed; takes effect on {long_date(start)}"
+        return "Signed"
+    if p.status == "exploring":
+        return "Under discussion"
+    if pending is not None and any(s.state is Signed.CURRENT for s in signing):
+        return f"Amendment of {long_date(pending.date)} awaiting the signature of {_names(waiting)}"
+    if all(s.state is Signed.NOT for s in signing):
+        return "Draft for discussion" if draft else "Ready for signature"
+    if not waiting:
+        return "Signed; the signatures do not record which terms they cover"
+    if any(s.state is Signed.EARLIER for s in signing):
+        return f"Changed since signature; awaiting the signature of {_names(waiting)}"
+    return f"Awaiting the signature of {_names(waiting)}"
+
+
+def _signed_line(signing: tuple[PartnerSigning, ...], pending: Amendment | None) -> str:
+    """`score`'s one line on signatures, by partner id."""
+    by = {state: [s.partner_id for s in signing if s.state is state] for state in Signed}
+    if not any(s.signed_any for s in signing):
+        return "not signed yet"
+    if len(by[Signed.CURRENT]) == len(signing):
+        return "signed by every partner"
+    parts = []
+    if by[Signed.EARLIER]:
+        parts.append(f"changed since signed by {', '.join(sorted(by[Signed.EARLIER]))}")
+    if by[Signed.PREVIOUS_TERM]:
+        parts.append(f"{', '.join(by[Signed.PREVIOUS_TERM])} signed the term that ended")
+    if by[Signed.UNRECORDED]:
+        parts.append(f"signed by {', '.join(by[Signed.UNRECORDED])} with no terms fingerprint")
+    if by[Signed.NOT]:
+        parts.append(f"not yet signed by {', '.join(by[Signed.NOT])}")
+    if pending is not None and by[Signed.CURRENT]:
+        parts.append(f"amendment of {pending.date} pending")
+    return "; ".join(parts)
+
+
+def _signature_points(
+    p: Partnership, signing: tuple[PartnerSigning, ...], lapsed: bool,
+    end: dt.date | None, pending: Amendment | None, changed: tuple[str, ...],
+) -> list[str]:  # fmt: skip
+    out: list[str] = []
+    if lapsed and end is not None:
+        out.append(f"The term ended on {long_date(end)}: the renewed term's dates must be "
+                   "agreed before this document is circulated.")  # fmt: skip
+    if pending is not None:
+        for s in signing:
+            if s.partner_id not in pending.signed:
+                what = pending.summary.rstrip(".")
+                out.append(f"{s.name} has not signed the amendment of "
+                           f"{long_date(pending.date)} ({what}).")  # fmt: skip
+    elif changed:
+        out.append(f"Changed since the partners signed: {_names(list(changed))}.")
+    some = any(s.signed_any for s in signing)
+    for s in signing:
+        if s.state is Signed.NOT and some:
+            what = stake(p, s.partner_id)
+            out.append(f"{s.name}{f', which {what},' if what else ''} has not signed.")
+        elif s.state is Signed.EARLIER and pending is None:
+            assert s.signature is not None
+            out.append(f"{s.name} signed an earlier version of the terms on "
+                       f"{long_date(s.signature.date)} and has not signed them as they "
+                       "now stand.")  # fmt: skip
+    unrecorded = [s.name for s in signing if s.state is Signed.UNRECORDED]
+    if unrecorded:
+        one = len(unrecorded) == 1
+        whose, verb = ("signature", "does") if one else ("signatures", "do")
+        out.append(f"The {whose} of {_names(unrecorded)} {verb} not record which version of "
+                   f"the terms {'it covers' if one else 'they cover'}: confirm "
+                   f"{'it' if one else 'each'} against these terms.")  # fmt: skip
+    return out
+
+
+class _Readiness(Protocol):
+    evidence: Sequence[Any]
+
+
+class Judged(Protocol):
+    """What `record_for` reads of an assessment: its band and its evidence."""
+
+    @property
+    def band(self) -> str: ...
+
+    @property
+    def readiness(self) -> Sequence[_Readiness]: ...
+
+
+def record_for(p: Partnership, today: dt.date, assessment: Judged, **more: Any) -> Record:
+    """`record_of` with readiness and open points taken from an assessment."""
+    missing = [e.name for c in assessment.readiness for e in c.evidence if not e.held]
+    return record_of(p, today, ready=assessment.band == "ready", missing=missing, **more)
