@@ -288,3 +288,25 @@ def test_a_trailing_comment_keeps_its_column() -> None:
     old = "status: exploring             # one of six\nx: 1   # c\n"
     new = apply(old, [Set(("status",), "renewing"), Set(("x",), 12345678)])
     assert new == "status: renewing              # one of six\nx: 12345678 # c\n"
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "l:\n  - a\n  - {b: 1}\nz: 1\n",
+        "l: [a]\nz: 1\n",
+        "l: []\nz: 1\n",
+        "z: 1\n",
+        "l:\n  - k: 1\n    m: 2\n",
+    ],
+)
+def test_extend_is_the_same_as_appending_each_item(old: str) -> None:
+    from partnerkit.editing.edit import Extend
+
+    items = ("x", {"date": dt.date(2027, 1, 1), "value": 3}, ["p", "q"])
+    one_by_one = apply(old, [Append(("l",), item) for item in items])
+    at_once = apply(old, [Extend(("l",), items)])
+    assert parse(at_once)[0].data == parse(one_by_one)[0].data
+    if "l:" in old:  # a new list is written block style when long, as `Set` writes it
+        assert at_once == one_by_one
+    assert apply(old, [Extend(("l",), ())]) == old

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import sys
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from partnerkit.commands import options
 from partnerkit.commands.common import configure, filled, load_sound, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
-from partnerkit.editing.edit import Append, EditError, Op, Set
+from partnerkit.editing.edit import Append, EditError, Extend, Op, Set
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.judge.roi import roi_of
 from partnerkit.support.errors import UsageError
@@ -308,14 +309,18 @@ def measure_ops(model: Partnership, results: list[Any]) -> tuple[list[Op], str]:
         if not mine:
             continue
         known = {m.date for m in c.measurements}
-        dates = [x.date for x in mine]
-        for day in sorted({d for d in dates if d in known or dates.count(d) > 1}):
+        times = Counter(x.date for x in mine)  # a count per date: linear in the rows
+        for day in sorted(d for d, n in times.items() if d in known or n > 1):
             raise EditError(f"`{c.name}` already has a measurement on {day}")
+        entries = []
         for x in mine:
             entry: dict[str, Any] = {"date": x.date, "value": _number(x.value)}
             if x.note:
                 entry["note"] = x.note
-            ops.append(Append(("success", "criteria", index, "measurements"), entry))
+            entries.append(entry)
+        # One edit for all of the criterion's rows: each edit parses and verifies the
+        # whole file, so an edit per row was quadratic in the rows.
+        ops.append(Extend(("success", "criteria", index, "measurements"), tuple(entries)))
         every = [*((m.date, m.value) for m in c.measurements), *((x.date, x.value) for x in mine)]
         latest = max(every)
         ops.append(Set(("success", "criteria", index, "current"), _number(latest[1])))

@@ -27,6 +27,7 @@ the end, as in Python):
                                (`{a: 1, key: value}`), keeping the mapping's style
     Append(path, item)         append to the list at `path`, block (`- item`) or
                                flow (`[a, item]`); creates the key when missing
+    Extend(path, items)        append several items in one edit (as Append)
     Delete(path)               remove the key at `path` (the last part is a key)
     Move(source, dest)         Delete(source) and put its value at `dest`: a key
                                path (added) or a list path ending in `"+"` (appended)
@@ -67,6 +68,7 @@ __all__ = [
     "Append",
     "Delete",
     "EditError",
+    "Extend",
     "Move",
     "Op",
     "Set",
@@ -96,6 +98,12 @@ class Append:
 
 
 @dataclass(frozen=True)
+class Extend:
+    path: PathT
+    items: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
 class Delete:
     path: PathT
 
@@ -106,7 +114,7 @@ class Move:
     dest: PathT
 
 
-Op = Set | AddKey | Append | Delete | Move
+Op = Set | AddKey | Append | Extend | Delete | Move
 
 
 # --- applying operations -------------------------------------------------------------
@@ -120,6 +128,8 @@ def apply(text: str, ops: Sequence[Op]) -> str:
 
 
 def _apply_one(text: str, op: Op) -> str:
+    if isinstance(op, Extend) and not op.items:
+        return text
     doc = _parse(text)
     if isinstance(op, Move):
         value = _get(doc.data, op.source)
@@ -138,6 +148,10 @@ def _apply_one(text: str, op: Op) -> str:
     elif isinstance(op, Append):
         new, region = splice.append(op.path, op.item)
         _append_data(expected, op.path, op.item)
+    elif isinstance(op, Extend):
+        new, region = splice.extend(op.path, list(op.items))
+        for item in op.items:
+            _append_data(expected, op.path, item)
     else:
         new, region = splice.delete(op.path)
         _delete_data(expected, op.path)

@@ -175,14 +175,18 @@ class Splicer:
         return self._block_insert(node, lines, blank_before=gap)
 
     def append(self, path: PathT, item: Any) -> tuple[str, tuple[int, int]]:
+        return self.extend(path, [item])
+
+    def extend(self, path: PathT, items: list[Any]) -> tuple[str, tuple[int, int]]:
+        """Append every item in one splice (one edit for a thousand rows, not a thousand)."""
         try:
             node, _ = self.find(path)
         except KeyError:
-            return self.set(path, [item])
+            return self.set(path, list(items))
         if not isinstance(node, SequenceNode):
             raise EditError(f"{shown(path)} is not a list")
         if node.flow_style or not node.value:
-            return self._flow_insert(node, yamltext.flow(item), "]")
+            return self._flow_insert(node, ", ".join(yamltext.flow(x) for x in items), "]")
         last = node.value[-1]
         item_col = int(last.start_mark.column)
         dash = self.text.rfind(
@@ -194,15 +198,19 @@ class Splicer:
         dash_col = dash - self.starts[self.line_of(dash)]
         prefix = " " * dash_col + "-" + between
         flow_items = isinstance(last, ScalarNode) or getattr(last, "flow_style", False)
-        if (
-            isinstance(item, dict | list)
-            and item
-            and not (flow_items and yamltext.fits_flow(item, item_col))
-        ):
-            body = yamltext.block(item, item_col)
-            lines = [prefix + body[0], *body[1:]]
-        else:
-            lines = [prefix + yamltext.flow(item)]
+        lines = []
+        for item in items:
+            if (
+                isinstance(item, dict | list)
+                and item
+                and not (flow_items and yamltext.fits_flow(item, item_col))
+            ):
+                body = yamltext.block(item, item_col)
+                lines.extend([prefix + body[0], *body[1:]])
+                flow_items = False  # the next item follows this one's style, as in Append
+            else:
+                lines.append(prefix + yamltext.flow(item))
+                flow_items = True
         return self._block_insert(node, lines)
 
     def delete(self, path: PathT) -> tuple[str, tuple[int, int]]:
