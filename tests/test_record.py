@@ -146,3 +146,16 @@ def test_blockers_from_findings_join_the_open_points() -> None:
     blockers = ["The payments exceed the costs."]
     r = record_of(state("unsigned"), TODAY, ready=False, blockers=blockers)
     assert "The payments exceed the costs." in r.open_points
+
+
+def test_findings_that_block_signing_become_open_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnerkit.check import record
+    from partnerkit.check.finding import Finding, Severity
+
+    p = state("unsigned")
+    found = [Finding("p.yaml", 3, 1, "PK999", Severity.WARNING, "`x` is off"),
+             Finding("p.yaml", 4, 1, "PK998", Severity.WARNING, "not a blocker")]  # fmt: skip
+    monkeypatch.setitem(record.BLOCKS_SIGNING, "PK999", lambda p, f: "The payments exceed costs.")
+    r = record.record_for(p, TODAY, assess(p, TODAY), found)
+    assert r.draft and r.open_points.count("The payments exceed costs.") == 1
+    assert "not a blocker" not in " ".join(r.open_points)

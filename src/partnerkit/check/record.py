@@ -14,11 +14,12 @@ does not say which terms it covers (`partnerkit sign` records it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
+from partnerkit.check.finding import Finding
 from partnerkit.check.fingerprint import changed_sections, current_amendments, fingerprint
 from partnerkit.check.openpoints import evidence_points, stake
 from partnerkit.format.model import Amendment, Partner, Partnership, Signature
@@ -160,14 +161,19 @@ def record_of(
                   draft, lapsed, tuple(points), changed, pending)  # fmt: skip
 
 
-def points_from_findings(findings: Iterable[object], phrase: dict[str, object]) -> list[str]:
-    """Open points from findings that block signature: `phrase` maps a finding code to a
-    function of the finding giving one plain sentence (or None to leave it out)."""
+BLOCKS_SIGNING: dict[str, Callable[[Partnership, Finding], str | None]] = {}
+"""Finding codes that block signature, each with the plain sentence its open point reads
+(None leaves a finding out). A rule module adds its codes here; every document's DRAFT
+box then lists them, from `record_for(..., findings=...)`."""
+
+
+def points_from_findings(p: Partnership, findings: Iterable[Finding]) -> list[str]:
+    """The open points of the findings that block signature, once each, in their order."""
     out: list[str] = []
     for f in findings:
-        fn = phrase.get(getattr(f, "code", ""))
-        text = fn(f) if callable(fn) else None
-        if isinstance(text, str) and text and text not in out:
+        phrase = BLOCKS_SIGNING.get(f.code)
+        text = phrase(p, f) if phrase else None
+        if text and text not in out:
             out.append(text)
     return out
 
@@ -326,7 +332,17 @@ class Judged(Protocol):
     def readiness(self) -> Sequence[_Readiness]: ...
 
 
-def record_for(p: Partnership, today: dt.date, assessment: Judged, **more: Any) -> Record:
-    """`record_of` with readiness and open points taken from an assessment."""
+def record_for(
+    p: Partnership,
+    today: dt.date,
+    assessment: Judged,
+    findings: Iterable[Finding] = (),
+    **more: Any,
+) -> Record:
+    """`record_of` with readiness and open points taken from an assessment, and the open
+    points of the findings that block signature (`BLOCKS_SIGNING`)."""
     missing = [e.name for c in assessment.readiness for e in c.evidence if not e.held]
-    return record_of(p, today, ready=assessment.band == "ready", missing=missing, **more)
+    blockers = points_from_findings(p, findings)
+    return record_of(
+        p, today, ready=assessment.band == "ready", missing=missing, blockers=blockers, **more
+    )

@@ -257,14 +257,15 @@ def _facts(path: str, sound: Sound, today: dt.date) -> Record:
     from partnerkit.check import history
     from partnerkit.check.record import Signed, record_for
 
-    facts = record_for(sound.model, today, sound.assessment)
+    findings = sound.result.findings
+    facts = record_for(sound.model, today, sound.assessment, findings)
     if not any(s.state is Signed.EARLIER for s in facts.signing):
         return facts
     try:
         signed = history.last_signed(Path(path)).model
     except (UsageError, OSError):
         return facts  # no git, or no fully signed version: what changed is not known
-    return record_for(sound.model, today, sound.assessment, signed_version=signed)
+    return record_for(sound.model, today, sound.assessment, findings, signed_version=signed)
 
 
 def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], force: bool) -> None:

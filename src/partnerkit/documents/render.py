@@ -63,7 +63,7 @@ class RenderInput:
 
     def facts(self) -> Record:
         """What the document may state about signatures, status and open points."""
-        return self.record or record_for(self.model, self.today, self.assessment)
+        return self.record or record_for(self.model, self.today, self.assessment, self.findings)
 
 
 def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
