@@ -22,40 +22,124 @@ def actions(path: Path, today: dt.date = DAY) -> list:
     return assess(model, today).next_actions
 
 
-# (file, the kind of the first action, its field, words it must say)
+# The nine partnerships an evaluator judged, and two more: for each, the first action an
+# evaluator names, and why it comes first. (file, kind, field, words it says, its reason)
 FIRST = [
-    # Renewing, and the period ends in 7 days: the renewal must be signed before then.
-    (EXAMPLES / "harbor-county-early-learning.yaml", "dates", "period.end", "ends on 2026-11-30"),
-    # The period ends in 25 days: decide whether to renew or close, now.
-    (EXAMPLES / "lakeview-literacy-coaching.yaml", "dates", "period.end", "renew or close"),
+    # Renewing, the period ends in 7 days and the funder has not signed: the renewal must
+    # be signed before then, or there is no agreement at all.
+    (EXAMPLES / "harbor-county-early-learning.yaml", "dates", "period.end",
+     "ends on 2026-11-30", "the agreement lapses on 2026-11-30 unless the renewal is signed"),
+    # Its plan is to end in 25 days, and the hand-over (the sustainability plan) is late:
+    # finish the hand-over, not "renew or close".
+    (EXAMPLES / "lakeview-literacy-coaching.yaml", "dates", "expectations[3]",
+     "Finish “Sustainability plan for year three without the provider”",
+     "the partners plan to end on 2026-12-18; the work carries on only if the hand-over"),
     # The notice deadline passed 8 days ago: the renewal decision is overdue.
     (EXAMPLES / "riverside-clinical-onboarding.yaml", "dates",
-     "changes.termination.notice_days", "was 2026-11-15"),
-    # Exploring, with goals but no strategy or need: say what the partnership is for.
-    (EXAMPLES / "northgate-crm-golive.yaml", "stage", "value.strategies", "training needs"),
-    (DATA / "apprenticeship-exploring.yaml", "stage", "value.goals", "goals"),
-    # Proposed, everything else agreed: agree how it ends before anyone signs.
-    (DATA / "district-math-proposed.yaml", "stage", "changes.termination", "ends"),
+     "changes.termination.notice_days", "was 2026-11-15", "notice given after it comes too late"),
+    # Internal project going live on 2027-04-05, the list the training is built from has no
+    # date: the seed's whole point is training ready before launch.
+    (EXAMPLES / "northgate-crm-golive.yaml", "dates", "expectations[1]",
+     "before the go-live on 2027-04-05", "training that comes later comes too late"),
+    # Exploring, no goals: say what the partnership is for before anything else.
+    (DATA / "apprenticeship-exploring.yaml", "stage", "value.goals", "goals",
+     "before they can propose an agreement"),
+    # A school placement about to be signed with no terms at all: the legal terms of its
+    # kind block the signature (not party addresses), and the period starts in January.
+    (DATA / "district-math-proposed.yaml", "terms", "terms",
+     "liability and insurance for people working in the schools",
+     "a school agreement cannot be signed without it, and the period starts on 2027-01-11"),
     # Active, the funder has not signed: nothing else matters as much.
     (DATA / "simulation-funder-unsigned.yaml", "signatures", "partners[].signed",
-     "Tri-County Health Foundation"),
+     "Tri-County Health Foundation", "an unsigned partner is not bound by anything"),
     # Partners saw communication two points apart at the last review.
     (DATA / "retail-perception-gap.yaml", "ratings", "reviews.history[].partner_ratings",
-     "communication"),
+     "communication", "will not fix the same thing"),
     # Renewing, period ended three months ago, nothing signed.
-    (DATA / "library-renewing-lapsed.yaml", "dates", "period.end", "ended on 2026-08-31"),
+    (DATA / "library-renewing-lapsed.yaml", "dates", "period.end", "ended on 2026-08-31",
+     "no agreement has been in force since 2026-08-31"),
     # Reviews are held, but nobody has rated the partnership for fourteen months.
-    (DATA / "county-workforce-stale.yaml", "stage", "reviews.history[].ratings", "2025-09-11"),
+    (DATA / "county-workforce-stale.yaml", "stage", "reviews.history[].ratings", "2025-09-11",
+     "keeps a running partnership on course"),
+    # The CFO asked for the ROI before the renewal; it has never been measured.
+    (DATA / "hospital-roi.yaml", "stage", "success.criteria[].current", "Return on investment",
+     "keeps a running partnership on course"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("path", "kind", "field", "words"), FIRST, ids=lambda v: str(v)[-30:])
-def test_the_first_action_is_the_one_to_do_first(
-    path: Path, kind: str, field: str, words: str
+@pytest.mark.parametrize(
+    ("path", "kind", "field", "words", "why"), FIRST, ids=lambda v: str(v)[-30:]
+)
+def test_the_first_action_is_the_one_an_evaluator_names_first(
+    path: Path, kind: str, field: str, words: str, why: str
 ) -> None:
     first = actions(path)[0]
     assert (first.kind, first.field) == (kind, field)
     assert words in first.text
+    assert why in first.why
+
+
+def test_every_action_has_a_short_reason() -> None:
+    for path in [*EXAMPLES.glob("*.yaml"), *DATA.glob("*.yaml")]:
+        for a in actions(path):
+            assert a.why and len(a.why) < 120 and "`" not in a.why, (path.name, a)
+
+
+def test_a_school_about_to_sign_hears_about_its_legal_terms_before_party_details() -> None:
+    fields = [a.field for a in actions(DATA / "district-math-proposed.yaml")]
+    assert fields[:2] == ["terms", "changes.termination"]
+    assert fields.index("terms") < fields.index("partners[].address")
+
+
+def test_a_proposed_file_with_terms_hears_what_its_kind_still_needs() -> None:
+    data = yaml.safe_load((DATA / "district-math-proposed.yaml").read_text("utf-8"))
+    data["terms"] = {"binding": True, "effective": dt.date(2027, 1, 11)}
+    found = assess(Partnership.model_validate(data), DAY).next_actions
+    assert found[0].kind == "terms" and found[0].field == "changes.termination"
+    assert [a.field for a in found if a.kind == "terms"][1:] == [
+        "terms.governing_law",
+        "terms.liability",
+    ]
+
+
+def test_a_renewing_partnership_past_its_notice_deadline_hears_that_its_term_ends() -> None:
+    # The term ends in 38 days and the 90 days' notice ran out 52 days ago: the first
+    # action is the term ending, not the overdue review.
+    data = yaml.safe_load((EXAMPLES / "harbor-county-early-learning.yaml").read_text("utf-8"))
+    data["period"]["end"] = DAY + dt.timedelta(days=38)
+    data["reviews"]["next"] = DAY - dt.timedelta(days=3)
+    first = assess(Partnership.model_validate(data), DAY).next_actions[0]
+    assert first.field == "changes.termination.notice_days"
+    assert "The period ends on 2026-12-31, in 38 days" in first.text
+    assert "settle the renewal" in first.text and "lapses on 2026-12-31" in first.why
+
+
+def test_training_due_after_the_launch_comes_first_with_its_reason() -> None:
+    data = yaml.safe_load((EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8"))
+    data["expectations"][1].update(owner="learning", due=dt.date(2027, 5, 1))
+    first = assess(Partnership.model_validate(data), DAY).next_actions[0]
+    assert first.field == "expectations[1]"
+    assert "is due on 2027-05-01, after the go-live on 2027-04-05" in first.text
+    del data["launch"]
+    fields = [a.field for a in assess(Partnership.model_validate(data), DAY).next_actions]
+    assert "expectations[1]" not in fields[:1]
+
+
+def test_a_partnership_that_ends_is_not_told_to_renew() -> None:
+    for a in actions(EXAMPLES / "lakeview-literacy-coaching.yaml"):
+        assert "renew" not in a.text.lower(), a.text
+    data = yaml.safe_load((EXAMPLES / "lakeview-literacy-coaching.yaml").read_text("utf-8"))
+    data["plan"] = "renew"
+    texts = [a.text for a in assess(Partnership.model_validate(data), DAY).next_actions]
+    assert "renew or close" in texts[0]
+
+
+def test_json_shows_each_actions_reason(cli) -> None:
+    import json
+
+    out = cli("check", DATA / "district-math-proposed.yaml", "--today", TODAY, "-f", "json").out
+    step = json.loads(out)["files"][0]["score"]["next_actions"][0]
+    assert step["why"].startswith("a school agreement cannot be signed without it")
 
 
 def test_date_driven_actions_come_before_signatures_and_stage_gaps() -> None:

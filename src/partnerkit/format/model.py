@@ -132,10 +132,7 @@ class Cost(FormatModel):
         None, description="ISO 4217 currency code, such as USD or EUR."
     )
     borne_by: Slug | None = Field(None, description="Id of the partner who bears this cost.")
-    per: Literal["year"] | None = Field(
-        None,
-        description="`year` for a cost paid every year; without it the amount is paid once.",
-    )
+    per: Literal["year"] | None = Field(None, description="`year`: paid every year; else once.")
     note: Text | None = Field(None, description="Assumptions or context.")
 
 
@@ -219,10 +216,7 @@ class Benefit(FormatModel):
     item: Text = Field(description="What the benefit is.")
     amount: Number = Field(ge=0, description="Its monetary value per year.")
     currency: Currency | None = Field(None, description="ISO 4217 currency code.")
-    accrues_to: Slug | None = Field(
-        None,
-        description="Id of the partner who gains it (default: the partners bearing the costs).",
-    )
+    accrues_to: Slug | None = Field(None, description="Id of the partner who gains it.")
     note: Text | None = Field(None, description="How it was converted to money.")
 
 
@@ -254,15 +248,10 @@ class Criterion(FormatModel):
         "from other causes.",
     )
     isolation: Text | None = Field(
-        None,
-        description="For an roi criterion: how the benefits were isolated from other causes "
-        "(a control group, a trend line, estimates adjusted for confidence).",
+        None, description="For an roi criterion: how its benefits were isolated from other causes."
     )
     years: Number | None = Field(
-        None,
-        gt=0,
-        description="For an roi criterion: the years of benefits counted against the costs "
-        "of the same years (default 1, the first year).",
+        None, gt=0, description="For an roi criterion: years of benefits and costs counted (1)."
     )
     measurements: list[Measurement] = Field(
         [], description="Measured values, oldest first (written by `partnerkit measure`)."
@@ -361,6 +350,10 @@ class Partnership(FormatModel):
     )
     summary: Text | None = Field(None, description="What the partnership is for, in a paragraph.")
     period: Period | None = Field(None, description="When the partnership runs.")
+    plan: Literal["renew", "end"] | None = Field(
+        None, description="What the partners plan at the end of the period: renew or end."
+    )
+    launch: Date | None = Field(None, description="The go-live the training prepares people for.")
     partners: Annotated[list[Partner], Field(min_length=2)] = Field(
         description="The organisations in the partnership: two or more."
     )

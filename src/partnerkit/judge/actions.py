@@ -1,29 +1,44 @@
-"""Next actions: what the people running a partnership should do first, and where.
+"""Next actions: what the people running a partnership should do first, where, and why.
 
-Ranked the way an experienced partnership manager works through a file: first what
-the calendar forces (a period ending, a notice deadline, an overdue review or
-deliverable, a missed target), then partners who have not signed, then partners who
-see the partnership differently, then the gaps that matter at this stage of its life,
-and last the remaining readiness evidence. Pure: everything is judged against `today`.
+Ranked by consequence, the way an experienced evaluator works through a file: first
+what the calendar forces (the term ending or ended, a notice deadline, an internal
+project's go-live, an overdue review or deliverable, a missed target), then what
+blocks signing a binding agreement (the legal terms its kind needs, for a partnership
+about to sign), then partners who have not signed, then partners who see the
+partnership differently, then the gaps that matter at this stage of its life, and
+last the remaining readiness evidence (party details and the like). Each action
+carries a short reason. Pure: everything is judged against `today`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from partnerkit.format.model import CADENCE_DAYS, Partnership
 from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
 from partnerkit.judge.digest import Step
 from partnerkit.judge.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
+from partnerkit.judge.legal import needs
 from partnerkit.judge.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 
 SOON = 30  # days: a deadline this close is as urgent as one passed
 RUNNING = ("active", "under-review")
 SIGNED = ("active", "under-review", "renewing")
-TIERS = ("dates", "signatures", "ratings", "stage", "readiness")
+TIERS = ("dates", "terms", "signatures", "ratings", "stage", "readiness")
+SIGNING = ("proposed", "renewing")  # a signature is coming: what blocks it comes first
+# Deliverables whose names say the work is being handed over at the end.
+HAND_OVER = re.compile(
+    r"\b(sustainab\w*|hand-?overs?|handover|exit|transition|without the)\b", re.I
+)
+# Deliverables whose names say people are being trained.
+TRAINING = re.compile(
+    r"\b(train\w*|courses?|modules?|workshops?|sessions?|e-?learning|guides?|lessons?|"
+    r"coaching|onboarding|curricul\w*|materials?|scenarios?)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +51,7 @@ class Action:
     field: str
     date: dt.date | None = None  # the date that makes it urgent, if any
     weight: int = 0  # order inside a tier
+    why: str = ""  # the consequence, in a short clause
 
     @property
     def kind(self) -> str:
@@ -43,7 +59,7 @@ class Action:
 
     def step(self) -> Step:
         """The action as the frozen record results carry (and JSON shows)."""
-        return Step(self.text, self.section, self.field, self.kind, self.date)
+        return Step(self.text, self.section, self.field, self.kind, self.date, self.why)
 
     def as_dict(self) -> dict[str, str | None]:
         return self.step().as_dict()
@@ -68,35 +84,51 @@ def _names(names: list[str], most: int = 10) -> str:
 
 
 def _period(p: Partnership, today: dt.date) -> Iterator[Action]:
-    """The period ending, or the last day to give notice before it ends."""
+    """The period ending or ended, or the last day to give notice before it ends."""
     if not (p.period and p.period.end) or p.status not in SIGNED:
         return
     end = p.period.end
-    when = _when(end, today)
-    if p.status == "renewing" and end < today:
-        text = (
-            f"The period ended on {end} ({when}) and the renewal is not settled: agree and "
-            "sign the renewal with every partner, or close the partnership"
-        )
-    elif p.status == "renewing" and (end - today).days <= SOON:
-        text = (
-            f"The period ends on {end}, {when}: get the renewal agreed and signed by every "
-            "partner before then, or agree a short extension in writing"
-        )
-    elif end < today:
-        text = (
-            f"The period ended on {end} ({when}) but the partnership is still {p.status}: "
-            "renew it with a new period, or close it with a closing review"
-        )
-    elif (end - today).days <= SOON:
-        text = (
-            f"The period ends on {end}, {when}: decide with the partners whether to renew "
-            "or close, and plan the renewal or the closing review now"
-        )
+    when, left = _when(end, today), (end - today).days
+    if p.plan == "end" and left <= SOON:
+        yield from _ending(p, end, today)
+        return
+    if p.status == "renewing" and left < 0:
+        text = (f"The period ended on {end} ({when}) and the renewal is not settled: agree and "
+                "sign the renewal with every partner, or close the partnership")  # fmt: skip
+        why = f"no agreement has been in force since {end}"
+    elif p.status == "renewing" and left <= SOON:
+        text = (f"The period ends on {end}, {when}: get the renewal agreed and signed by every "
+                "partner before then, or agree a short extension in writing")  # fmt: skip
+        why = f"the agreement lapses on {end} unless the renewal is signed"
+    elif left < 0:
+        text = (f"The period ended on {end} ({when}) but the partnership is still {p.status}: "
+                "renew it with a new period, or close it with a closing review")  # fmt: skip
+        why = "the partners are working together without an agreement in force"
+    elif left <= SOON:
+        text = (f"The period ends on {end}, {when}: decide with the partners whether to renew "
+                "or close, and plan the renewal or the closing review now")  # fmt: skip
+        why = f"the agreement ends on {end} whatever is decided"
     else:
         yield from _notice(p, today)
         return
-    yield Action(0, text, "Period and renewal", "period.end", end, 0)
+    yield Action(0, text, "Period and renewal", "period.end", end, 0, why)
+
+
+def _ending(p: Partnership, end: dt.date, today: dt.date) -> Iterator[Action]:
+    """A partnership whose plan is to end: the hand-over, then the closing review."""
+    for i, e in enumerate(p.expectations):
+        if not HAND_OVER.search(e.deliverable) or e.status in ("done", "dropped"):
+            continue
+        late = f", due {_when(e.due, today)}" if e.due else ""
+        yield Action(0, f"Finish “{e.deliverable}”{late}, and agree it with every partner "
+                     f"before the partnership ends on {end}", "Expectations",
+                     f"expectations[{i}]", e.due or end, -1,
+                     f"the partners plan to end on {end}; the work carries on only if "
+                     "the hand-over is done")  # fmt: skip
+    yield Action(0, f"The period ends on {end}, {_when(end, today)}, and the partners plan to "
+                 "end it: hand the work and materials over, and hold the closing review",
+                 "Period and renewal", "period.end", end, 0,
+                 "what is not handed over by then is lost with the partnership")  # fmt: skip
 
 
 def _notice(p: Partnership, today: dt.date) -> Iterator[Action]:
@@ -111,20 +143,54 @@ def _notice(p: Partnership, today: dt.date) -> Iterator[Action]:
         )
         if n is not None
     ]
-    if not notices or p.status == "renewing":
+    if not notices:
         return
-    days, why = max(notices, key=lambda pair: pair[0])
-    deadline = shift(p.period.end, -days)
+    days, what = max(notices, key=lambda pair: pair[0])
+    deadline, end = shift(p.period.end, -days), p.period.end
     if (deadline - today).days > SOON:
         return
     verb = "was" if deadline < today else "is"
-    yield Action(
-        0,
-        f"The last day to give {days} days' {why} before the period ends on {p.period.end} "
-        f"{verb} {deadline} ({_when(deadline, today)}): decide with the partners now whether "
-        "to renew or end, and record the decision",
-        "Period and renewal", "changes.termination.notice_days", deadline, 0,
-    )  # fmt: skip
+    when = f"{verb} {deadline} ({_when(deadline, today)})"
+    if p.plan == "end":
+        text = (f"The last day to give {days} days' {what} before the period ends on {end} "
+                f"{when}: confirm to every partner in writing that the partnership ends then, "
+                "and plan the hand-over")  # fmt: skip
+        why = "without notice in time the agreement may run on"
+    elif p.status == "renewing":
+        text = (f"The period ends on {end}, {_when(end, today)}, and the last day to give "
+                f"{days} days' {what} {when}: settle the renewal and have every partner sign "
+                "it before the period ends, or agree an extension in writing")  # fmt: skip
+        why = f"the agreement lapses on {end} unless the renewal is signed"
+    else:
+        text = (f"The last day to give {days} days' {what} before the period ends on {end} "
+                f"{when}: decide with the partners now whether to renew or end, and record "
+                "the decision")  # fmt: skip
+        why = "notice given after it comes too late to end the agreement on time"
+    yield Action(0, text, "Period and renewal", "changes.termination.notice_days", deadline, 0,
+                 why)  # fmt: skip
+
+
+def _launch(p: Partnership, today: dt.date) -> Iterator[Action]:
+    """An internal partnership's go-live: training must be ready before it."""
+    if p.launch is None or p.status == "ended":
+        return
+    late = [(i, e) for i, e in enumerate(p.expectations)
+            if TRAINING.search(e.deliverable) and e.status not in ("done", "dropped")
+            and (e.due is None or e.due > p.launch)]  # fmt: skip
+    for i, e in late:
+        text = (f"“{e.deliverable}” is due on {e.due}, after the go-live on {p.launch}: bring it "
+                "forward or agree what people will need on the first day") if e.due else (
+                f"Give “{e.deliverable}” {'a' if e.owner else 'an owner and a'} due date that "
+                "leaves time to train everyone before "
+                f"the go-live on {p.launch}")  # fmt: skip
+        yield Action(0, text,
+                     "Expectations", f"expectations[{i}]", p.launch, 0,
+                     f"people start working in the new way on {p.launch}; training that "
+                     "comes later comes too late")  # fmt: skip
+    if not late and today <= p.launch and (p.launch - today).days <= SOON:
+        yield Action(0, f"The go-live is on {p.launch}, {_when(p.launch, today)}: check that "
+                     "everyone who needs training has had it", "Launch", "launch",
+                     p.launch, 0, "who is not trained by then learns on the job")  # fmt: skip
 
 
 def _reviews(p: Partnership, today: dt.date) -> Iterator[Action]:
@@ -134,7 +200,7 @@ def _reviews(p: Partnership, today: dt.date) -> Iterator[Action]:
     if r.next and r.next < today:
         yield Action(0, f"The review due on {r.next} is {_days((today - r.next).days)} overdue: "
                      "hold it with every partner and record it", "Reviews", "reviews.next",
-                     r.next, 1)  # fmt: skip
+                     r.next, 1, "problems the partners have not talked through grow")  # fmt: skip
         return
     if p.status not in (*RUNNING, "renewing") or not r.cadence:
         return
@@ -143,7 +209,8 @@ def _reviews(p: Partnership, today: dt.date) -> Iterator[Action]:
     if since is not None and (today - since).days > 2 * CADENCE_DAYS[r.cadence]:
         what = f"the last review was on {last}" if last else f"no review since the start on {since}"
         yield Action(0, f"Hold a review: {what}, more than two {r.cadence} cycles ago",
-                     "Reviews", "reviews.history", since, 1)  # fmt: skip
+                     "Reviews", "reviews.history", since, 1,
+                     "problems the partners have not talked through grow")  # fmt: skip
 
 
 def _deliverables(p: Partnership, today: dt.date) -> Iterator[Action]:
@@ -154,13 +221,15 @@ def _deliverables(p: Partnership, today: dt.date) -> Iterator[Action]:
         owner = f" ({names.get(e.owner, e.owner)})" if e.owner else ""
         yield Action(0, f"“{e.deliverable}”{owner} was due on {e.due}, {_when(e.due, today)}: "
                      "agree with its owner a new date or what is dropped, and record it",
-                     "Expectations", f"expectations[{i}]", e.due, 2)  # fmt: skip
+                     "Expectations", f"expectations[{i}]", e.due, 2,
+                     "a late deliverable nobody has agreed to becomes a dispute")  # fmt: skip
     payments = p.terms.payments if p.terms else []
     for i, pay in enumerate(payments):
         if pay.due and today - dt.timedelta(days=SOON) <= pay.due <= today + dt.timedelta(days=7):
             yield Action(0, f"Check that the payment for {pay.for_} due on {pay.due} "
                          f"({_when(pay.due, today)}) has been invoiced and paid",
-                         "Terms: payments", f"terms.payments[{i}]", pay.due, 4)  # fmt: skip
+                         "Terms: payments", f"terms.payments[{i}]", pay.due, 4,
+                         "a payment missed strains the partnership")  # fmt: skip
 
 
 def _criteria(p: Partnership, today: dt.date) -> Iterator[Action]:
@@ -174,13 +243,15 @@ def _criteria(p: Partnership, today: dt.date) -> Iterator[Action]:
             unit = f" {c.unit}" if c.unit else ""
             yield Action(0, f"“{c.name}” missed its target of {c.target:g}{unit} by {c.by}: "
                          "record why and agree whether to extend, adjust or close it",
-                         "Success criteria",
-                         f"success.criteria[{i}]", c.by, 3)  # fmt: skip
+                         "Success criteria", f"success.criteria[{i}]", c.by, 3,
+                         "a missed target left unexplained weakens the case for the "
+                         "partnership")  # fmt: skip
         elif g.status == "behind" and c.by and (c.by - today).days <= SOON:
             left = _days((c.by - today).days)
             yield Action(0, f"“{c.name}” is behind its target with {left} to go, on {c.by}: "
                          "agree what will close the gap", "Success criteria",
-                         f"success.criteria[{i}]", c.by, 3)  # fmt: skip
+                         f"success.criteria[{i}]", c.by, 3,
+                         "after that date the target is missed")  # fmt: skip
 
 
 def _signatures(p: Partnership) -> Iterator[Action]:
@@ -188,9 +259,10 @@ def _signatures(p: Partnership) -> Iterator[Action]:
         return
     unsigned = [x.name for x in p.partners if x.signed is None]
     if unsigned:
-        yield Action(1, f"Get the agreement signed by {_names(unsigned)}: the partnership is "
+        yield Action(2, f"Get the agreement signed by {_names(unsigned)}: the partnership is "
                      f"{p.status}, but an unsigned partner has not committed to anything",
-                     "Partners", "partners[].signed")  # fmt: skip
+                     "Partners", "partners[].signed",
+                     why="an unsigned partner is not bound by anything")  # fmt: skip
 
 
 def _divergence(p: Partnership) -> Iterator[Action]:
@@ -202,15 +274,16 @@ def _divergence(p: Partnership) -> Iterator[Action]:
     apart = {c: gap for c, gap in spreads(latest).items() if gap >= PERCEPTION_GAP}
     if apart:
         cs = _names([f"{c} ({gap} points apart)" for c, gap in apart.items()])
-        yield Action(2, f"Partners rated {cs} differently at the {latest.date} review: put the "
+        yield Action(3, f"Partners rated {cs} differently at the {latest.date} review: put the "
                      "gap first on the next agenda and hear each side", "Reviews",
-                     "reviews.history[].partner_ratings")  # fmt: skip
+                     "reviews.history[].partner_ratings",
+                     why="partners who see it differently will not fix the same thing")  # fmt: skip
     low = [c for c, v in review_ratings(latest).items() if v < HEALTH_CONCERN]
     if low and not latest.adjustments:
-        yield Action(2, f"{_names(low).capitalize()} rated below {HEALTH_CONCERN:g} at the "
+        yield Action(3, f"{_names(low).capitalize()} rated below {HEALTH_CONCERN:g} at the "
                      f"{latest.date} review with no adjustment recorded: agree one with the "
-                     "partners", "Reviews",
-                     "reviews.history[].adjustments")  # fmt: skip
+                     "partners", "Reviews", "reviews.history[].adjustments",
+                     why="a weak C left alone gets weaker")  # fmt: skip
 
 
 _INDEX = re.compile(r"\[\d*\]")
@@ -224,27 +297,85 @@ def _general(field: str) -> str:
 MOST_ACTIONS = 50
 """Nobody acts on more: a file with thousands of late deliverables gets the 50 most urgent."""
 
+KIND_TERMS = {
+    "vendor": "whether it binds, when it takes effect, payments, liability and insurance, "
+    "who owns the materials and confidentiality",
+    "school": "whether it binds, when it takes effect, liability and insurance for people "
+    "working in the schools, and how pupils' and staff data is protected",
+    "community": "whether it binds (a memorandum of understanding usually does not), when "
+    "it takes effect, and how each partner's data and materials may be used",
+    "internal": "when the charter takes effect",
+    "other": "whether it binds, when it takes effect, payments, confidentiality and data "
+    "protection",
+}
+TERM_NEEDS = {  # legal needs that block signing: (what to do, field)
+    "PK424": ("Agree the date the agreement takes effect", "terms.effective"),
+    "PK425": ("Agree how personal data is protected", "terms.data_protection"),
+    "PK426": ("Agree who owns the materials made together", "terms.intellectual_property"),
+    "PK427": ("Agree the law that governs the agreement", "terms.governing_law"),
+    "PK428": ("Say whether the agreement is legally binding", "terms.binding"),
+    "PK429": ("Agree liability and the insurance each side holds", "terms.liability"),
+}
+STAGE_WHY = {
+    "exploring": "the partners need it before they can propose an agreement",
+    "proposed": "the agreement should settle it before anyone signs",
+    "active": "it keeps a running partnership on course",
+    "under-review": "it keeps a running partnership on course",
+    "renewing": "the renewal decision rests on it",
+    "ended": "it closes the partnership properly",
+}
+
+
+def _terms(p: Partnership, today: dt.date) -> Iterator[Action]:
+    """What blocks signing, for a partnership about to sign: the terms its kind needs."""
+    if p.status not in SIGNING:
+        return
+    why = f"a {p.kind} agreement cannot be signed without it"
+    if p.period and p.period.start > today:
+        why += f", and the period starts on {p.period.start}"
+    if p.terms is None:
+        yield Action(1, f"Draft the terms of the agreement: {KIND_TERMS[p.kind]}", "Terms",
+                     "terms", why=why)  # fmt: skip
+    if not (p.changes and p.changes.termination) and p.kind != "internal":
+        yield Action(1, "Agree how the partnership ends: the notice each partner gives and "
+                     "what happens to work in progress", "Changes and ending",
+                     "changes.termination", why=why)  # fmt: skip
+    if p.terms is None:
+        return
+    for need in needs(p):
+        if not need.held and need.code in TERM_NEEDS:
+            text, field = TERM_NEEDS[need.code]
+            yield Action(1, text, "Terms", field, why=why)
+
 
 def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list[Action]:
     """Every action (up to `MOST_ACTIONS`), most urgent first; `missing` names the readiness
     evidence that does not hold, biggest gain first (from `scoring`)."""
     dated = [
-        *_period(p, today), *_reviews(p, today), *_deliverables(p, today), *_criteria(p, today),
+        *_period(p, today), *_launch(p, today), *_reviews(p, today), *_deliverables(p, today),
+        *_criteria(p, today),
     ]  # fmt: skip
     dated.sort(key=lambda a: (a.weight, a.date or dt.date.max))
-    out = [*dated, *_signatures(p), *_divergence(p)]
-    seen = {_general(a.field) for a in out}
-    for text, section, field in stage_gaps(p, today):
-        if _general(field) not in seen:
-            out.append(Action(3, text, section, field))
-            seen.add(_general(field))
-    for text, section, field in later_gaps(p, today):
-        if _general(field) not in seen:
-            out.append(Action(4, text, section, field))
-            seen.add(_general(field))
-    for name in missing:
-        text, section, field = EVIDENCE_PLAIN[name]
-        if _general(field) not in seen and not (p.status == "exploring" and "signed" in field):
-            out.append(Action(4, text, section, field))
-            seen.add(_general(field))
+    out: list[Action] = []
+    seen: set[str] = set()
+
+    def add(actions: Iterable[Action]) -> None:
+        for a in actions:
+            # Dated actions are told one by one (two late deliverables are two actions).
+            if (a.field if a.tier == 0 else _general(a.field)) not in seen:
+                out.append(a)
+                seen.update((a.field, _general(a.field)))
+
+    add(dated)
+    add([*_terms(p, today), *_signatures(p), *_divergence(p)])
+    why = STAGE_WHY[p.status]
+    add(Action(4, text, section, field, why=why) for text, section, field in stage_gaps(p, today))
+    later = "it will be needed at the next stage"
+    add(Action(5, text, section, field, why=later) for text, section, field in later_gaps(p, today))
+    evidence = "the record still lacks it"
+    add(
+        Action(5, *EVIDENCE_PLAIN[name], why=evidence)
+        for name in missing
+        if not (p.status == "exploring" and "signed" in EVIDENCE_PLAIN[name][2])
+    )
     return out[:MOST_ACTIONS]

@@ -36,10 +36,12 @@ class Step(Record):
     field: str
     kind: str
     date: dt.date | None
+    why: str = ""
 
     def as_dict(self) -> dict[str, str | None]:
         return {
             "action": self.action,
+            "why": self.why,
             "section": self.section,
             "field": self.field,
             "kind": self.kind,

@@ -73,9 +73,9 @@ def health_note(a: Assessment) -> str:
     return note
 
 
-def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str]]:
-    """The most urgent next actions as (text, where) pairs; `where` names section and field."""
-    return [(x.text, f"{x.section} · {x.field}") for x in a.next_actions[:limit]]
+def actions_lines(a: Assessment, limit: int = 5) -> list[tuple[str, str, str]]:
+    """The most urgent next actions as (text, where, why); `where` names section and field."""
+    return [(x.text, f"{x.section} · {x.field}", x.why) for x in a.next_actions[:limit]]
 
 
 def as_dict(
@@ -146,7 +146,8 @@ def write_markdown(
     if a.next_actions:
         w("\n## Next actions\n\n")
         for i, x in enumerate(a.next_actions[:5], 1):
-            w(f"{i}. {markdown_message(x.text)} ({x.section} · {markdown_code(x.field)})\n")
+            why = f" — because {markdown_message(x.why)}" if x.why else ""
+            w(f"{i}. {markdown_message(x.text)} ({x.section} · {markdown_code(x.field)}){why}\n")
 
 
 def write_rich(
@@ -253,7 +254,9 @@ def actions_text(a: Assessment) -> Any:
     from rich.text import Text
 
     out = Text("Next actions, most urgent first\n", "bold")
-    for i, (text, where) in enumerate(actions_lines(a), 1):
+    for i, (text, where, why) in enumerate(actions_lines(a), 1):
         out.append(f" {i}. {printable(text)} ")
         out.append(f"({printable(where)})\n", "dim")
+        if why:
+            out.append(f"    Why: {printable(why)}\n", "dim")
     return out

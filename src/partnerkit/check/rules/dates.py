@@ -7,6 +7,7 @@ moved; `--strict` or a severity override makes them fail.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
@@ -149,23 +150,29 @@ def no_recent_review(ctx: Context) -> Iterator[Hit]:
 def notice_deadline(ctx: Context) -> Iterator[Hit]:
     """With a `period.end` and `changes.termination.notice_days`, the last day to give
     notice is the end minus the notice. Within 30 days of it, or past it, renewing or
-    ending must be decided now: set `status: renewing` while you decide.
+    ending must be decided now: set `status: renewing` while you decide. While the
+    status is `renewing` the warning stays until the period ends (then PK503 takes
+    over): the renewal must be signed before the period ends.
     """
     p = ctx.model
     term = p.changes.termination if p.changes else None
     if not (p.period and p.period.end and term and term.notice_days is not None):
         return
-    if p.status not in RUNNING or p.period.end < ctx.today:
+    if p.status not in (*RUNNING, "renewing") or p.period.end < ctx.today:
         return
     deadline = shift(p.period.end, -term.notice_days)
     left = (deadline - ctx.today).days
     if left > NOTICE_WARNING_DAYS:
         return
     when = f"passed on {deadline}" if left < 0 else f"is {deadline}, in {_days(left)}"
+    what = "decide on renewing or ending now"
+    if p.status == "renewing":
+        ends = _days((p.period.end - ctx.today).days)
+        what = f"the period ends in {ends}: have every partner sign the renewal before then"
     yield Hit(
         ("changes", "termination", "notice_days"),
         f"the last day to give {term.notice_days} days' notice before the end on "
-        f"{p.period.end} {when}: decide on renewing or ending now",
+        f"{p.period.end} {when}: {what}",
         on_value=True,
     )
 
@@ -187,4 +194,34 @@ def criterion_missed(ctx: Context) -> Iterator[Hit]:
                 ("success", "criteria", i),
                 f"`{c.name}` was due to reach {c.target:g}{unit} by {c.by} and stands at "
                 f"{c.current:g}{unit}: record why and agree what happens next",
+            )
+
+
+TRAINING = re.compile(
+    r"\b(train\w*|courses?|modules?|workshops?|sessions?|e-?learning|guides?|lessons?|"
+    r"coaching|onboarding|curricul\w*|materials?|scenarios?)\b",
+    re.I,
+)
+
+
+@rule("PK509", "training-after-launch", W, "Training is due after the go-live")
+def training_after_launch(ctx: Context) -> Iterator[Hit]:
+    """With a `launch` (the go-live an internal partnership's training prepares people
+    for), a training deliverable due after it arrives too late: people start working
+    the new way on the launch day. Bring it forward, or agree what people need on day one.
+
+    Bad:  `launch: 2027-04-05` and `{deliverable: Agent training, due: 2027-05-01}`.
+    Good: `{deliverable: Agent training, due: 2027-03-19}`
+    """
+    launch = ctx.model.launch
+    if launch is None or ctx.model.status == "ended":
+        return
+    for i, e in enumerate(ctx.model.expectations):
+        late = e.due and e.due > launch and e.status not in ("done", "dropped")
+        if late and TRAINING.search(e.deliverable):
+            yield Hit(
+                ("expectations", i, "due"),
+                f"`{e.deliverable}` is due on {e.due}, after the go-live on {launch}: "
+                "bring it forward, or agree what people need on the first day",
+                on_value=True,
             )
