@@ -231,3 +231,40 @@ def test_an_edit_that_would_fail_the_check_is_refused(
         assert "the edit would leave the file with errors, so it was left as it is" in err
         assert "status" in err
         assert file.read_bytes() == before
+
+
+BLOCK_SIGNED = (
+    "    signed:\n"
+    "      by: Lee Park          # signed in person\n"
+    "      title: Chief Nursing Officer\n"
+    "      date: 2026-01-10   # at the kickoff\n"
+)
+
+
+def test_sign_over_a_block_signature_keeps_its_comments(cli, file: Path) -> None:
+    """`sign` replaced a block-style `signed:` whole: the comment on `by:` was dropped and
+    the `date:` line's comment moved to the new `terms:` line."""
+    text = file.read_text("utf-8").replace(
+        "    signed: {by: Lee Park, title: Chief Nursing Officer, date: 2026-01-10}\n",
+        BLOCK_SIGNED,
+    )
+    file.write_text(text, "utf-8")
+    result = cli("sign", file, "--partner", "riverside", "--by", "Lee Park", "--date",
+                 "2026-02-01", "--force")  # fmt: skip
+    assert result.code == 0, result.out + result.err
+    after = file.read_text("utf-8")
+    assert "      by: Lee Park          # signed in person\n" in after
+    assert "      title: Chief Nursing Officer\n" in after
+    assert "      date: 2026-02-01   # at the kickoff\n" in after
+    terms = next(x for x in after.splitlines() if x.startswith("      terms: "))
+    assert "#" not in terms
+    removed = set(text.splitlines()) - set(after.splitlines())
+    assert removed == {"      date: 2026-01-10   # at the kickoff"}
+
+
+def test_setting_a_block_mapping_changes_only_the_keys_that_change() -> None:
+    old = "s:\n  a: 1   # one\n  b: 2  # two\n  c: 3\nz: 0\n"
+    new = apply(old, [Set(("s",), {"a": 1, "b": 5, "d": 4})])
+    assert new == "s:\n  a: 1   # one\n  b: 5  # two\n  d: 4\nz: 0\n"
+    assert apply("s:\n  a: 1\n", [Set(("s",), {"a": True})]) == "s:\n  a: true\n"
+    assert apply("s: {a: 1}\n", [Set(("s",), {"a": 2, "b": 3})]) == "s: {a: 2, b: 3}\n"

@@ -58,6 +58,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from yaml.nodes import MappingNode
+
 from partnerkit.editing.splice import BREAK, EditError, PathT, Splicer, nest, shown
 from partnerkit.editing.writing import write_in_place
 from partnerkit.support.sanitize import diff_line
@@ -130,6 +132,11 @@ def apply(text: str, ops: Sequence[Op]) -> str:
 def _apply_one(text: str, op: Op) -> str:
     if isinstance(op, Extend) and not op.items:
         return text
+    if isinstance(op, Set) and (parts := _key_by_key(text, op)) is not None:
+        try:
+            return apply(text, parts)
+        except EditError:
+            pass  # written some other way (a merge key, say): replaced whole, as before
     doc = _parse(text)
     if isinstance(op, Move):
         value = _get(doc.data, op.source)
@@ -157,6 +164,30 @@ def _apply_one(text: str, op: Op) -> str:
         _delete_data(expected, op.path)
     _verify(text, new, region, expected, op)
     return new
+
+
+def _key_by_key(text: str, op: Set) -> list[Op] | None:
+    """Setting a mapping written block style, key by key: each line (and its comment)
+    stays where it is unless its value changes; new keys are added at the end and keys
+    not in the new value are removed. None for anything else."""
+    if not isinstance(op.value, dict) or not op.value or not op.path:
+        return None
+    doc = _parse(text)
+    try:
+        node, _ = Splicer(text, doc.root).find(op.path)
+        old = _get(doc.data, op.path)
+    except (KeyError, EditError):
+        return None
+    if not isinstance(node, MappingNode) or node.flow_style or not isinstance(old, dict):
+        return None
+    ops: list[Op] = []
+    for key, value in op.value.items():
+        if key not in old:
+            ops.append(AddKey(op.path, key, value))
+        elif type(old[key]) is not type(value) or old[key] != value:
+            ops.append(Set((*op.path, key), value))
+    ops.extend(Delete((*op.path, key)) for key in old if key not in op.value)
+    return ops
 
 
 def _parse(text: str) -> Any:
