@@ -26,6 +26,7 @@ def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
         for name in (
             "partnerkit/documents/render.py", "partnerkit/check/rules/__init__.py",
             "partnerkit/templates/agreement.html.j2", "partnerkit/fonts/DejaVuSerif.ttf",
+            "partnerkit/format/partnership.schema.json",
         ):
             assert name in names, name
         metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()

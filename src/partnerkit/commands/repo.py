@@ -138,7 +138,7 @@ def run_init_repo(folder: Path, first_file: Callable[[], int] | None = None) -> 
 
     `first_file` writes the first partnership file, run inside the repository (`init`
     passes it when partners are named, so that this module needs nothing of `init`)."""
-    from partnerkit.commands.schema import schema_text
+    from partnerkit.format.schema import schema_text
     from partnerkit.support.install import requirement
 
     if folder.exists() and not folder.is_dir():
