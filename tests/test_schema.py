@@ -96,7 +96,10 @@ def test_the_published_schema_describes_the_models(update_golden: bool) -> None:
     if update_golden:
         SCHEMA_FILE.write_text(json.dumps(made, indent=2, ensure_ascii=False) + "\n", "utf-8")
     published = json.loads(SCHEMA_FILE.read_text("utf-8"))
-    assert _rendering_aside(published) == _rendering_aside(made)
+    assert _rendering_aside(published) == _rendering_aside(made), (
+        "the format changed: write the published schema again with "
+        "`pytest --update-golden tests/test_schema.py` (with the latest Pydantic)"
+    )
 
 
 def test_every_example_validates(schema_file: Path) -> None:
