@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from partnerkit.documents.render import DocumentMeta
+from partnerkit.documents.render import TEMPLATE_FAILURES, DocumentMeta
 from partnerkit.documents.templates import environment, template_message
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
@@ -71,11 +71,13 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
     from jinja2.exceptions import SecurityError
 
     from partnerkit.documents import docxstyle
+    from partnerkit.documents.sandbox import time_limit
 
     data = _template_bytes(path)
     try:
         template = DocxTemplate(io.BytesIO(data))
-        template.render(variables, jinja_env=_environment(), autoescape=True)
+        with time_limit():  # one limit for the document, its headers and footers
+            template.render(variables, jinja_env=_environment(), autoescape=True)
         docx = template.docx
     except SecurityError as exc:
         raise UsageError(f"{path}: template refused by the sandbox: {exc}") from None
@@ -83,7 +85,7 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
         raise UsageError(f"{path}: template error: {template_message(exc)}") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UsageError(f"{path}: not a Word document that can be read ({exc})") from None
-    except (TypeError, AttributeError, IndexError, ZeroDivisionError) as exc:
+    except TEMPLATE_FAILURES as exc:
         raise UsageError(
             f"{path}: template error: {type(exc).__name__}: {template_message(exc)}"
         ) from None
@@ -130,15 +132,14 @@ def _finalize(clean: Any) -> Any:
 def _environment() -> Any:
     """The sandbox of the HTML templates, with the filters that make plain text."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from partnerkit.documents.sandbox import LimitedSandbox
 
 
     base = environment(None)
     from partnerkit.documents.docxstyle import xml_text
 
-    env = ImmutableSandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=True, finalize=_finalize(xml_text)
-    )
+    env = LimitedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize(xml_text))
     markup = {"ticks", "css_string", "sparksvg", "md", "mdmsg"}
     env.filters.update({k: v for k, v in base.filters.items() if k not in markup})
     env.globals.update(base.globals)

@@ -117,6 +117,13 @@ def sha256_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+# What a template's own code can raise inside Python: its author's error, not partnerkit's.
+TEMPLATE_FAILURES = (
+    TypeError, ValueError, LookupError, AttributeError, ArithmeticError, MemoryError,
+    RecursionError,
+)  # fmt: skip
+
+
 def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) -> str:
     """Render one template; template problems become a `UsageError` naming file and line."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -141,7 +148,7 @@ def render_text(env: Any, template: str, fmt: str, variables: dict[str, Any]) ->
     except TemplateError as exc:
         where = _template_line(exc, name)
         raise UsageError(f"{where}: template error: {template_message(exc)}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except TEMPLATE_FAILURES as exc:
         where = _template_line(exc, name)
         raise UsageError(
             f"{where}: template error: {type(exc).__name__}: {template_message(exc)}"

@@ -3,7 +3,8 @@
 Built-in templates ship inside the package (the repository's `templates/` in a checkout);
 a user's folder adds templates or replaces a built-in of the same name, Jinja (`.md.j2`,
 `.html.j2`) or Word (`NAME.docx`). Every template runs in Jinja's immutable sandbox with
-undefined variables as errors; HTML templates autoescape everything they show.
+undefined variables as errors and the limits of `sandbox` (time, output size, no Pydantic
+API); HTML templates autoescape everything they show.
 """
 
 from __future__ import annotations
@@ -124,13 +125,15 @@ def _user_loader(folder: str) -> Any:
 
 
 def environment(user_dir: Path | None) -> Any:
-    """The sandboxed Jinja environment: user templates override built-ins by name."""
+    """The sandboxed Jinja environment, with its time and size limits (`sandbox`): user
+    templates override built-ins by name."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from partnerkit.documents.sandbox import LimitedSandbox
 
     loaders = [_user_loader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(builtin_dir())))
-    env = ImmutableSandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html.j2", "html"), default=False),
