@@ -226,3 +226,38 @@ def test_a_redline_name_stays_one_file_name(revision: str, name: str) -> None:
     from partnerkit.documents.render import output_name
 
     assert output_name(SimpleNamespace(id="x"), "mou", "md", revision) == name  # type: ignore[arg-type]
+
+
+def test_the_last_signature_moves_the_status_to_active_and_says_so(repo: Path, cli) -> None:
+    file = repo / "p.yaml"
+    file.write_text(file.read_text().replace("status: active", "status: proposed", 1))
+    r = cli("sign", file, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-01-10")
+    assert r.code == 0 and "status: proposed" in file.read_text()
+    assert "status moves" not in r.err
+    before = file.read_text()
+    args = ("--partner", "meridian", "--by", "Olivia Grant", "--date", "2026-01-12")
+    dry = cli("sign", file, *args, "--dry-run")
+    assert dry.code == 0 and file.read_text() == before
+    assert "-status: proposed" in dry.out and "+status: active" in dry.out
+    assert "the status moves from proposed to active" in dry.err
+    r = cli("sign", file, *args)
+    assert r.code == 0 and "the status moves from proposed to active" in r.err
+    assert "status: active" in file.read_text()
+    assert "PK524" not in cli("check", file, "--today", "2026-03-01").out
+
+    # a renewal signed by every partner is active again; until then it stays renewing
+    assert cli("renew", file, "--until", "2028-01-14").code == 0
+    cli("sign", file, "--partner", "riverside", "--by", "Lee Park", "--date", "2027-01-05")
+    assert "status: renewing" in file.read_text()
+    r = cli("sign", file, "--partner", "meridian", "--by", "Olivia Grant", "--date", "2027-01-06")
+    assert "from renewing to active" in r.err and "status: active" in file.read_text()
+
+
+def test_check_warns_when_the_status_lags_behind_the_signatures(repo: Path, cli) -> None:
+    file = repo / "p.yaml"
+    for partner, by in (("riverside", "Lee Park"), ("meridian", "Olivia Grant")):
+        cli("sign", file, "--partner", partner, "--by", by, "--date", "2026-01-12")
+    file.write_text(file.read_text().replace("status: active", "status: proposed", 1))
+    out = cli("check", file, "--today", "2026-03-01").out
+    assert "PK524 every partner has signed the current terms" in out
+    assert "still `proposed`: set `status: active`" in out

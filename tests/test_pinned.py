@@ -77,7 +77,7 @@ DEFAULT_SEVERITY = {
     **dict.fromkeys(["PK450", "PK452", "PK453", "PK454", "PK455"], "warning"),
     **dict.fromkeys(["PK451", "PK456", "PK457"], "error"),
     **dict.fromkeys([f"PK5{n:02d}" for n in range(1, 10)], "warning"),
-    **dict.fromkeys(["PK520", "PK521", "PK522", "PK523"], "warning"),
+    **dict.fromkeys(["PK520", "PK521", "PK522", "PK523", "PK524"], "warning"),
 }
 
 

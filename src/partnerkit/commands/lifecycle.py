@@ -111,9 +111,21 @@ def run_sign(opts: SignOptions) -> int:
                 "the signature with --force"
             )
         _say(f"signing the agreement for {partner_id} (terms {terms})")
-        return [Set(("partners", index, "signed"), signature)]
+        return [Set(("partners", index, "signed"), signature), *_activate(model, index, terms)]
 
     return edit_file(opts.path, plan, dry_run=opts.dry_run, config=config)
+
+
+def _activate(model: Any, index: int, terms: str) -> list[Op]:
+    """Once this signature is the last of the current terms, the partnership is active."""
+    others = [x for i, x in enumerate(model.partners) if i != index]
+    if model.status not in ("proposed", "renewing") or not all(
+        x.signed is not None and x.signed.terms in (None, terms) for x in others
+    ):
+        return []
+    _say(f"every partner has now signed these terms: the status moves from {model.status} "
+         "to active")  # fmt: skip
+    return [Set(("status",), "active")]
 
 
 def _say(text: str) -> None:

@@ -166,7 +166,9 @@ def notice_deadline(ctx: Context) -> Iterator[Hit]:
         return
     when = f"passed on {deadline}" if left < 0 else f"is {deadline}, in {_days(left)}"
     what = "decide on renewing or ending now"
-    if p.status == "renewing":
+    if p.plan == "end":
+        what = "confirm to every partner in writing that the partnership ends then"
+    elif p.status == "renewing":
         ends = _days((p.period.end - ctx.today).days)
         what = f"the period ends in {ends}: have every partner sign the renewal before then"
     yield Hit(

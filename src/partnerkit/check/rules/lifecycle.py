@@ -151,3 +151,38 @@ def _older_term(ctx: Context, partner_id: str) -> dt.date | None:
     if signed.date < shift(period.start, -term.days):
         return shift(period.start, -term.days)
     return None
+
+
+@rule("PK524", "status-behind-record", W, "The status contradicts the signatures or the period")
+def status_behind_record(ctx: Context) -> Iterator[Hit]:
+    """The status should follow the record: once every partner has signed the current
+    terms, a `proposed` (or `renewing`) partnership is `active`, and documents stop
+    saying the partners are still deciding; a partnership not yet signed whose period
+    has ended was never started. `partnerkit sign` moves the status when the last
+    partner signs.
+
+    Bad:  `status: proposed` and every partner's `signed` carries the current terms.
+    Good: `status: active`.
+    """
+    p = ctx.model
+    if p.status in ("exploring", "proposed", "renewing") and all(x.signed for x in p.partners):
+        current = fingerprint(p)
+        legacy = p.status != "renewing"  # an old signature without terms counts, except
+        # while renewing, when it may be the previous term's
+        if all(x.signed and (x.signed.terms == current or (legacy and x.signed.terms is None))
+               for x in p.partners):  # fmt: skip
+            yield Hit(
+                ("status",),
+                f"every partner has signed the current terms ({current}), but the status is "
+                f"still `{p.status}`: set `status: active`",
+                on_value=True,
+            )
+            return
+    end = p.period.end if p.period else None
+    if p.status in ("exploring", "proposed") and end and end < ctx.today:
+        yield Hit(
+            ("status",),
+            f"the period ended on {end} but the status is still `{p.status}`: "
+            "set `status: ended`, or give the period new dates",
+            on_value=True,
+        )
