@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,56 @@ def test_output_over_a_socket_is_refused(cli, workdir: Path) -> None:
         assert result.code == 2
         assert "is a socket, not a file" in result.err
         assert (workdir / "sock").is_socket()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("review", ".", "--today", "9999-12-01"),
+        ("review", ".", "--today", "9999-12-31"),
+        ("review", "p.yaml", "--today", "9999-12-28"),
+        ("score", "p.yaml", "--today", "9999-12-28"),
+        ("check", "--no-config", "p.yaml", "--today", "9999-12-31"),
+    ],
+)
+def test_today_at_the_end_of_the_calendar(cli, workdir: Path, args) -> None:
+    """`review DIR --today 9999-12-01` was an internal error (the end of the month);
+    a payment due within a week of 9999-12-28 too."""
+    due = "9999-12-30"
+    text = _edge_dates(BASE, start="9999-01-01", end="9999-12-31", next_review=due, notice=0)
+    (workdir / "p.yaml").write_text(re.sub(r"due: 2026-\d\d-\d\d", f"due: {due}", text), "utf-8")
+    result = cli(*args)
+    assert result.code in (0, 1), result.err
+    assert "internal error" not in result.err
+    assert "PK115" not in result.out  # "a bug in partnerkit"
+
+
+def test_init_on_the_last_days_of_the_calendar(cli, workdir: Path) -> None:
+    result = cli("init", "--today", "9999-12-01", "--no-input", "--partner", "Riverside",
+                 "--partner", "Meridian", "p.yaml")  # fmt: skip
+    assert result.code == 0, result.err
+    assert cli("check", "--no-config", "p.yaml", "--today", "9999-12-01").code == 0
+
+
+def test_record_past_the_end_of_the_calendar_says_why(cli, workdir: Path) -> None:
+    (workdir / "p.yaml").write_text(BASE)  # quarterly cadence
+    before = (workdir / "p.yaml").read_bytes()
+    result = cli("record", "p.yaml", "--date", "9999-11-30", "--win", "A win")
+    assert result.code == 1, result.err
+    assert "3 month(s) after 9999-11-30, would fall after 9999-12-31" in result.err
+    assert "internal error" not in result.err
+    assert (workdir / "p.yaml").read_bytes() == before
+    result = cli("record", "p.yaml", "--date", "9999-09-30", "--win", "A win")
+    assert result.code == 0, result.err
+    assert "next: 9999-12-30" in (workdir / "p.yaml").read_text()
+
+
+def test_renew_of_a_term_ending_on_the_last_day_refuses(cli, workdir: Path) -> None:
+    text = _edge_dates(BASE, start="9999-01-01", end="9999-12-31", next_review="9999-06-01",
+                       notice=0)  # fmt: skip
+    (workdir / "p.yaml").write_text(text)
+    before = (workdir / "p.yaml").read_bytes()
+    result = cli("renew", "p.yaml", "--until", "9999-12-31")
+    assert result.code == 1, result.err
+    assert "the term ends on 9999-12-31, the last day a date can be" in result.err
+    assert (workdir / "p.yaml").read_bytes() == before

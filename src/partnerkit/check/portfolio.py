@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -179,12 +180,14 @@ class Summary:
 
 def summary(rows: list[Row], today: dt.date) -> Summary:
     scored = [r.readiness for r in rows if r.readiness is not None]
-    month_end = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    month_last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
     return Summary(
         partnerships=len(rows),
         broken=sum(not r.valid for r in rows),
         by_status=dict(sorted(Counter(r.status for r in rows if r.status).items())),
-        reviews_due_this_month=sum(1 for r in rows if r.next_review and r.next_review < month_end),
+        reviews_due_this_month=sum(
+            1 for r in rows if r.next_review and r.next_review <= month_last
+        ),
         reviews_overdue=sum(r.review_state(today) == "overdue" for r in rows),
         late_deliverables=sum(len(r.late) for r in rows),
         average_readiness=round(sum(scored) / len(scored), 1) if scored else None,

@@ -75,9 +75,15 @@ def _refuse(name: str, exc: Any) -> int:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it has fewer days."""
+    """The same day `months` later, or the month's last day when it has fewer days;
+    EditError past 9999-12-31, the last day a date can be."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > dt.MAXYEAR:
+        raise EditError(
+            f"the next review, {months} month(s) after {day}, would fall after "
+            f"{dt.date.max}, the last date a file can hold: record a review dated earlier"
+        )
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )

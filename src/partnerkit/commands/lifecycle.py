@@ -6,6 +6,7 @@ refuses a file with errors, changes only what it must and writes atomically.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -220,6 +221,11 @@ def run_renew(opts: RenewOptions) -> int:
             raise EditError("the file has no `period` to renew; set one first")
         if opts.start is not None:
             start = parse_today(opts.start, "--start")
+        elif model.period.end == dt.date.max:
+            raise EditError(
+                f"the term ends on {dt.date.max}, the last day a date can be, so no new "
+                "term can start after it: give the new term's first day with --start"
+            )
         elif model.period.end is not None:
             start = shift(model.period.end, 1)
         else:

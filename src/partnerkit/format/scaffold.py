@@ -19,6 +19,7 @@ from partnerkit.format import model as m
 from partnerkit.format import types as t
 from partnerkit.format.scaffold_terms import commented_terms
 from partnerkit.format.slugs import slugify
+from partnerkit.format.thresholds import shift
 
 KINDS = ("vendor", "internal", "community", "school", "other")
 SECOND_ROLE = {
@@ -230,8 +231,8 @@ def _purpose(kind: str, lead: str, other: str) -> list[str]:
 def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
     """Expectations (Q4) to success (Q10): what each partner does and how it is run."""
     # Examples stay inside a flow collection, so uncommenting them keeps the file valid.
-    due = (today + dt.timedelta(days=30)).isoformat()
-    by = (today + dt.timedelta(days=180)).isoformat()
+    due = shift(today, 30).isoformat()  # held at 9999-12-31, never past it
+    by = shift(today, 180).isoformat()
     if kind in ("vendor", "school"):
         termination = [
             "  termination:",

@@ -225,7 +225,7 @@ def _deliverables(p: Partnership, today: dt.date) -> Iterator[Action]:
                      "a late deliverable nobody has agreed to becomes a dispute")  # fmt: skip
     payments = p.terms.payments if p.terms else []
     for i, pay in enumerate(payments):
-        if pay.due and today - dt.timedelta(days=SOON) <= pay.due <= today + dt.timedelta(days=7):
+        if pay.due and shift(today, -SOON) <= pay.due <= shift(today, 7):
             yield Action(0, f"Check that the payment for {pay.for_} due on {pay.due} "
                          f"({_when(pay.due, today)}) has been invoiced and paid",
                          "Terms: payments", f"terms.payments[{i}]", pay.due, 4,
