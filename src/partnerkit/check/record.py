@@ -14,6 +14,7 @@ does not say which terms it covers (`partnerkit sign` records it).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -94,6 +95,16 @@ class Record:
         """The partners whose signature of the terms shown is still missing."""
         return [s.name for s in self.signing if s.state is not Signed.CURRENT]
 
+    def contradicts(self, text: str) -> bool:
+        """A claim the signatures disprove: "every partner signed" while one has not."""
+        return bool(_ALL_SIGNED.search(text)) and any(
+            s.state is Signed.NOT for s in self.signing
+        )
+
+    def credible(self, items: Iterable[str]) -> list[str]:
+        """`items` (a review's wins) without those the record contradicts."""
+        return [x for x in items if not self.contradicts(x)]
+
     def points_intro(self, noun: str = "agreement") -> str:
         """The sentence before the open points of a DRAFT box."""
         if self.nobody_signed:
@@ -101,6 +112,11 @@ class Record:
         return "These points are still open:"
 
 
+_ALL_SIGNED = re.compile(
+    r"\b(every|all|each|both)\s+(of\s+the\s+)?(partners?|parties|party)\b.{0,40}\bsigned\b"
+    r"|\bsigned\s+by\s+(every|all|each|both)\b|\bfully\s+signed\b",
+    re.I,
+)
 # Agreed sections named as a reader says them (fingerprint section names otherwise).
 _SECTION_WORDS = {
     "period": "the term", "partners": "the parties", "value": "the background",

@@ -59,7 +59,8 @@ Variables every template receives:
   terms_fingerprint
               the 12-character fingerprint of the agreed content (what `partnerkit sign`
               records in `signed.terms`); print it so a signed copy can be matched to the file
-Filters: longdate (15 January 2026), shortdate (15 Jan 2026), longdates (every YYYY-MM-DD
+Filters: longdate (15 January 2026), rating (4, 4.5: a Six-C rating as every view shows it),
+  shortdate (15 Jan 2026), longdates (every YYYY-MM-DD
   in a text as 15 January 2026), num (24,000), pct (62.4 as 62),
   money (amount | money(currency): USD 24,000),
   withunit (value | withunit(unit): 62%, 12 weeks),

@@ -11,14 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from partnerkit.check.ratings import open_gaps
+from partnerkit.check.record import Signed, record_of
+from partnerkit.documents.phrasing import refs
 from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
-from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
+from partnerkit.format.thresholds import HEALTH_CONCERN, shift
 from partnerkit.judge.facts import (
     criterion_progress,
     health_is_stale,
     overdue_deliverables,
     review_ratings,
-    spreads,
 )
 
 
@@ -59,14 +61,30 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     if last:  # what the last review agreed, to check it happened
         a.follow_up += [f"Adjustment agreed on {last.date}: {x}" for x in last.adjustments]
         a.follow_up += [f"Concern raised on {last.date}: {x}" for x in last.concerns]
-    _ratings(p, a, today, [x for x in history if review_ratings(x)], names)
+    _ratings(p, a, today, history, names)
     for i in overdue_deliverables(p, today):
         e = p.expectations[i]
         owner = names.get(e.owner, e.owner) if e.owner else "no owner"
         a.late.append(f"{e.deliverable} ({owner}), due {e.due}: agree a new date or drop it")
     _criteria(p, a, today)
+    _signatures(p, a, today)
     _decisions(p, a, today)
     return a
+
+
+def _signatures(p: Partnership, a: Agenda, today: dt.date) -> None:
+    """Partners whose signature of the terms is missing, named, first among decisions."""
+    facts = record_of(p, today)
+    if facts.every_current or facts.nobody_signed or p.status in ("exploring", "ended"):
+        return
+    for s in facts.signing:
+        if s.state is Signed.NOT:
+            a.decisions.append(f"{s.name} has not signed the agreement: agree how and when it "
+                               "signs")  # fmt: skip
+        elif s.state is Signed.EARLIER and s.signature is not None:
+            a.decisions.append(f"{s.name} signed an earlier version of the terms on "
+                               f"{s.signature.date}: agree how and when it signs them as they "
+                               "now stand")  # fmt: skip
 
 
 def _changed(p: Partnership, a: Agenda, today: dt.date, names: dict[str, str]) -> None:
@@ -92,19 +110,22 @@ def _changed(p: Partnership, a: Agenda, today: dt.date, names: dict[str, str]) -
 
 
 def _ratings(
-    p: Partnership, a: Agenda, today: dt.date, rated: list[Review], names: dict[str, str]
+    p: Partnership, a: Agenda, today: dt.date, history: list[Review], names: dict[str, str]
 ) -> None:
-    """Partners two points apart or more, any C below 3, and ratings gone stale."""
+    """Partners two points apart or more (until a later review where they rated closer),
+    any C below 3, and ratings gone stale."""
+    for gap in open_gaps(history, names):
+        x = gap.rating
+        a.ratings.append(f"{x.c.title()}: partners rated it {x.spread} points apart on "
+                         f"{gap.date} ({x.partners_text()}) and have not rated it separately "
+                         "closer since — hear each side"
+                         if gap.date != history[-1].date else
+                         f"{x.c.title()}: partners rated it {x.spread} points apart "
+                         f"({x.partners_text()}) — hear each side")  # fmt: skip
+    rated = [x for x in history if review_ratings(x)]
     if not rated:
         return
     latest = rated[-1]
-    for six, gap in spreads(latest).items():
-        if gap >= PERCEPTION_GAP:
-            given = {names.get(pid, pid): rr.values().get(six)
-                     for pid, rr in latest.partner_ratings.items()}  # fmt: skip
-            detail = ", ".join(f"{who} {v}" for who, v in given.items() if v is not None)
-            a.ratings.append(f"{six.title()}: partners rated it {gap} points apart "
-                             f"({detail}) — hear each side")  # fmt: skip
     if health_is_stale(p, latest.date, today):
         a.ratings.append(f"The latest ratings, from {latest.date}, are more than two review "
                          "cycles old: every partner rates the Six C's at this meeting")  # fmt: skip
@@ -133,20 +154,8 @@ def _criteria(p: Partnership, a: Agenda, today: dt.date) -> None:
 def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
     end = p.period.end if p.period else None
     if end and p.status in ("active", "under-review", "renewing"):
-        term = p.changes.termination if p.changes else None
-        renewal = p.terms.renewal if p.terms else None
-        notice = max((n for n in (term.notice_days if term else None,
-                                  renewal.notice_days if renewal else None) if n is not None),
-                     default=None)  # fmt: skip
-        deadline = shift(end, -notice) if notice is not None else end
+        deadline, what = _renewal(p, end, today)
         if deadline <= a.horizon:
-            if renewal and renewal.automatic:
-                what = f"renews automatically on {end} unless notice is given by {deadline}"
-            elif notice is not None:
-                due = "was due by" if deadline < today else "is due by"
-                what = f"ends on {end}; notice to renew or end {due} {deadline}"
-            else:
-                what = f"ends on {end}"
             a.decisions.append(f"Renew or close: the agreement {what}")
     for e in p.expectations:
         if e.due and today < e.due <= a.horizon and e.status not in ("done", "dropped"):
@@ -158,3 +167,27 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
     for c in p.success.criteria if p.success else []:
         if c.by and today <= c.by <= a.horizon:
             a.decisions.append(f"{c.name} is judged on {c.by}: agree how it will be measured")
+
+
+def _renewal(p: Partnership, end: dt.date, today: dt.date) -> tuple[dt.date, str]:
+    """The date a renewal decision is due and what the agreement says of it, quoting the
+    clause that governs: the renewal notice to renew (or to stop an automatic renewal),
+    the termination notice only to end the agreement early."""
+    renewal = p.terms.renewal if p.terms else None
+    term = p.changes.termination if p.changes else None
+    clause = "clause 2.2"  # the renewal clause follows the term in the agreement
+    notice = renewal.notice_days if renewal else None
+    deadline = shift(end, -notice) if notice is not None else end
+    due = "was due by" if deadline < today else "is due by"
+    if renewal and renewal.automatic:
+        what = f"renews by itself on {end} unless a Partner gives notice ({clause}, {notice} "
+        what += f"days before the end): that notice {due} {deadline}" if notice else "days)"
+    elif notice is not None:
+        what = (f"ends on {end}; a Partner that wishes to renew says so in writing at least "
+                f"{notice} days before the end ({clause}): that {due} {deadline}")  # fmt: skip
+    else:
+        what = f"ends on {end}"
+    if term and term.notice_days is not None:
+        what += (f"; to end it earlier, {term.notice_days} days' written notice (clause "
+                 f"{refs(p)['termination']})")  # fmt: skip
+    return deadline, what

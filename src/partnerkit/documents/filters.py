@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from partnerkit.check.ratings import rating_text
 from partnerkit.format.thresholds import health_level
 from partnerkit.judge.selection import sensitivity_text
 from partnerkit.support.sanitize import markdown, markdown_code, markdown_message
@@ -114,6 +115,7 @@ def pct(value: Any) -> str:
 
 FILTERS: dict[str, Any] = {
     "longdate": longdate,
+    "rating": rating_text,
     "num": num,
     "md": markdown,
     "mdcode": markdown_code,

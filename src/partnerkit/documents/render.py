@@ -16,6 +16,7 @@ from typing import Any
 
 from partnerkit import __version__
 from partnerkit.check.finding import Finding
+from partnerkit.check.ratings import review_view
 from partnerkit.check.record import Record, record_for
 from partnerkit.documents.agenda import agenda_of
 from partnerkit.documents.clauses import wording
@@ -86,7 +87,13 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "findings": inp.findings,
         "gaps": [f for f in inp.findings if f.code[:3] in ("PK3", "PK4", "PK5")],
         "reviews": [
-            {"review": r, "ratings": review_ratings(r), "spreads": spreads(r)} for r in history
+            {
+                "review": r,
+                "ratings": review_ratings(r),
+                "spreads": spreads(r),
+                "view": review_view(r, {x.id: x.name for x in p.partners}),
+            }
+            for r in history
         ],
         "six_cs": SIX_CS,
         "progress": progress_of(p, inp.today),

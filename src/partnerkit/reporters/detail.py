@@ -6,9 +6,10 @@ import datetime as dt
 from html import escape
 from typing import IO, Any
 
-from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.check.ratings import review_view
+from partnerkit.format.model import SIX_CS, Partnership, Review
 from partnerkit.format.thresholds import is_overdue, review_state
-from partnerkit.judge.facts import deliverable_overdue, review_ratings
+from partnerkit.judge.facts import deliverable_overdue
 from partnerkit.judge.scoring import Assessment
 from partnerkit.reporters.evaluation import criteria_table, roi_line
 from partnerkit.reporters.score import (
@@ -232,9 +233,29 @@ def _history(p: Partnership) -> Any:
     reviews = _table("Review history")
     for col in ("date", "kind", "ratings", "adjustments agreed"):
         reviews.add_column(col, overflow="fold")
+    names = {x.id: x.name for x in p.partners}
     for r in history:
-        ratings = review_ratings(r)
-        shown = " ".join(f"{ratings[c]:.0f}" if c in ratings else "·" for c in SIX_CS)
+        ratings = _ratings_text(r, names)
         adjustments = Text("\n".join(f"• {printable(x)}" for x in r.adjustments) or "—")
-        reviews.add_row(str(r.date), r.kind, shown if ratings else Text("—", "dim"), adjustments)
+        reviews.add_row(str(r.date), r.kind, ratings or Text("—", "dim"), adjustments)
     return reviews
+
+
+def _ratings_text(r: Review, names: dict[str, str]) -> Any:
+    """The rating per C that counts (joint, else the partners' mean) as the review report
+    shows it, then each partner's own ratings and the gaps between them."""
+    from rich.text import Text
+
+    view = review_view(r, names)
+    if all(x.value is None for x in view):
+        return None
+    out = Text(" ".join(x.shown if x.value is not None else "·" for x in view))
+    out.append(" agreed" if r.ratings else " mean", "dim")
+    for pid, given in r.partner_ratings.items():
+        own = given.values()
+        out.append("\n" + " ".join(str(own[c]) if c in own else "·" for c in SIX_CS) + " ")
+        out.append(printable(names.get(pid, pid)), "dim")
+    gaps = [f"{x.c} {x.spread}" for x in view if x.gap]
+    if gaps:
+        out.append("\npartners apart on " + ", ".join(gaps), "yellow")
+    return out
