@@ -404,3 +404,31 @@ def test_renew_of_a_term_ending_on_the_last_day_refuses(cli, workdir: Path) -> N
     assert result.code == 1, result.err
     assert "the term ends on 9999-12-31, the last day a date can be" in result.err
     assert (workdir / "p.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("where", ["config", "option"])
+def test_jobs_are_capped_at_the_cores(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """`jobs = 100000` started 30 workers on 2 cores for 480 files."""
+    import concurrent.futures
+
+    seen: list[int] = []
+
+    class Pool(concurrent.futures.ThreadPoolExecutor):
+        def __init__(self, workers: int, **kwargs: object) -> None:
+            seen.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    for i in range(200):
+        (workdir / f"p{i}.yaml").write_text(BASE.replace("id: riverside-clinical", f"id: r{i}", 1))
+    if where == "config":
+        (workdir / "partnerkit.toml").write_text("jobs = 100000\n")
+        result = cli("check", ".")
+    else:
+        result = cli("check", "--no-config", "--jobs", "100000", ".")
+    assert result.code in (0, 1), result.err
+    assert seen == [2]

@@ -16,10 +16,11 @@ from partnerkit import __version__
 from partnerkit.check.pipeline import Keep, examine_paths, isolated
 from partnerkit.check.result import FileResult
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
+from partnerkit.commands.common import configure, parse_today, partnership_files
 from partnerkit.commands.options import argument
 from partnerkit.documents import ics
 from partnerkit.support.fsutil import emit
+from partnerkit.support.parallel import workers
 from partnerkit.support.sanitize import document, printable
 from partnerkit.support.words import plural
 
@@ -78,7 +79,7 @@ def run_calendar(opts: CalendarOptions) -> int:
     config = configure(opts.config, no_config=opts.no_config)
     files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
     stamp = parse_today(opts.today)
-    jobs = opts.jobs or config.jobs or default_jobs()
+    jobs = workers(opts.jobs or config.jobs)
     report = examine_paths(files, config, stamp, keep=Keep.EVENTS, jobs=jobs)
     valid = tuple(r for r in report.files if r.valid)
     data, built = isolated(valid, lambda results: build_calendar(list(results), stamp), "exporting")

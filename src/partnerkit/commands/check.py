@@ -15,10 +15,11 @@ from partnerkit.check.files import excluded_name as scan_excluded
 from partnerkit.check.pipeline import Keep, examine_paths, examine_stream, isolated
 from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, default_jobs, parse_today, partnership_files
+from partnerkit.commands.common import configure, parse_today, partnership_files
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit, use_color
+from partnerkit.support.parallel import workers
 from partnerkit.support.sanitize import printable
 from partnerkit.support.spool import Spool
 
@@ -83,7 +84,7 @@ def run_check(opts: CheckOptions) -> int:
         report = _check_stdin(opts, config, today, keep)
     else:
         files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
-        jobs = opts.jobs or config.jobs or default_jobs()
+        jobs = workers(opts.jobs or config.jobs)
         report = _check_with_progress(files, config, today, jobs, keep)
     report = write_report(
         report, fmt, opts.output, force=opts.force, color=opts.color, quiet=opts.quiet

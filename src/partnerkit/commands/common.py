@@ -15,6 +15,7 @@ from partnerkit.check.files import scan
 from partnerkit.check.pipeline import examine_one, failed
 from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.support.errors import UsageError
+from partnerkit.support.parallel import cores
 from partnerkit.support.sanitize import printable, printable_path
 
 if TYPE_CHECKING:
@@ -170,7 +171,4 @@ def file_failed(result: FileResult, exc: Exception, doing: str) -> int:
 
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return cores()

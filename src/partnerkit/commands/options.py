@@ -128,7 +128,11 @@ def force() -> Any:
 
 def jobs() -> Any:
     return option(
-        "--jobs", "-j", metavar="N", min=1, help="Worker processes (default: the number of cores)."
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        help="Worker processes (default, and at most: the number of cores).",
     )
 
 

@@ -16,7 +16,6 @@ from partnerkit.commands import options
 from partnerkit.commands.common import (
     check_choice,
     configure,
-    default_jobs,
     file_failed,
     load_sound,
     parse_today,
@@ -26,6 +25,7 @@ from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.format.model import Kind, Status
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit, use_color
+from partnerkit.support.parallel import workers
 from partnerkit.support.sanitize import json_text
 
 
@@ -130,7 +130,7 @@ def _portfolio(opts: ReviewOptions) -> int:
         config,
         today,
         keep=Keep.SCORE | Keep.FACTS,
-        jobs=opts.jobs or config.jobs or default_jobs(),
+        jobs=workers(opts.jobs or config.jobs),
     )
     text, shown = isolated(
         report.files, lambda results: _dashboard(results, opts, config, today), "reviewing"

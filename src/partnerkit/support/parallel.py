@@ -39,6 +39,22 @@ def quiet_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
+def cores() -> int:
+    """The cores this process may use: the most worker processes worth starting."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def workers(asked: int | None) -> int:
+    """Worker processes for `--jobs` or the configuration's `jobs`: as asked, never more
+    than the cores (`jobs = 100000` started 30 workers on 2 cores); the cores by default."""
+    return min(asked, cores()) if asked else cores()
+
+
 def _chunk(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     with quiet_gc():
         return [func(item) for item in items]
@@ -60,6 +76,7 @@ def map_ordered(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    jobs = min(jobs, cores())
     size = max(16, len(items) // (jobs * 4) + 1)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     jobs = min(jobs, len(chunks))  # never more workers than pieces of work
