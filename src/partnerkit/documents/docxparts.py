@@ -31,8 +31,8 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
     _borders(grid, "single", "single", pad=28 if b.compact else 57)
     widths = _widths(rows, cols, _text_width(b))
     _columns(grid, widths)
-    for i, (head, cells) in enumerate(rows):
-        row = grid.rows[i]
+    made = list(grid.rows)  # python-docx lists every row for each `rows[i]`: once here
+    for (head, cells), row in zip(rows, made, strict=True):
         _row_props(row, head)
         at = 0
         for cell_node in cells:
@@ -53,7 +53,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
     if node.has("keep") or _short(rows):
         _keep_together(grid)
     else:  # a long table flows from page to page; its header stays with the first row
-        for (head, _), row in zip(rows, grid.rows, strict=True):
+        for (head, _), row in zip(rows, made, strict=True):
             for para in (p for c in row.cells for p in c.paragraphs if head):
                 para.paragraph_format.keep_with_next = True
 
@@ -220,13 +220,14 @@ def signatures(b: Walker, node: Node, sink: Sink) -> None:
     _borders(grid, "nil", "nil")
     half = _text_width(b) // 2
     _columns(grid, [half, half])
+    made = list(grid.rows)  # python-docx lists every row for each `rows[i]`: once here
     for at, pair in enumerate(pairs):
         for col, block in enumerate(pair):
             for part, nodes in enumerate(_signature_parts(block)):
-                cell = grid.rows[3 * at + part].cells[col]
+                cell = made[3 * at + part].cells[col]
                 inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
                 b.blocks(Node("div", children=nodes), inner)
-    for i, row in enumerate(grid.rows):
+    for i, row in enumerate(made):
         _row_props(row, False)
         for cell in row.cells:
             cell.width = Emu(half)
