@@ -79,3 +79,54 @@ def test_a_revision_is_never_an_option_of_git(
     assert result.code == 2
     assert f"partnerkit: error: {option} {rev!r}: not a revision" in result.err
     assert not (tmp_path / "x").exists()
+
+
+def _signed_history_with_a_huge_version(repo: Path, cli) -> tuple[Path, str]:
+    """p.yaml signed by both partners, then a commit making it 6 MB (a comment, still
+    signed), then an unsigned change of the terms in the working tree: PK520."""
+    from conftest import git
+
+    git(repo, "init", "-q")
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    text = text.replace(
+        "    signed: {by: Lee Park, title: Chief Nursing Officer, date: 2026-01-10}\n", ""
+    ).replace("    signed: {by: Olivia Grant, title: Managing Director, date: 2026-01-12}\n", "")
+    file = repo / "p.yaml"
+    file.write_text(text)
+    for partner, by in (("riverside", "Lee Park"), ("meridian", "Olivia Grant")):
+        result = cli("sign", file, "--partner", partner, "--by", by, "--date", "2026-01-10")
+        assert result.code == 0, result.err + result.out
+    git(repo, "add", "p.yaml")
+    git(repo, "commit", "-q", "-m", "signed")
+    signed = file.read_text("utf-8")
+    file.write_text(signed + ("# " + "x" * 98 + "\n") * 60_000)  # 6 MB
+    git(repo, "commit", "-q", "-am", "huge")
+    big = _git(repo, "rev-parse", "--short", "HEAD")
+    file.write_text(signed.replace("amount: 24000", "amount: 26000", 1))
+    return file, big
+
+
+def test_past_versions_over_the_size_limit_are_not_read(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One 300 MB version in a file's history made a check of a 10 KB file use 2 GB: the
+    signature walk behind PK520 read every version whole. Sizes are asked first."""
+    from partnerkit.check import history
+
+    _, big = _signed_history_with_a_huge_version(workdir, cli)
+    largest: list[int] = []
+    real = history._git
+
+    def measured(*args: object, **kwargs: object) -> bytes:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        largest.append(len(out))
+        return out
+
+    monkeypatch.setattr(history, "_git", measured)
+    result = cli("check", "--no-config", "p.yaml", "--today", "2026-03-01")
+    assert "PK520 `terms.payments` changed since" in result.out, result.out
+    assert largest and max(largest) < 5 * 1_048_576
+    result = cli("diff", "p.yaml", "--since", big)
+    assert result.code == 2
+    assert f"p.yaml at {big} is 5.8 MB, over the limit of 5.0 MB" in result.err
+    assert max(largest) < 5 * 1_048_576

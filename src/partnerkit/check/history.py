@@ -46,10 +46,11 @@ _SAFE = (
 )  # fmt: skip
 
 
-def _git(folder: Path, *args: str) -> bytes:
+def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(
             ["git", *_SAFE, "-C", str(folder), *args],
+            input=stdin,
             capture_output=True,
             timeout=60,
             check=False,
@@ -80,19 +81,62 @@ def _model(text: bytes, label: str, shown: str) -> Partnership:
     return loaded.model
 
 
-def version_at(path: Path, rev: str, option: str = "--since") -> Version:
-    """The file as it was at revision `rev` (given with `option`, named in errors)."""
+def version_at(
+    path: Path, rev: str, option: str = "--since", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Version:
+    """The file as it was at revision `rev` (given with `option`, named in errors).
+
+    Its size is asked of git first (`cat-file -s`): a version over `max_bytes`, the
+    limit for files on disk, is refused unread, as one in a pull request could be
+    hundreds of megabytes."""
     if rev.startswith("-"):  # never read by git as one of its options
         raise UsageError(f"{option} {rev!r}: not a revision")
     folder, name = path.resolve().parent, path.name
-    raw = _git(folder, "show", f"{rev}:./{name}")
     label = _git(folder, "rev-parse", "--short", f"{rev}^{{commit}}").decode().strip()
+    size = int(_git(folder, "cat-file", "-s", f"{label}:./{name}"))
+    return _read(path, label, size, max_bytes)
+
+
+def _read(path: Path, label: str, size: int, max_bytes: int) -> Version:
+    """The version of `path` in commit `label`, whose size git gave, if within the limit."""
+    if size > max_bytes:
+        raise UsageError(
+            f"{path} at {label} is {size / 1048576:.1f} MB, over the limit of "
+            f"{max_bytes / 1048576:.1f} MB for one file; that version was not read"
+        )
+    raw = _git(path.resolve().parent, "cat-file", "blob", f"{label}:./{path.name}")
     return Version(label, raw.decode("utf-8-sig", "replace"), _model(raw, label, str(path)))
 
 
-def current(path: Path) -> Version:
+def _sizes(path: Path, labels: list[str]) -> dict[str, int]:
+    """The size of the file in each commit that has it, asked of git at once."""
+    name = path.name
+    if any(ch in name for ch in "\r\n"):  # one spec per line: ask one at a time
+        found = {}
+        for label in labels:
+            try:
+                found[label] = int(
+                    _git(path.resolve().parent, "cat-file", "-s", f"{label}:./{name}")
+                )
+            except (UsageError, ValueError):
+                continue
+        return found
+    specs = "".join(f"{label}:./{name}\n" for label in labels).encode()
+    out = _git(
+        path.resolve().parent, "cat-file", "--batch-check=%(objecttype) %(objectsize)",
+        stdin=specs,
+    )  # fmt: skip
+    found = {}
+    for label, line in zip(labels, out.decode("utf-8", "replace").splitlines(), strict=False):
+        kind, _, size = line.rpartition(" ")
+        if kind == "blob" and size.isdigit():
+            found[label] = int(size)
+    return found
+
+
+def current(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Version:
     try:
-        raw = read_limited(path, DEFAULT_MAX_BYTES)
+        raw = read_limited(path, max_bytes)
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
     except (NotRegular, TooLarge):
@@ -111,16 +155,21 @@ def fully_signed(model: Partnership) -> bool:
     return set(signed.values()) == {fingerprint(model)}
 
 
-def last_signed(path: Path) -> Version:
-    """The newest version (the working tree first, then commits) that is fully signed."""
-    now = current(path)
+def last_signed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Version:
+    """The newest version (the working tree first, then commits) that is fully signed.
+    Versions over `max_bytes` are passed over unread (their sizes asked of git first)."""
+    now = current(path, max_bytes)
     if fully_signed(now.model):
         return now
     folder, name = path.resolve().parent, path.name
     commits = _git(folder, "log", f"--max-count={MAX_VERSIONS}", "--format=%h", "--", name)
-    for label in commits.decode().split():
+    labels = commits.decode().split()
+    sizes = _sizes(path, labels)
+    for label in labels:
+        if label not in sizes or sizes[label] > max_bytes:
+            continue  # removed in that commit, or too large to read
         try:
-            version = version_at(path, label)
+            version = _read(path, label, sizes[label], max_bytes)
         except (UsageError, InvalidVersion):
             continue  # a broken or missing version: look further back
         if fully_signed(version.model):
@@ -131,7 +180,9 @@ def last_signed(path: Path) -> Version:
     )
 
 
-def locate_unsigned_changes(findings: list[Finding], loaded: Loaded) -> list[Finding]:
+def locate_unsigned_changes(
+    findings: list[Finding], loaded: Loaded, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Finding]:
     """Point PK520 at what changed, naming the sections, when git has the signed version.
 
     A rule sees only the file; the signed version lives in git. When it can be read,
@@ -144,7 +195,7 @@ def locate_unsigned_changes(findings: list[Finding], loaded: Loaded) -> list[Fin
 
     path = Path(loaded.path)
     try:
-        signed = last_signed(path)
+        signed = last_signed(path, max_bytes)
     except (UsageError, InvalidVersion, OSError):
         return findings
     if signed.label == "working tree":

@@ -115,7 +115,7 @@ def _judge(
     if any(f.code == "PK520" for f in rules):  # name what changed, from git
         from partnerkit.check.history import locate_unsigned_changes
 
-        rules = locate_unsigned_changes(rules, loaded)
+        rules = locate_unsigned_changes(rules, loaded, config.max_file_size)
     assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)
     judged = replace(
         result,
