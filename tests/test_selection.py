@@ -15,7 +15,7 @@ import yaml
 from partnerkit.check.loader import load_bytes
 from partnerkit.check.rules import run
 from partnerkit.format.model import Candidates
-from partnerkit.judge.selection import compare, sensitivity_text
+from partnerkit.judge.selection import break_even_text, compare, sensitivity_text
 
 from conftest import ROOT, TODAY
 
@@ -35,13 +35,13 @@ def _candidates(criteria: list[tuple[str, float]], **scores: dict[str, int]) -> 
 def test_weighted_totals_ranks_leads_and_lags() -> None:
     c = _candidates(
         [("Fit", 60), ("Cost", 40)],
-        a={"Fit": 5, "Cost": 2},  # 60 + 16 = 76
-        b={"Fit": 3, "Cost": 5},  # 36 + 40 = 76
-        c={"Fit": 4},  # 48, unscored on Cost
+        a={"Fit": 5, "Cost": 2},  # 60 × 4/4 + 40 × 1/4 = 70
+        b={"Fit": 3, "Cost": 5},  # 60 × 2/4 + 40 × 4/4 = 70
+        c={"Fit": 4},  # 60 × 3/4 = 45, unscored on Cost
     )
     result = compare(c)
     assert [(s.id, round(s.total, 1), s.rank) for s in result.standings] == [
-        ("a", 76.0, 1), ("b", 76.0, 1), ("c", 48.0, 3),
+        ("a", 70.0, 1), ("b", 70.0, 1), ("c", 45.0, 3),
     ]  # fmt: skip
     assert result.winners == ["A", "B"] and result.margin == 0
     assert result.standing("a").leads == "Fit" and result.standing("a").lags == "Cost"  # type: ignore[union-attr]
@@ -60,22 +60,89 @@ def test_weights_not_summing_to_100_are_read_as_shares() -> None:
 def test_sensitivity_names_the_weight_that_changes_the_winner() -> None:
     close = compare(
         _candidates([("Fit", 52), ("Cost", 48)], a={"Fit": 5, "Cost": 3}, b={"Fit": 3, "Cost": 5})
-    )  # a: 52 + 28.8 = 80.8; b: 31.2 + 48 = 79.2
-    assert [s.id for s in close.standings] == ["a", "b"] and round(close.margin or 0, 1) == 1.6
+    )  # a: 52 + 48 × 2/4 = 76; b: 52 × 2/4 + 48 = 74
+    assert [s.id for s in close.standings] == ["a", "b"] and round(close.margin or 0, 1) == 2.0
     assert not close.robust
     assert [(s.criterion, s.change, s.winners) for s in close.shifts] == [
         ("Fit", -10.0, ["B"]), ("Cost", 10.0, ["B"])
     ]  # fmt: skip
     text = sensitivity_text(close)
-    assert text.startswith("A comes first, 1.6 points ahead. The result depends on the weights.")
-    assert "Moving one weight by 10 points puts B first: Fit lower or Cost higher." in text
+    assert text.startswith("A comes first, 2.0 points ahead. The result depends on the weights.")
+    assert (
+        "Moving one weight by 10 points (the others rescaled to keep 100) puts B first: "
+        "Fit lower or Cost higher." in text
+    )
     clear = compare(
         _candidates([("Fit", 50), ("Cost", 50)], a={"Fit": 5, "Cost": 5}, b={"Fit": 2, "Cost": 2})
     )
     assert clear.robust
     assert sensitivity_text(clear, lead=False) == (
-        "No single weight moved by 10 points either way changes who comes first."
+        "No single weight moved by 10 points either way (the others rescaled to keep 100) "
+        "changes who comes first: A stays first."
     )
+
+
+def test_sensitivity_and_break_even_match_a_hand_calculation() -> None:
+    """Under the documented method (the moved weight fixed at ±10, the others rescaled to
+    keep 100), worked by hand. Weights Fit 50, Cost 30, Goals 20; a score earns
+    (score − 1) ÷ 4 of its weight.
+      A: Fit 3, Cost 1, Goals 1 → 50 × 0.5 = 25.0
+      B: Fit 1, Cost 2, Goals 3 → 30 × 0.25 + 20 × 0.5 = 17.5
+    Fit − 10: Fit 40, Cost 30 × 60/50 = 36, Goals 20 × 60/50 = 24:
+      A = 20.0, B = 9 + 12 = 21.0 → B first. (Rescaling the moved weight too, as the code
+      did, gives Fit 44.4, Cost 33.3, Goals 22.2: A 22.2, B 19.4, and A stays first.)
+    Goals + 10: Goals 30, Fit 43.75, Cost 26.25: A 21.875, B 6.5625 + 15 = 21.5625 → A.
+    Break-even of Fit at x: A = 0.5x, B = (100 − x)/50 × 17.5 → x = 1750/42.5 = 41.18.
+    Of Cost at x: A = (100 − x)/70 × 25, B = 0.25x + (100 − x)/70 × 10 → x = 46.15.
+    Of Goals at x: A = (100 − x)/80 × 25, B = 0.5x + (100 − x)/80 × 7.5 → x = 30.43.
+    """
+    result = compare(
+        _candidates(
+            [("Fit", 50), ("Cost", 30), ("Goals", 20)],
+            a={"Fit": 3, "Cost": 1, "Goals": 1},
+            b={"Fit": 1, "Cost": 2, "Goals": 3},
+        )
+    )
+    assert [(s.id, s.total) for s in result.standings] == [("a", 25.0), ("b", 17.5)]
+    assert [(s.criterion, s.change, s.winners) for s in result.shifts] == [("Fit", -10.0, ["B"])]
+    assert [(b.criterion, round(b.at, 2), b.winners) for b in result.breaks] == [
+        ("Fit", 41.18, ["B"]), ("Cost", 46.15, ["B"]), ("Goals", 30.43, ["B"]),
+    ]  # fmt: skip
+    text = break_even_text(result)
+    assert "Fit below 41.2 (now 50; then B comes first)" in text
+    assert "Goals above 30.4 (now 20; then B comes first)" in text
+
+
+def test_the_lowest_score_earns_nothing() -> None:
+    weakest = compare(_candidates([("Fit", 60), ("Cost", 40)], a={"Fit": 1, "Cost": 1}))
+    assert weakest.standings[0].total == 0
+    best = compare(_candidates([("Fit", 60), ("Cost", 40)], a={"Fit": 5, "Cost": 5}))
+    assert best.standings[0].total == 100
+
+
+def test_the_document_shows_the_panel_anchors_and_missing_references(cli, workdir: Path) -> None:
+    data = yaml.safe_load(DATA.read_text("utf-8"))
+    data["candidates"]["panel"] = [
+        {"name": "Dana Ortiz", "title": "Director of Clinical Education", "interests": "none"},
+        {"name": "Sam Lee", "interests": "Worked at Meridian until 2023"},
+        {"name": "Ari Cohen"},
+    ]
+    data["candidates"]["assessed"] = "2026-10-02"
+    target = workdir / "panel.yaml"
+    target.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    out = cli("render", target, "-t", "assessment", "-o", "-", "--today", TODAY).out
+    assert "scored on 2 October 2026 by Dana Ortiz, Sam Lee and Ari Cohen." in out
+    assert "| Sam Lee | — | Worked at Meridian until 2023 |" in out
+    assert "| Ari Cohen | — | no declaration recorded |" in out
+    assert "Apex" in out and "**Track record and references:** none given" in out
+    assert "| Criterion | Weight | A high score means |" in out
+    for c in data["candidates"]["criteria"]:
+        c.pop("description", None)
+    target.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    bare = cli("render", target, "-t", "assessment", "-o", "-", "--today", TODAY).out
+    assert "A high score means" not in bare and "| Criterion | Weight |" in bare
+    html = cli("render", target, "-t", "assessment", "-f", "html", "-o", "-", "--today", TODAY).out
+    assert "A high score means" not in html and "Interests declared" in html
 
 
 def test_a_single_candidate_is_described_not_compared() -> None:
@@ -207,7 +274,7 @@ def test_assess_table_ranks_and_explains(cli, workdir: Path) -> None:
     assert result.code == 0, result.err
     out = result.out
     assert "\x1b[" not in out  # plain when not a terminal
-    for text in ("weighted total /100", "82.0", "80.0", "63.0", "leads on", "lags on",
+    for text in ("weighted total /100", "77.5", "75.0", "53.8", "leads on", "lags on",
                  "USD 24,000", "Sensitivity:", "CMR Learning Partners comes first"):  # fmt: skip
         assert text in out, text
     assert out.index("CMR Learning Partners") < out.index("Apex Training Group")
@@ -216,11 +283,11 @@ def test_assess_table_ranks_and_explains(cli, workdir: Path) -> None:
 def test_assess_json_and_csv(cli, workdir: Path) -> None:
     data = json.loads(cli("assess", DATA, "-f", "json").out)
     assert [c["id"] for c in data["candidates"]] == ["cmr", "meridian", "apex"]
-    assert data["candidates"][0]["total"] == 82.0 and data["winners"] == ["CMR Learning Partners"]
+    assert data["candidates"][0]["total"] == 77.5 and data["winners"] == ["CMR Learning Partners"]
     assert data["robust"] is False and data["shifts"]
     rows = list(csv.reader(io.StringIO(cli("assess", DATA, "-f", "csv").out)))
     assert rows[0][:4] == ["rank", "id", "name", "total"]
-    assert rows[1][:4] == ["1", "cmr", "CMR Learning Partners", "82.0"]
+    assert rows[1][:4] == ["1", "cmr", "CMR Learning Partners", "77.5"]
 
 
 def test_assess_escapes_what_the_file_says(cli, workdir: Path) -> None:

@@ -73,7 +73,8 @@ Filters: longdate (15 January 2026), rating (4, 4.5: a Six-C rating as every vie
   plain (advice with the file's key names as words),
   health_level (a rating's colour: good, warn, bad or none),
   sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart),
-  sensitivity (selection | sensitivity: does a 10-point weight change alter the winner).
+  sensitivity (selection | sensitivity: does a 10-point weight change alter the winner),
+  break_even (selection | break_even: the weight of each criterion at which the winner changes).
 Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
 """
 

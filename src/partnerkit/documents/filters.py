@@ -12,7 +12,7 @@ from typing import Any
 
 from partnerkit.check.ratings import rating_text
 from partnerkit.format.thresholds import health_level
-from partnerkit.judge.selection import sensitivity_text
+from partnerkit.judge.selection import break_even_text, sensitivity_text
 from partnerkit.support.sanitize import markdown, markdown_code, markdown_message
 from partnerkit.support.trends import sparkline, svg_sparkline
 from partnerkit.support.words import long_dates, short_date, status_words, with_unit
@@ -127,6 +127,7 @@ FILTERS: dict[str, Any] = {
     "sparkline": _sparkline,
     "sparksvg": _sparksvg,
     "sensitivity": sensitivity_text,
+    "break_even": break_even_text,
     "health_level": health_level,
     "article": article,
     "andjoin": and_join,

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from partnerkit.format.types import (
     Currency,
+    Date,
     FormatModel,
     Number,
     Rating,
@@ -47,6 +48,16 @@ class Candidate(FormatModel):
     notes: Text | None = Field(None, description="What the panel noted.")
 
 
+class PanelMember(FormatModel):
+    """A member of the panel that scored the candidates."""
+
+    name: Text = Field(description="Full name.")
+    title: Text | None = Field(None, description="Job title or role on the panel.")
+    interests: Text | None = Field(
+        None, description="Interests declared in any candidate (`none` when there are none)."
+    )
+
+
 class Candidates(FormatModel):
     """Possible partners compared before choosing one."""
 
@@ -54,3 +65,5 @@ class Candidates(FormatModel):
         [], description="Criteria and weights; weights sum to 100."
     )
     options: list[Candidate] = Field([], description="The organisations assessed.")
+    panel: list[PanelMember] = Field([], description="Who scored the candidates.")
+    assessed: Date | None = Field(None, description="When the panel scored them (YYYY-MM-DD).")

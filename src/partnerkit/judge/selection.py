@@ -5,9 +5,12 @@ Pure data in, pure data out (no Rich, no Jinja): `partnerkit assess` prints it, 
 
 Each criterion's weight is taken as a share of all the weights (so weights that do
 not sum to 100 still compare fairly; PK450 says they should). A candidate's score on
-a criterion (1–5) earns `share × score / 5` of 100 points; a criterion it was not
-scored on earns nothing and is listed as unscored. The sensitivity check moves one
-weight at a time by ±10 points, renormalises the weights to 100 and recomputes.
+a criterion (1–5) earns `share × (score − 1) ÷ 4` of 100 points: the lowest score earns
+nothing, 3 earns half, 5 all of it; a criterion it was not scored on earns nothing
+and is listed as unscored. The sensitivity check moves one weight at a time by ±10
+points and keeps it there, rescaling the others to keep 100, as the README states;
+the break-even of a criterion is the weight (the others rescaled the same way) at
+which someone else would come first.
 """
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class BreakEven:
+    """The weight of one criterion at which the winner changes (the others rescaled)."""
+
+    criterion: str
+    weight: float  # now
+    at: float  # the weight at which a rival draws level
+    winners: list[str]  # who comes first beyond it
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The candidates compared: criteria with their weights, standings best first."""
 
@@ -72,6 +85,8 @@ class Comparison:
     def complete(self) -> bool:
         return not any(s.unscored for s in self.standings)
 
+    breaks: list[BreakEven] = field(default_factory=list)
+
     def standing(self, candidate_id: str) -> Standing | None:
         return next((s for s in self.standings if s.id == candidate_id), None)
 
@@ -89,8 +104,23 @@ def normalised(weights: dict[str, float]) -> dict[str, float]:
     return {k: w * 100 / total for k, w in weights.items()}
 
 
+def _share(score: int | None) -> float:
+    """The part of a criterion's weight a score earns: 1 earns nothing, 5 all of it."""
+    return 0.0 if score is None else (score - 1) / (MAX_SCORE - 1)
+
+
 def _points(option: Candidate, weights: dict[str, float]) -> dict[str, float]:
-    return {name: w * option.scores.get(name, 0) / MAX_SCORE for name, w in weights.items()}
+    return {name: w * _share(option.scores.get(name)) for name, w in weights.items()}
+
+
+def moved(weights: dict[str, float], name: str, change: float) -> dict[str, float] | None:
+    """`name` moved by `change` points and kept there, the others rescaled to keep 100;
+    None when it cannot move (at 0 or 100 already, or the only weight)."""
+    new = min(100.0, max(0.0, weights[name] + change))
+    rest = 100.0 - weights[name]
+    if new == weights[name] or rest <= 0:
+        return None
+    return {k: new if k == name else w * (100.0 - new) / rest for k, w in weights.items()}
 
 
 def _totals(options: Sequence[Candidate], weights: dict[str, float]) -> list[float]:
@@ -125,18 +155,48 @@ def _lead_and_lag(
 
 
 def shifts(options: Sequence[Candidate], weights: dict[str, float]) -> list[Shift]:
-    """Every ±10-point change of a single weight (then renormalised) that changes the winner."""
+    """Every ±10-point change of a single weight (the others rescaled) that changes the winner."""
     before = _first(options, _totals(options, weights))
     found = []
     for name in weights:
         for change in (SENSITIVITY_STEP, -SENSITIVITY_STEP):
-            moved = dict(weights)
-            moved[name] = max(0.0, moved[name] + change)
-            if moved[name] == weights[name]:
+            after_weights = moved(weights, name, change)
+            if after_weights is None:
                 continue
-            after = _first(options, _totals(options, normalised(moved)))
+            after = _first(options, _totals(options, after_weights))
             if after != before:
                 found.append(Shift(name, change, after))
+    return found
+
+
+def break_evens(options: Sequence[Candidate], weights: dict[str, float]) -> list[BreakEven]:
+    """For each criterion, the nearest weight at which a rival draws level with the sole
+    winner. Totals are linear in that weight: T(x) = x·u + (100 − x)·O ÷ (100 − w)."""
+    totals = _totals(options, weights)
+    winners = _first(options, totals)
+    if len(winners) != 1:
+        return []
+    top = next(o for o in options if o.name == winners[0])
+    found = []
+    for name, w in weights.items():
+        if w >= 100:
+            continue
+        crossings = []
+        for rival in options:
+            if rival is top:
+                continue
+            a = _share(top.scores.get(name)) - _share(rival.scores.get(name))
+            others = sum(_points(top, weights).values()) - sum(_points(rival, weights).values())
+            b = (others - a * w) / (100 - w)
+            if a != b and -1e-9 <= (x := 100 * b / (b - a)) <= 100 + 1e-9:
+                x = min(100.0, max(0.0, round(x, 6)))
+                crossings.append((abs(x - w), x, rival.name))
+        if crossings:
+            at = min(crossings)[1]
+            who = sorted({r for _, x, r in crossings if x == at})
+            if at in (0.0, 100.0):  # at the end of the scale they can only draw level
+                who = sorted([top.name, *who])
+            found.append(BreakEven(name, w, at, who))
     return found
 
 
@@ -173,6 +233,7 @@ def compare(candidates: Candidates) -> Comparison:
         margin=round(ordered[0] - ordered[1], 6) if len(ordered) > 1 else None,
         shifts=shifts(options, weights) if len(options) > 1 else [],
         weights_sum=sum(raw.values()),
+        breaks=break_evens(options, weights) if len(options) > 1 else [],
     )
 
 
@@ -182,10 +243,12 @@ def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
         return "No candidate is scored yet: score each on every criterion, 1 to 5."
     if len(comparison.standings) < 2:
         return "Only one candidate is assessed, so there is nothing to compare it with."
+    step = f"{SENSITIVITY_STEP:.0f} points"
     if comparison.robust:
         body = (
-            f"No single weight moved by {SENSITIVITY_STEP:.0f} points either way changes "
-            "who comes first."
+            f"No single weight moved by {step} either way (the others rescaled to keep 100) "
+            f"changes who comes first: {_names(comparison.winners)} "
+            f"{'stays' if len(comparison.winners) == 1 else 'stay'} first."
         )
     else:
         groups: dict[tuple[str, ...], list[str]] = {}
@@ -193,8 +256,8 @@ def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
             way = "higher" if shift.change > 0 else "lower"
             groups.setdefault(tuple(shift.winners), []).append(f"{shift.criterion} {way}")
         body = "The result depends on the weights." + "".join(
-            f" Moving one weight by {SENSITIVITY_STEP:.0f} points puts {_names(list(w))} first: "
-            f"{_either(changes)}."
+            f" Moving one weight by {step} (the others rescaled to keep 100) puts "
+            f"{_names(list(w))} first: {_either(changes)}."
             for w, changes in groups.items()
         )
     if not lead:
@@ -206,6 +269,29 @@ def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
         if comparison.margin is not None:
             first += f", {comparison.margin:.1f} points ahead"
     return f"{first}. {body}"
+
+
+def break_even_text(comparison: Comparison) -> str:
+    """Where each weight would have to go for someone else to come first, in words."""
+    if not comparison.breaks:
+        return ""
+    parts = [
+        f"{b.criterion} at {b.at:.0f} (now {b.weight:.0f}; then {_join(b.winners, 'and')} "
+        "are level first)"
+        if b.at in (0.0, 100.0)
+        else f"{b.criterion} {'above' if b.at > b.weight else 'below'} {b.at:.1f} (now "
+        f"{b.weight:.0f}; then {_join(b.winners, 'and')} "
+        f"{'comes' if len(b.winners) == 1 else 'come'} first)"
+        for b in comparison.breaks
+    ]
+    steady = [n for n in comparison.weights if n not in {b.criterion for b in comparison.breaks}]
+    text = (
+        "The winner changes only if one weight alone, the others rescaled, goes past its "
+        f"break-even: {_join(parts, 'or')}."
+    )
+    if steady:
+        text += f" No weight of {_either(steady)} alone changes the winner."
+    return text
 
 
 def _join(items: list[str], word: str) -> str:
@@ -259,4 +345,9 @@ def as_dict(comparison: Comparison) -> dict[str, object]:
             for s in comparison.shifts
         ],
         "sensitivity": sensitivity_text(comparison),
+        "break_even": [
+            {"criterion": b.criterion, "weight": round(b.weight, 2), "at": round(b.at, 1),
+             "winners": b.winners}
+            for b in comparison.breaks
+        ],
     }

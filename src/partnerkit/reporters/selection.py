@@ -10,7 +10,7 @@ import csv
 from typing import IO, Any
 
 from partnerkit.format.model import Money, Partnership
-from partnerkit.judge.selection import Comparison, as_dict, sensitivity_text
+from partnerkit.judge.selection import Comparison, as_dict, break_even_text, sensitivity_text
 from partnerkit.support.sanitize import WrappedLines, json_text, printable, printable_path
 from partnerkit.support.sanitize import csv_cell as cell
 
@@ -67,7 +67,8 @@ def write_rich(
     parts: list[Any] = [
         Text.assemble(
             (printable(model.title), "bold"), f"  ({printable(model.id)}, {model.status})\n",
-            ("Scores 1–5 with their weighted points; totals out of 100.", "dim"),
+            ("Scores 1–5 with their weighted points (1 earns none, 5 all); totals out of 100.",
+             "dim"),
         ),
         comparison_table(comparison),
     ]  # fmt: skip
@@ -75,6 +76,8 @@ def write_rich(
     parts.append(
         Text.assemble(("Sensitivity: ", "bold"), (printable(sensitivity_text(comparison)), style))
     )
+    if breaks := break_even_text(comparison):
+        parts.append(Text.assemble(("Break-even: ", "bold"), printable(breaks)))
     unscored = [s for s in comparison.standings if s.unscored]
     if unscored:
         note = Text("Not scored yet: ", "yellow")
