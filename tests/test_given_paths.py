@@ -128,3 +128,29 @@ def test_the_assessment_document_never_names_its_source_with_dot_dot(cli, repo: 
     document = cli("assess", "../partnerships/c.yaml", "-f", "md", "--today", TODAY)
     assert document.code == 0, document.err
     assert "`c.yaml`" in document.out and "../" not in document.out
+
+
+def test_portfolio_reads_the_ids_of_the_files_not_given(cli, workdir: Path) -> None:
+    """pre-commit gives only the changed files: `--portfolio` tells a new file that an
+    unchanged one in the configured paths has its id (it committed cleanly before)."""
+    folder = workdir / "partnerships"
+    folder.mkdir()
+    text = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+    (folder / "a.yaml").write_text(text)
+    (folder / "b.yaml").write_text(text.replace("id: northgate-crm-golive", "id: other", 1))
+    (folder / "c.yaml").write_text(text.replace("id: northgate", "id: 'northgate", 1)
+                                   .replace("crm-golive\n", "crm-golive'\n", 1))  # fmt: skip
+    (workdir / "partnerkit.toml").write_text('paths = ["partnerships"]\n')
+    alone = cli("check", "--today", TODAY, "partnerships/c.yaml")
+    assert alone.code == 0, alone.out
+    told = cli("check", "--today", TODAY, "--portfolio", "partnerships/c.yaml")
+    assert told.code == 1
+    found = [line for line in told.out.splitlines() if "PK205" in line]
+    assert found == [
+        "partnerships/c.yaml:5:5: error PK205 the id `northgate-crm-golive` is already used "
+        "by partnerships/a.yaml:5; ids must be unique in the portfolio"
+    ]
+    assert cli("check", "--today", TODAY, "--portfolio", "partnerships/b.yaml").code == 0
+    both = ["partnerships/a.yaml", "partnerships/c.yaml"]
+    every = cli("check", "--today", TODAY, "--portfolio", *both)
+    assert every.out.count("PK205") == 1  # given together, as without --portfolio

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -139,7 +138,7 @@ def test_init_repo(cli, workdir: Path) -> None:
     assert "created  partnerkit.toml" in result.out
     assert "created  partnerships/" in result.out
     assert "Add this to .pre-commit-config.yaml by hand (under `repos:`)" in result.out
-    assert "require_serial: true" in result.out
+    assert "- id: partnerkit-check" in result.out and "rev: v" in result.out
     assert (workdir / ".pre-commit-config.yaml").read_text() == "repos: []\n"
     for rel in ("partnerkit.toml", ".partnerkit/partnership.schema.json",
                 ".github/workflows/partnerkit.yml", ".vscode/settings.json"):  # fmt: skip
@@ -172,40 +171,103 @@ needs_pre_commit = pytest.mark.skipif(
 )
 
 
+def _upstream(folder: Path, tag: str) -> Path:
+    """partnerkit's repository as pre-commit fetches it: this source tree, tagged `tag`
+    (no network here; a clone of the real one is the same)."""
+    for name in ("src", "templates"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, folder / name)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-q", "-m", "partnerkit")
+    _git(folder, "tag", tag)
+    return folder
+
+
+def _git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**_env(), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+           "HOME": str(folder.parent), "GIT_CONFIG_NOSYSTEM": "1"}  # fmt: skip
+    env["PRE_COMMIT_HOME"] = str(folder.parent / "pre-commit-home")
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], env=env, capture_output=True, text=True,
+        timeout=900, check=check,
+    )  # fmt: skip
+
+
 @needs_pre_commit
-def test_new_repository_runs_the_check_in_pre_commit(cli, workdir: Path) -> None:
-    """The generated hook installs its own pinned partnerkit and sees every file at once."""
-    cli("init", "--repo", "--partner", "A", "--partner", "B")
-    config = workdir / ".pre-commit-config.yaml"
-    pinned = re.search(r'additional_dependencies: \["([^"]+)"\]', config.read_text())
-    assert pinned is not None
-    # Not on a package index yet: pin this checkout instead, as a team pins a wheel or a tag.
-    config.write_text(config.read_text().replace(pinned.group(1), f"partnerkit @ {ROOT.as_uri()}"))
-    _git_repo(workdir)
+def test_new_repository_runs_the_check_in_pre_commit(cli, tmp_path: Path, monkeypatch) -> None:
+    """The hooks `init --repo` writes name a repository and a release, not this install
+    (a folder, a wheel, a clone: `partnerkit==0.1.0` from a folder failed on every clone),
+    so any clone runs them, `pre-commit autoupdate` moves them, and a commit adding a file
+    whose id an unchanged file already has is refused."""
+    from partnerkit import __version__
+    from partnerkit.support.install import PROJECT
 
-    def run() -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in _env().items() if k != "VIRTUAL_ENV"}
+    tag = f"v{__version__}"
+    upstream = _upstream(tmp_path / "upstream", tag)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert cli("init", "--repo", "--partner", "A", "--partner", "B").code == 0
+    config = work / ".pre-commit-config.yaml"
+    text = config.read_text()
+    assert f"repo: {PROJECT}\n    rev: {tag}\n" in text
+    # No network here: the same repository, cloned where pre-commit can reach it.
+    config.write_text(text.replace(f"repo: {PROJECT}", f"repo: {upstream.as_uri()}"))
+    _git(work, "init", "-q")
+    _git(work, "add", "-A")
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
         env["PATH"] = "/usr/bin:/bin"  # no partnerkit on PATH: the hook brings its own
-        env["PRE_COMMIT_HOME"] = str(workdir.parent / "pre-commit-home")
+        env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-home")
+        env["HOME"] = str(tmp_path)
+        env.update({k: "t" for k in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME")})
+        env.update({k: "t@example.org" for k in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL")})
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=workdir, env=env,
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
+            args, cwd=work, env=env, capture_output=True, text=True, timeout=900, check=False
+        )
 
-    done = run()
+    done = run(*pre_commit, "run", "--all-files")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "partnerkit check" in done.stdout and "Passed" in done.stdout
-    target = workdir / "partnerships" / "a-b.yaml"
-    (workdir / "partnerships" / "z-copy.yaml").write_text(target.read_text())
-    subprocess.run(["git", "add", "-A"], cwd=workdir, check=True)
-    duplicate = run()  # split across processes, each file alone would pass
-    assert duplicate.returncode == 1, duplicate.stdout
-    assert "error PK205" in duplicate.stdout
-    (workdir / "partnerships" / "z-copy.yaml").unlink()
-    target.write_text(target.read_text().replace("kind: other", "kind: charity"))
-    failed = run()
-    assert failed.returncode == 1
-    assert "PK113" in failed.stdout
+    assert "partnerkit check" in done.stdout and "partnerkit schema copy" in done.stdout
+    assert run("git", "commit", "-q", "-m", "set up").returncode == 0
+    assert run(*pre_commit, "install").returncode == 0
+
+    # A new file with the id of a file that does not change: pre-commit passes only the
+    # new one, and the hook reads the others' ids from the configured paths.
+    first = work / "partnerships" / "a-b.yaml"
+    (work / "partnerships" / "c.yaml").write_text(first.read_text())
+    run("git", "add", "partnerships/c.yaml")
+    refused = run("git", "commit", "-m", "a second file with the same id")
+    said = refused.stdout + refused.stderr  # git shows the hook's output on stderr
+    assert refused.returncode == 1, said
+    assert "partnerships/c.yaml:" in said and "error PK205" in said
+    assert "already used by partnerships/a-b.yaml" in said
+    assert "set up" in run("git", "log", "-1", "--format=%s").stdout
+    run("git", "reset", "-q", "partnerships/c.yaml")
+
+    # The committed schema copy from an older partnerkit: the hook writes this one's and
+    # stops the commit so that the change is seen and committed.
+    copy = work / ".partnerkit" / "partnership.schema.json"
+    current = copy.read_text()
+    copy.write_text(current.replace('"title"', '"old-title"', 1))
+    stale = run(*pre_commit, "run", "partnerkit-schema", "--all-files")
+    assert stale.returncode == 1 and "files were modified by this hook" in stale.stdout
+    assert copy.read_text() == current
+
+    # A newer release: `pre-commit autoupdate` moves the hooks to it.
+    (upstream / "NEWS").write_text("a newer release\n")
+    _git(upstream, "add", "NEWS")
+    _git(upstream, "commit", "-q", "-m", "newer")
+    _git(upstream, "tag", "v99.0.0")
+    moved = run(*pre_commit, "autoupdate")
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert "rev: v99.0.0" in config.read_text()
 
 
 @needs_pre_commit

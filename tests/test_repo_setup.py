@@ -49,8 +49,10 @@ def test_workflow_is_least_privilege_pinned_and_time_limited(repo: Path) -> None
         "github/codeql-action/upload-sarif": "v4",
     }  # fmt: skip
     assert "# - name: Upload it to code scanning" in text  # optional, commented
-    install = next(s["run"] for s in job["steps"] if s.get("name") == "Install partnerkit")
-    assert 'pip install "partnerkit' in install
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any('pip install "pre-commit' in r for r in runs)
+    assert "pre-commit run partnerkit-check --all-files" in runs
+    assert not any("partnerkit==" in r or "pip install \"partnerkit" in r for r in runs)
 
 
 ZIZMOR = shutil.which("zizmor") or shutil.which("zizmor", path=str(Path(sys.executable).parent))
@@ -81,18 +83,22 @@ def test_kept_vscode_settings_print_the_entry_to_add(cli, workdir: Path) -> None
 @pytest.mark.parametrize(
     ("origin", "expected"),
     [
-        (None, "partnerkit=={version}"),
+        (None, ("{project}", "v{version}")),
         ({"url": "https://example.org/partnerkit.git",
           "vcs_info": {"vcs": "git", "commit_id": "a" * 40}},
-         "partnerkit @ git+https://example.org/partnerkit.git@" + "a" * 40),
+         ("https://example.org/partnerkit.git", "a" * 40)),
         ({"url": "https://example.org/dist/partnerkit-1-py3-none-any.whl", "archive_info": {}},
-         "partnerkit @ https://example.org/dist/partnerkit-1-py3-none-any.whl"),
-        ({"url": "file:///nowhere/partnerkit", "dir_info": {}}, "partnerkit=={version}"),
+         ("{project}", "v{version}")),
+        ({"url": "file:///nowhere/partnerkit", "dir_info": {}}, ("{project}", "v{version}")),
+        ({"url": "file:///tmp/partnerkit-0.1.0.tar.gz", "archive_info": {}},
+         ("{project}", "v{version}")),
     ],
 )  # fmt: skip
-def test_hook_and_workflow_install_this_partnerkit(
-    monkeypatch: pytest.MonkeyPatch, origin: dict[str, object] | None, expected: str
+def test_hooks_name_a_repository_and_revision_any_clone_reaches(
+    monkeypatch: pytest.MonkeyPatch, origin: dict[str, object] | None, expected: tuple[str, str]
 ) -> None:
+    """Installed from a folder, a wheel or a tarball, the hooks name partnerkit's own
+    repository at this version's tag (they pinned `partnerkit==0.1.0`, found on no index)."""
     from partnerkit import __version__
     from partnerkit.support import install
 
@@ -101,7 +107,19 @@ def test_hook_and_workflow_install_this_partnerkit(
             return None if origin is None else json.dumps(origin)
 
     monkeypatch.setattr(install.metadata, "distribution", lambda name: Dist())
-    assert install.requirement() == expected.format(version=__version__)
+    want = tuple(x.format(version=__version__, project=install.PROJECT) for x in expected)
+    assert install.hook_source() == want
+
+
+def test_the_hooks_repository_is_the_projects_source() -> None:
+    import tomllib
+
+    from partnerkit.support.install import PROJECT
+
+    from conftest import ROOT
+
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    assert urls["Source"] == PROJECT
 
 
 def test_a_local_clone_installs_from_its_remote(
@@ -109,22 +127,22 @@ def test_a_local_clone_installs_from_its_remote(
 ) -> None:
     from partnerkit.support import install
 
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    subprocess.run(
-        ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
-         "commit", "-q", "--allow-empty", "-m", "x"], check=True,
-    )  # fmt: skip
-    subprocess.run(
-        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@example.org:team/pk.git"],
-        check=True,
-    )
-    head = subprocess.run(
-        ["git", "-C", str(tmp_path), "rev-parse", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org",
+             *args], check=True, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+
+    git("init", "-q")
+    git("commit", "-q", "--allow-empty", "-m", "x")
+    git("remote", "add", "origin", "git@example.org:team/pk.git")
+    head = git("rev-parse", "HEAD")
 
     class Dist:
         def read_text(self, name: str) -> str:
             return json.dumps({"url": tmp_path.as_uri(), "dir_info": {}})
 
     monkeypatch.setattr(install.metadata, "distribution", lambda name: Dist())
-    assert install.requirement() == f"partnerkit @ git+ssh://git@example.org/team/pk.git@{head}"
+    assert install.hook_source() == ("ssh://git@example.org/team/pk.git", head)
+    git("tag", "v1.2.3")  # a release checked out: its tag, which autoupdate reads best
+    assert install.hook_source() == ("ssh://git@example.org/team/pk.git", "v1.2.3")

@@ -83,6 +83,31 @@ def scan(paths: list[str], exclude: list[str], root: Path | None = None) -> Disc
     return result
 
 
+_ID = re.compile(rb"^id:[ \t]*([\"']?)([a-z0-9][a-z0-9-]*)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def partnership_id(path: str | Path, limit: int) -> tuple[str, int] | None:
+    """A file's top-level `id` and its line, read without parsing the YAML (an id written
+    any other way, or a file that cannot be read, gives None).
+
+    For the ids of files a command does not check (`check --portfolio`): the file's own
+    check reads it properly.
+    """
+    try:
+        data = read_limited(Path(path), limit)
+    except (OSError, NotRegular, TooLarge):
+        return None
+    found = _ID.search(data.removeprefix(b"\xef\xbb\xbf"))
+    if found is None:
+        return None
+    return found.group(2).decode("ascii"), data.count(b"\n", 0, found.start()) + 1
+
+
+def file_identity(name: str) -> str:
+    """The file itself, however it was named (absolute, normalised)."""
+    return _identity(name)
+
+
 def _identity(name: str) -> str:
     return os.path.normcase(os.path.abspath(name))
 

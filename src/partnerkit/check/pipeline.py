@@ -216,12 +216,16 @@ def examine_paths(
     keep: Keep = Keep.NOTHING,
     jobs: int = 1,
     progress: Callable[[], None] | None = None,
+    known_ids: Sequence[tuple[str, str, int]] = (),
 ) -> CheckReport:
     """Every file through the pass and finished in order, each with the portfolio's
     duplicate ids found so far (an id's first file keeps it: the files after it are
-    the ones told)."""
+    the ones told). `known_ids` are `(id, path, line)` of files not checked here (the
+    rest of the portfolio): they keep their ids, and a checked file using one is told."""
     work = functools.partial(examine, config=config, today=today, keep=keep)
     ids = IdRegister()
+    for pid, path, line in known_ids:
+        ids.first(pid, path, line)
     files = []
     # Closed however the loop ends: Ctrl-C while a file is finished here stops the
     # workers at once, instead of when the generator is collected at exit.
@@ -254,18 +258,23 @@ class IdRegister:
     """The partnership ids met so far, to find one used by two files (PK205)."""
 
     def __init__(self) -> None:
-        self._first: dict[str, FileResult] = {}
+        self._first: dict[str, tuple[str, int]] = {}  # id -> the path and line of its file
+
+    def first(self, pid: str, path: str, line: int) -> None:
+        """Register an id for a file met before the others (kept if already registered)."""
+        self._first.setdefault(pid, (path, line))
 
     def taken(self, result: FileResult) -> tuple[Finding, ...]:
         """PK205 for `result` when an earlier file has its id; else it registers the id."""
         if result.id is None:
             return ()
-        other = self._first.setdefault(result.id, result)
-        if other is result:
+        here = (result.path, result.id_position[0])
+        other = self._first.setdefault(result.id, here)
+        if other is here:
             return ()
         line, col = result.id_position
         message = (
-            f"the id `{result.id}` is already used by {other.path}:{other.id_position[0]}; "
+            f"the id `{result.id}` is already used by {other[0]}:{other[1]}; "
             "ids must be unique in the portfolio"
         )
         return (Finding(result.path, line, col, "PK205", Severity.ERROR, message, "id"),)

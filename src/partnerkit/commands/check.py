@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, cast
@@ -66,6 +67,11 @@ class CheckOptions:
     )
     quiet: bool = options.quiet("Text: print only what fails the check, and the summary.")
     verbose: bool = options.verbose()
+    portfolio: bool = flag(
+        "--portfolio",
+        help="Also read the ids of the other partnership files in the configured paths, so "
+        "an id a file shares with one not given is caught (pre-commit gives changed files).",
+    )
 
 
 def default_format() -> CheckFormat:
@@ -85,7 +91,8 @@ def run_check(opts: CheckOptions) -> int:
     else:
         files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
         jobs = workers(opts.jobs or config.jobs)
-        report = _check_with_progress(files, config, today, jobs, keep)
+        known = _portfolio_ids(files, config) if opts.portfolio else ()
+        report = _check_with_progress(files, config, today, jobs, keep, known)
     report = write_report(
         report, fmt, opts.output, force=opts.force, color=opts.color, quiet=opts.quiet
     )
@@ -122,20 +129,36 @@ def _configured(opts: CheckOptions) -> Config:
     return config
 
 
+def _portfolio_ids(files: list[str], config: Config) -> list[tuple[str, str, int]]:
+    """`(id, path, line)` of the configured paths' partnership files not among `files`."""
+    from partnerkit.check.files import file_identity, partnership_id
+
+    given = {file_identity(f) for f in files}
+    rest = [f for f in partnership_files(None, config, quiet=True) if file_identity(f) not in given]
+    found = ((partnership_id(f, config.max_file_size), f) for f in rest)
+    return [(pid[0], f, pid[1]) for pid, f in found if pid is not None]
+
+
 def _check_with_progress(
-    files: list[str], config: Config, today: dt.date, jobs: int, keep: Keep
+    files: list[str],
+    config: Config,
+    today: dt.date,
+    jobs: int,
+    keep: Keep,
+    known: Sequence[tuple[str, str, int]] = (),
 ) -> CheckReport:
     """Show a progress bar on a terminal's stderr for large portfolios."""
     if len(files) < 50 or not sys.stderr.isatty() or os.environ.get("CI"):
-        return examine_paths(files, config, today, keep=keep, jobs=jobs)
+        return examine_paths(files, config, today, keep=keep, jobs=jobs, known_ids=known)
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Checking", total=len(files))
         return examine_paths(
-            files, config, today, keep=keep, jobs=jobs, progress=lambda: progress.advance(task)
-        )
+            files, config, today, keep=keep, jobs=jobs, known_ids=known,
+            progress=lambda: progress.advance(task),
+        )  # fmt: skip
 
 
 def write_report(

@@ -50,23 +50,23 @@ developing = 60
 """
 
 
-def pre_commit_config(requirement: str) -> str:
-    """A hook any clone can run: pre-commit installs partnerkit itself, pinned."""
+def pre_commit_config(source: tuple[str, str]) -> str:
+    """Hooks any clone can run: pre-commit installs partnerkit itself from `source`."""
+    repo, rev = source
     return f"""\
 # pre-commit (https://pre-commit.com): `pre-commit install`, then every commit that
-# touches a partnership file is checked. pre-commit installs partnerkit for the hook
-# ({requirement}), so nobody needs it on their PATH.
+# touches a partnership file is checked. pre-commit installs partnerkit for the hooks
+# from the repository and revision below, so nobody needs it on their PATH, and
+# `pre-commit autoupdate` (or Renovate, or Dependabot) moves it to a newer release.
 repos:
-  - repo: local
+  - repo: {repo}
+    rev: {rev}
     hooks:
+      # The changed files, against the ids of every file in the configured paths.
       - id: partnerkit-check
-        name: partnerkit check
-        entry: partnerkit check
-        language: python
-        additional_dependencies: ["{requirement}"]
-        files: ^partnerships/.*\\.ya?ml$
-        # One process sees every file, so a partnership id used twice is caught.
-        require_serial: true
+      # Keeps .partnerkit/partnership.schema.json the schema of the partnerkit above:
+      # after an upgrade it writes the new one, and the commit stops to show it.
+      - id: partnerkit-schema
 """
 
 
@@ -79,8 +79,9 @@ UPLOAD_SARIF = (
 )
 
 
-def workflow(requirement: str) -> str:
-    """The GitHub Actions workflow: least privilege, pinned actions, a time limit."""
+def workflow() -> str:
+    """The GitHub Actions workflow: least privilege, pinned actions, a time limit; partnerkit
+    runs through the repository's pre-commit hooks, so it is the version they name."""
     return f"""\
 # Checks partnership files on every push and pull request. Problems appear as
 # annotations on the changed lines; the full report is in the job log.
@@ -109,13 +110,16 @@ jobs:
       - uses: {SETUP_PYTHON}
         with:
           python-version: "3.12"
-      - name: Install partnerkit
-        run: python -m pip install "{requirement}"
-      - name: Check
-        run: partnerkit check --format github
+      # partnerkit comes from .pre-commit-config.yaml: one version, moved in one place.
+      - name: Install pre-commit
+        run: python -m pip install "pre-commit>=3.5,<5"
+      - name: Check  # under GitHub Actions, partnerkit writes annotations
+        run: pre-commit run partnerkit-check --all-files
+      - name: Schema copy is current
+        run: pre-commit run partnerkit-schema --all-files --show-diff-on-failure
       # - name: Write a SARIF report
       #   if: always()
-      #   run: partnerkit check --format sarif -o partnerkit.sarif || [ $? -eq 1 ]
+      #   run: pre-commit run partnerkit-sarif --hook-stage manual -a || [ -s partnerkit.sarif ]
       # - name: Upload it to code scanning
       #   if: always()
       #   uses: {UPLOAD_SARIF}
@@ -139,7 +143,7 @@ def run_init_repo(folder: Path, first_file: Callable[[], int] | None = None) -> 
     `first_file` writes the first partnership file, run inside the repository (`init`
     passes it when partners are named, so that this module needs nothing of `init`)."""
     from partnerkit.format.schema import schema_text
-    from partnerkit.support.install import requirement
+    from partnerkit.support.install import hook_source
 
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; name a folder for the repository")
@@ -150,12 +154,12 @@ def run_init_repo(folder: Path, first_file: Callable[[], int] | None = None) -> 
         partnerships.mkdir(exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {folder}: {exc.strerror or exc}") from None
-    pin = requirement()
+    pin = hook_source()
     files = {
         Path("partnerkit.toml"): CONFIG,
         SCHEMA_PATH: schema_text(),
         Path(".pre-commit-config.yaml"): pre_commit_config(pin),
-        Path(".github/workflows/partnerkit.yml"): workflow(pin),
+        Path(".github/workflows/partnerkit.yml"): workflow(),
         Path(".vscode/settings.json"): _vscode_settings(),
     }
     created, kept = ([], ["partnerships/"]) if had_partnerships else (["partnerships/"], [])
@@ -188,12 +192,12 @@ def run_init_repo(folder: Path, first_file: Callable[[], int] | None = None) -> 
     return 0
 
 
-def _hook_snippet(pin: str) -> str:
+def _hook_snippet(pin: tuple[str, str]) -> str:
     config = pre_commit_config(pin)
-    return config[config.index("  - repo: local") :] + "\n"
+    return config[config.index("  - repo: ") :] + "\n"
 
 
-def _vscode_snippet(pin: str) -> str:
+def _vscode_snippet(pin: tuple[str, str]) -> str:
     inner = _vscode_settings().strip()[1:-1].strip("\n")
     return inner + "\n\n"
 

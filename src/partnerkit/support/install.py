@@ -1,10 +1,13 @@
-"""Where this partnerkit came from, as a pip requirement a hook or a CI job can install.
+"""Where a repository's hooks get partnerkit: a repository and a revision pre-commit reads.
 
-The pre-commit hook and the GitHub workflow that `init --repo` writes must install the
-same partnerkit on any machine, including before partnerkit is on a package index.
-pip records the source of every install (PEP 610, `direct_url.json`): a Git commit or
-a wheel at a URL is written as-is; a local checkout that is a Git clone becomes its
-remote at the installed commit; anything else falls back to the pinned version.
+The pre-commit hook and the GitHub workflow that `init --repo` writes must run the same
+partnerkit on every clone, whatever this copy was installed from (a folder, a wheel, a
+tarball), and a `pre-commit autoupdate` or a dependency bot must be able to move it. So
+they name a Git repository holding `.pre-commit-hooks.yaml` and a revision of it, as
+every pre-commit hook does: pre-commit installs partnerkit from there. pip records the
+source of every install (PEP 610, `direct_url.json`): a Git install is named by its
+repository and commit, a local clone with a network remote by that remote at its tag
+(or commit); anything else by partnerkit's own repository at this version's tag.
 """
 
 from __future__ import annotations
@@ -17,31 +20,31 @@ from urllib.parse import unquote, urlparse
 
 from partnerkit import __version__
 
+PROJECT = "https://github.com/partnerkit/partnerkit"
+"""partnerkit's own repository (pyproject.toml's `Source`), tagged `vX.Y.Z` per release."""
 
-def requirement() -> str:
-    """A pip requirement for exactly this partnerkit, portable to other machines."""
+
+def hook_source() -> tuple[str, str]:
+    """`(repository, revision)` of this partnerkit, for `.pre-commit-config.yaml`."""
     try:
         raw = metadata.distribution("partnerkit").read_text("direct_url.json")
         origin = json.loads(raw) if raw else {}
     except (metadata.PackageNotFoundError, ValueError):
         origin = {}
     url = origin.get("url", "") if isinstance(origin, dict) else ""
-    if not isinstance(url, str) or not url:
-        return f"partnerkit=={__version__}"
-    vcs = origin.get("vcs_info")
-    if isinstance(vcs, dict) and vcs.get("commit_id") and not url.startswith("file:"):
-        return f"partnerkit @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}"
-    if "archive_info" in origin and not url.startswith("file:"):
-        return f"partnerkit @ {url}"
-    if "dir_info" in origin and url.startswith("file:"):
-        clone = _git_origin(Path(unquote(urlparse(url).path)))
-        if clone is not None:
-            return f"partnerkit @ git+{clone[0]}@{clone[1]}"
-    return f"partnerkit=={__version__}"
+    if isinstance(url, str) and url:
+        vcs = origin.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("commit_id") and not url.startswith("file:"):
+            return url, str(vcs["commit_id"])
+        if "dir_info" in origin and url.startswith("file:"):
+            clone = _git_origin(Path(unquote(urlparse(url).path)))
+            if clone is not None:
+                return clone
+    return PROJECT, f"v{__version__}"
 
 
 def _git_origin(folder: Path) -> tuple[str, str] | None:
-    """`(remote URL, commit)` of a Git clone with a network remote, else None."""
+    """`(remote URL, tag or commit)` of a Git clone with a network remote, else None."""
 
     def git(*args: str) -> str:
         done = subprocess.run(
@@ -55,12 +58,12 @@ def _git_origin(folder: Path) -> tuple[str, str] | None:
 
     try:
         remote = git("config", "--get", "remote.origin.url")
-        commit = git("rev-parse", "HEAD")
+        revision = git("describe", "--tags", "--exact-match", "HEAD") or git("rev-parse", "HEAD")
     except (OSError, subprocess.SubprocessError):
         return None
-    if not remote or not commit or not remote.startswith(("https://", "ssh://", "git@")):
+    if not remote or not revision or not remote.startswith(("https://", "ssh://", "git@")):
         return None
-    if remote.startswith("git@"):  # scp-like syntax is not a URL pip reads
+    if remote.startswith("git@"):  # scp-like syntax, as pre-commit and git read it too
         host, _, path = remote[4:].partition(":")
         remote = f"ssh://git@{host}/{path}"
-    return remote, commit
+    return remote, revision
