@@ -340,3 +340,15 @@ def test_measure_applies_all_rows_in_one_edit(
     criteria = yaml.safe_load(file.read_text("utf-8"))["success"]["criteria"]
     assert len(criteria[1]["measurements"]) == 3 + 300
     assert criteria[1]["measurements"][-1] == {"date": dt.date(2027, 10, 27), "value": 19}
+
+
+def test_text_after_a_closing_quote_is_not_taken_for_an_open_quote(
+    cli, file: Path, tmp_path: Path
+) -> None:
+    ratings = sheet(
+        tmp_path,
+        '"Dana" Ortiz,riverside,4,4,4,4,4,4,',
+        'Lee,simworks,5,5,5,5,5,5,"Night cover,\nstill hard"',
+    )
+    result = cli("record", file, "--date", "2026-12-10", "--ratings", ratings)
+    assert result.code == 0, result.err

@@ -142,8 +142,8 @@ def _open_quote(rows: list[list[str]], text: str, width: int) -> list[SheetProbl
     try:
         for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
             pass
-    except csv.Error:
-        unclosed = True
+    except csv.Error as exc:  # only a quote open at the end, not text after a closing quote
+        unclosed = "end of data" in str(exc)
     problems = []
     for n, row in enumerate(rows, start=1):
         for i, cell in enumerate(row):
