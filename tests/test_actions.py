@@ -97,6 +97,7 @@ def test_a_proposed_file_with_terms_hears_what_its_kind_still_needs() -> None:
     found = assess(Partnership.model_validate(data), DAY).next_actions
     assert found[0].kind == "terms" and found[0].field == "changes.termination"
     assert [a.field for a in found if a.kind == "terms"][1:] == [
+        "terms.data_protection",  # a school placement brings student records near
         "terms.governing_law",
         "terms.liability",
     ]

@@ -57,6 +57,11 @@ def _render(cli, path: Path, template: str = "agreement", fmt: str = "md") -> st
     return str(result.out).rsplit("\n---\n", 1)[0]
 
 
+def _cover(text: str) -> str:
+    """The cover page alone: what comes before the schedule and the standard terms."""
+    return re.split(r"\n## (?:Schedule 1|Standard Terms for)", text, maxsplit=1)[0]
+
+
 def _clause(text: str, title: str) -> str:
     match = re.search(rf"\*\*(\d+\.\d+)\*\* \*\*{title}\.\*\* (.*)", text)
     assert match, title
@@ -103,9 +108,11 @@ def test_generic_ip_sentence_only_when_partners_wrote_nothing(cli, workdir) -> N
 
 def test_binding_agreement_incorporates_named_documents(cli) -> None:
     doc = _render(cli, EXAMPLES / "riverside-clinical-onboarding.yaml")
-    entire = _clause(doc, "Entire agreement")
-    assert "Riverside's business associate agreement" in entire
-    assert "the statement of work" in entire and "prevails" in entire
+    row = re.search(r"^\| Documents forming part of the agreement \| (.*) \|$", doc, re.M)
+    assert row, "the cover page lists the documents that form part of the agreement"
+    assert "Riverside's business associate agreement" in row.group(1)
+    assert "statement of work" in row.group(1)
+    assert "business associate agreement or data processing agreement prevails" in doc
     assert "capped at ten days by the statement of work" in doc  # the cost note is kept
 
 
@@ -121,7 +128,7 @@ def test_non_binding_agreement_names_the_clauses_that_bind(cli, workdir) -> None
              "confidentiality": "Secrets stay secret.",
              "data_protection": {"personal_data": True, "laws": ["GDPR"],
                                  "summary": "Names only."}}  # fmt: skip
-    doc = _render(cli, _write(workdir, terms=terms))
+    doc = _cover(_render(cli, _write(workdir, terms=terms)))
     effect = _clause(doc, "Legal effect")
     assert "Clauses 8.1 (Confidentiality) and 8.2 (Personal data) bind each Partner" in effect
     assert "The rest of it records what the Partners intend" in effect
@@ -134,7 +141,7 @@ def test_non_binding_agreement_names_the_clauses_that_bind(cli, workdir) -> None
 
 
 def test_non_binding_without_binding_clauses_says_nothing_binds(cli, workdir) -> None:
-    doc = _render(cli, _write(workdir, terms={"binding": False}))
+    doc = _cover(_render(cli, _write(workdir, terms={"binding": False})))
     assert "creates no legal obligations" in _clause(doc, "Legal effect")
     assert "Governing law" not in doc and "Survival" not in doc
 
@@ -142,8 +149,9 @@ def test_non_binding_without_binding_clauses_says_nothing_binds(cli, workdir) ->
 def test_conformed_copy_prints_each_date_once(cli) -> None:
     doc = _render(cli, EXAMPLES / "lakeview-literacy-coaching.yaml")
     block = doc.split("Signatures", 1)[1]
-    assert "Signature: /s/ Helen Ortega" in block and block.count("12 December 2024") == 1
-    assert "Signed 12 December 2024" not in block and "Fingerprint" not in block
+    # Signed last for the amendment that adopted the standard terms: its date, once.
+    assert "Signature: /s/ Helen Ortega" in block and block.count("4 November 2026") == 1
+    assert "Signed 4 November 2026" not in block and "Fingerprint" not in block
     assert "conformed copy" in block
 
 
@@ -159,7 +167,7 @@ def test_a_signature_that_names_no_terms_is_not_conformed(cli) -> None:
 
 def test_draft_prints_blank_signature_lines_and_no_old_signatures(cli) -> None:
     doc = _render(cli, EXAMPLES / "harbor-county-early-learning.yaml")
-    block = doc.split("## 11. Signatures", 1)[1]
+    block = re.split(r"## \d+\. Signatures", doc, maxsplit=1)[1]
     assert "/s/" not in block and "current term was signed" not in doc
     fund = "Harbor County Early Learning Fund, which bears USD 36,000 of the costs, has not signed"
     assert fund in doc

@@ -73,6 +73,8 @@ DEFAULT_SEVERITY = {
     **dict.fromkeys([f"PK3{n:02d}" for n in range(1, 11)], "warning"),
     **dict.fromkeys([f"PK4{n:02d}" for n in range(1, 14)], "warning"),
     **dict.fromkeys([f"PK42{n}" for n in range(10)], "warning"),
+    **dict.fromkeys(["PK430", "PK432", "PK433", "PK434", "PK435", "PK436"], "warning"),
+    "PK431": "error",
     **dict.fromkeys(["PK440", "PK441", "PK442", "PK443"], "warning"),
     **dict.fromkeys(["PK450", "PK452", "PK453", "PK454", "PK455"], "warning"),
     **dict.fromkeys(["PK451", "PK456", "PK457"], "error"),

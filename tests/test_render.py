@@ -97,7 +97,8 @@ def test_pdf_without_a_browser_names_what_to_install(
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>&'
 KEEP = {"id", "kind", "status", "role", "interest", "type", "level", "cadence", "meetings",
-        "email", "currency", "owner", "borne_by", "partner", "partnerkit"}  # fmt: skip
+        "email", "currency", "owner", "borne_by", "partner", "partnerkit",
+        "standard_terms"}  # fmt: skip
 
 
 def _inject(node: Any, key: str = "") -> Any:

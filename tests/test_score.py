@@ -104,7 +104,7 @@ def test_adding_evidence_never_lowers_readiness(steps: list[str]) -> None:
 def test_score_text_view(cli) -> None:
     result = cli("score", EXAMPLES / "harbor-county-early-learning.yaml", "--today", TODAY)
     assert result.code == 0
-    assert "Readiness 73/100 developing" in result.out  # its agreement terms count too
+    assert "Readiness 74/100 developing" in result.out  # its agreement terms count too
     assert "Q10" in result.out and "Next actions" in result.out
 
 

@@ -56,6 +56,18 @@ _PLAIN: dict[str, str] = {
     + "said whether the agreement is legally binding.",
     "liability and insurance are agreed": _NOT_YET
     + "agreed liability and the insurance each holds.",
+    "the standard terms are named": _NOT_YET
+    + "recorded which standard terms, and which version, the agreement is made under.",
+    "the standard terms named are known": "The standard terms the agreement names are not "
+    "a set this version of partnerkit holds, so they are not printed here.",
+    "a liability cap": _NOT_YET + "agreed the cap on each partner's liability.",
+    "a cure period": _NOT_YET
+    + "agreed how long a partner has to put a breach right before the agreement can be ended.",
+    "a venue for disputes": _NOT_YET + "agreed which courts hear a dispute.",
+    "a breach notice period": _NOT_YET
+    + "agreed how quickly a partner reports a breach involving personal data.",
+    "the funder's grant instrument is named": "The grant agreement or award that carries "
+    "the funder's money is not yet named.",
 }
 
 

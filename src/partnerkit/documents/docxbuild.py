@@ -95,7 +95,10 @@ class Builder:
             self.container(node, sink, base)
 
     def container(self, node: Node, sink: Sink, fmt: Fmt) -> None:
-        """A div or section: its content; a `keep` one is held on one page."""
+        """A div or section: its content; a `keep` one is held on one page; standard
+        terms after a cover page number their sections and clauses from 1 again."""
+        if node.has("standard-terms"):
+            self._clauses = None
         if self._whole_page(node, sink):
             self.keeping = True
             docxparts.kept(self, node, sink, fmt)

@@ -20,8 +20,10 @@ from partnerkit.check.ratings import review_view
 from partnerkit.check.record import Record, record_for
 from partnerkit.documents.agenda import agenda_of
 from partnerkit.documents.clauses import wording
+from partnerkit.documents.cover import cover
 from partnerkit.documents.templates import TEMPLATE_NAME, template_message
 from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.format.standard import of_partnership
 from partnerkit.judge.facts import progress_of, review_ratings, spreads
 from partnerkit.judge.roi import roi_of
 from partnerkit.judge.scoring import Assessment
@@ -75,6 +77,7 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
     history = sorted(p.reviews.history, key=lambda r: r.date) if p.reviews else []
     criteria = p.success.criteria if p.success else []
     facts = inp.facts()
+    st = of_partnership(p)
 
     return {
         "p": p,
@@ -103,6 +106,8 @@ def context(inp: RenderInput, meta: DocumentMeta) -> dict[str, Any]:
         "measured": {c.name: [v for _, v in criterion_series(c)] for c in criteria},
         "open_points": facts.open_points,
         "w": wording(p),
+        "st": st,
+        "cover": cover(p, st),
         "doc": meta,
         "today": inp.today,
         "selection": compare(p.candidates) if p.candidates and p.candidates.options else None,

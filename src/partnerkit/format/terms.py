@@ -1,4 +1,9 @@
-"""The agreement's terms in the format: binding, payments, data, ownership, renewal."""
+"""The agreement's terms in the format: the cover page of the standard terms it names.
+
+The partners negotiate what is here (binding, payments, data, ownership, caps, periods,
+law and venue, other changes); the clauses every agreement of a kind needs are in the
+standard terms partnerkit ships (`partnerkit terms KIND`), named by `standard_terms`.
+"""
 
 from __future__ import annotations
 
@@ -54,6 +59,9 @@ class DataProtection(FormatModel):
     summary: Text | None = Field(
         None, description="What data, for what purpose, how it is kept and when it is deleted."
     )
+    breach_notice_hours: Annotated[int, Strict(), Field(ge=1, le=MAX_NOTICE_DAYS * 24)] | None = (
+        Field(None, description="Hours within which a partner reports a breach of the data.")
+    )
 
 
 class IntellectualProperty(FormatModel):
@@ -63,6 +71,16 @@ class IntellectualProperty(FormatModel):
         None, description="joint, each (each keeps its own), or the id of the owning partner."
     )
     summary: Text | None = Field(None, description="Ownership and licence terms in a sentence.")
+
+
+class StandardTermsRef(FormatModel):
+    """The standard terms the agreement is made under: a set partnerkit ships."""
+
+    name: Slug = Field(description="Name of the set, such as partnerkit-vendor-services.")
+    version: Annotated[int, Strict(), Field(ge=1)] = Field(description="Version of the set.")
+
+
+Days = Annotated[int, Strict(), Field(ge=0, le=MAX_NOTICE_DAYS)]
 
 
 class Terms(FormatModel):
@@ -88,3 +106,24 @@ class Terms(FormatModel):
     liability: Text | None = Field(None, description="Who answers for what goes wrong.")
     insurance: TextList = Field([], description="Insurance each partner holds.")
     governing_law: Text | None = Field(None, description="The law that governs the agreement.")
+    standard_terms: StandardTermsRef | None = Field(
+        None, description="The standard terms the agreement is made under (name and version)."
+    )
+    liability_cap: Text | None = Field(
+        None, description="The most a partner owes the others, such as the fees of 12 months."
+    )
+    cure_days: Days | None = Field(
+        None, description="Days a partner has to put a breach right before termination."
+    )
+    venue: Text | None = Field(
+        None, description="Courts that hear disputes, such as the courts of Cook County, Illinois."
+    )
+    documents: TextList = Field(
+        [], description="Documents that form part of the agreement, such as a statement of work."
+    )
+    grant_instrument: Text | None = Field(
+        None, description="The funder's own grant agreement or award that carries its money."
+    )
+    other_changes: TextList = Field(
+        [], description="Changes to the standard terms, one clause each, printed as a schedule."
+    )

@@ -60,6 +60,25 @@ def binding(p: Partnership) -> bool:
     return bool(p.terms and p.terms.binding)
 
 
+# Kinds whose agreement is a contract unless the file says it is not.
+CONTRACT_KINDS = ("vendor", "school")
+
+
+def contract(p: Partnership) -> bool:
+    """Binding, or unstated for a kind that is a contract by nature."""
+    b = p.terms.binding if p.terms else None
+    return bool(b) or (b is None and p.kind in CONTRACT_KINDS)
+
+
+def personal_data(p: Partnership) -> bool:
+    """Personal data changes hands: the file says so, or (unless it says not) the
+    partnership places people in schools, where student records are always near."""
+    dp = p.terms.data_protection if p.terms else None
+    if dp is not None and dp.personal_data is not None:
+        return dp.personal_data
+    return p.kind == "school"
+
+
 def needs(p: Partnership) -> Iterator[Need]:
     """Every agreement need of the partnership, held or not (nothing when exploring)."""
     if not applies(p):
@@ -136,15 +155,16 @@ def _binding(p: Partnership, terms_loc: Loc) -> Iterator[Need]:
         "`terms.binding` (false for an MOU that records intent)",
         "say whether the agreement binds (`terms.binding`)",
     )  # fmt: skip
-    if binding(p) and p.kind in ("vendor", "school"):
-        assert t is not None
-        covered = bool(t.liability and t.insurance)
+    if contract(p) and p.kind in CONTRACT_KINDS:
+        liability, insurance = (t.liability, t.insurance) if t else (None, [])
+        covered = bool(liability and insurance)
         lacking = " and ".join(
-            k for k, v in (("`terms.liability`", t.liability), ("`terms.insurance`", t.insurance))
+            k for k, v in (("`terms.liability`", liability), ("`terms.insurance`", insurance))
             if not v
         )  # fmt: skip
         yield Need(
-            "PK429", "clarity", "liability and insurance", covered, ("terms", "binding"),
+            "PK429", "clarity", "liability and insurance", covered,
+            ("terms", "binding") if t and t.binding is not None else terms_loc,
             f"a {p.kind} agreement whose people work on the other's premises needs "
             f"{lacking or 'liability and insurance'}",
             "say who answers for what goes wrong and what insurance is held "
@@ -167,6 +187,15 @@ def _data_protection(p: Partnership) -> Iterator[Need]:
         )  # fmt: skip
         return
     if dp is not None and dp.personal_data is False:
+        return
+    if dp is None and p.kind == "school":
+        yield Need(
+            "PK425", "clarity", "data protection", False, ("kind",),
+            "a placement in schools or clinics brings student or patient records near and "
+            "the agreement has no data protection clause: add `terms.data_protection` "
+            "(or `personal_data: false` if none changes hands)",
+            "say how personal data is protected (`terms.data_protection`)",
+        )  # fmt: skip
         return
     for i, x in enumerate(p.partners):
         for j, item in enumerate(x.contributes):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import Bands, health_band, is_overdue
 from partnerkit.judge.actions import Action, next_actions
+from partnerkit.judge.coverpage import all_needs
 from partnerkit.judge.digest import CScore, ScoreDigest
 from partnerkit.judge.facts import (
     health_is_stale,
@@ -22,7 +23,7 @@ from partnerkit.judge.facts import (
     review_ratings,
     spreads,
 )
-from partnerkit.judge.legal import Need, needs
+from partnerkit.judge.legal import Need
 from partnerkit.judge.questions import Question, question_statuses
 
 
@@ -173,10 +174,10 @@ def _evidence(p: Partnership, today: dt.date) -> dict[str, tuple[Evidence, ...]]
 
 
 def _agreement_evidence(p: Partnership) -> dict[str, list[Evidence]]:
-    """What the agreement of this kind needs (PK420–PK429), one evidence check per need."""
+    """What the agreement of this kind needs (PK420–PK436), one evidence check per need."""
 
     by_code: dict[str, list[Need]] = {}
-    for need in needs(p):
+    for need in all_needs(p):
         by_code.setdefault(need.code, []).append(need)
     out: dict[str, list[Evidence]] = {}
     for group in by_code.values():
@@ -199,6 +200,13 @@ _AGREEMENT_EVIDENCE = {
     "PK427": "a governing law",
     "PK428": "whether the agreement binds is stated",
     "PK429": "liability and insurance are agreed",
+    "PK430": "the standard terms are named",
+    "PK431": "the standard terms named are known",
+    "PK432": "a liability cap",
+    "PK433": "a cure period",
+    "PK434": "a venue for disputes",
+    "PK435": "a breach notice period",
+    "PK436": "the funder's grant instrument is named",
 }
 
 

@@ -226,4 +226,11 @@ EVIDENCE_PLAIN: dict[str, Gap] = {
     "a governing law": ("Agree the law that governs the agreement", "Terms", "terms.governing_law"),
     "whether the agreement binds is stated": ("Say whether the agreement is legally binding", "Terms", "terms.binding"),
     "liability and insurance are agreed": ("Agree liability and the insurance each side holds", "Terms", "terms.liability"),
+    "the standard terms are named": ("Name the standard terms the agreement is made under", "Terms", "terms.standard_terms"),
+    "the standard terms named are known": ("Name standard terms this partnerkit ships", "Terms", "terms.standard_terms"),
+    "a liability cap": ("Agree the cap on each partner's liability", "Terms", "terms.liability_cap"),
+    "a cure period": ("Agree how long a partner has to put a breach right", "Terms", "terms.cure_days"),
+    "a venue for disputes": ("Name the courts that hear a dispute", "Terms", "terms.venue"),
+    "a breach notice period": ("Agree how quickly a breach of personal data is reported", "Terms", "terms.data_protection.breach_notice_hours"),
+    "the funder's grant instrument is named": ("Name the funder's grant agreement", "Terms", "terms.grant_instrument"),
 }  # fmt: skip

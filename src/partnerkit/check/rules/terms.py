@@ -1,8 +1,10 @@
-"""PK420–PK429: what an agreement of each kind needs before partners sign it.
+"""PK420–PK436: what an agreement of each kind needs before partners sign it.
 
-The checks themselves live in `partnerkit.judge.legal`, shared with readiness; each rule
-here reports one of them where it fails. They apply once a partnership is proposed
-or in force, and an internal partnership is only asked for its start date.
+The checks themselves live in `partnerkit.judge.legal` (the parties and the clauses)
+and `partnerkit.judge.coverpage` (the cover page of the standard terms), shared with
+readiness; each rule here reports one of them where it fails. They apply once a
+partnership is proposed or in force, and an internal partnership is only asked for its
+start date and the standard terms it is made under.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from collections.abc import Iterator
 from partnerkit.check.finding import Severity
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.model import Partnership
-from partnerkit.judge.legal import Need, needs
+from partnerkit.judge.coverpage import all_needs
+from partnerkit.judge.legal import Need
 
 W = Severity.WARNING
+E = Severity.ERROR
 
 
 def _gaps(ctx: Context, code: str) -> Iterator[Hit]:
@@ -26,12 +30,12 @@ _LAST: list[tuple[Partnership, dict[str, list[Need]]]] = []
 
 
 def _unheld(model: Partnership) -> dict[str, list[Need]]:
-    """The needs not held, by code: worked out once per file for the ten rules that ask
+    """The needs not held, by code: worked out once per file for the rules that ask
     (one pass over many partners, not one per rule)."""
     if _LAST and _LAST[0][0] is model:
         return _LAST[0][1]
     by_code: dict[str, list[Need]] = {}
-    for need in needs(model):
+    for need in all_needs(model):
         if not need.held:
             by_code.setdefault(need.code, []).append(need)
     _LAST[:] = [(model, by_code)]
@@ -143,13 +147,99 @@ def binding_unstated(ctx: Context) -> Iterator[Hit]:
     yield from _gaps(ctx, "PK428")
 
 
-@rule("PK429", "liability-missing", W, "A binding vendor or school agreement omits liability")
+@rule("PK429", "liability-missing", W, "A vendor or school agreement omits liability")
 def liability_missing(ctx: Context) -> Iterator[Hit]:
     """When a provider's staff work on a hospital ward or in a school, the agreement says
     who answers for what goes wrong and what insurance each side holds. Applies to
-    binding agreements of kind `vendor` or `school`.
+    agreements of kind `vendor` or `school` unless `terms.binding` is false: such an
+    agreement is a contract unless the file says it is not.
 
     Bad:  `terms: {binding: true, governing_law: ...}` with no liability or insurance.
     Good: `liability: Each party answers for its own staff.` and an `insurance` list.
     """
     yield from _gaps(ctx, "PK429")
+
+
+@rule("PK430", "standard-terms-unnamed", W, "The file does not name its standard terms")
+def standard_terms_unnamed(ctx: Context) -> Iterator[Hit]:
+    """The agreement is the cover page (the file's `terms`) plus a set of standard terms
+    partnerkit ships for the kind (`partnerkit terms KIND` prints them). Until the file
+    names the set and its version, a draft shows the latest, which a later release may
+    revise; naming them fixes the words the partners sign, inside the terms fingerprint.
+    Not asked of a file already signed without them (adopting them is an amendment), nor
+    of kind `other`.
+
+    Bad:  a proposed vendor agreement with no `terms.standard_terms`.
+    Good: `standard_terms: {name: partnerkit-vendor-services, version: 1}`
+    """
+    yield from _gaps(ctx, "PK430")
+
+
+@rule("PK431", "standard-terms-unknown", E, "The standard terms named are not shipped")
+def standard_terms_unknown(ctx: Context) -> Iterator[Hit]:
+    """The file names a set or a version this partnerkit does not ship (a typo, or a
+    file written with a newer release), or the set of another kind of agreement; the
+    agreement cannot be rendered with the words it names.
+
+    Bad:  `standard_terms: {name: partnerkit-vendor-services, version: 9}`
+    Good: a name and version `partnerkit terms vendor` prints.
+    """
+    yield from _gaps(ctx, "PK431")
+
+
+@rule("PK432", "liability-cap-missing", W, "The cover page states no Liability Cap")
+def liability_cap_missing(ctx: Context) -> Iterator[Hit]:
+    """The standard terms limit each partner's liability to the Liability Cap the cover
+    page states; without it the limit is empty. Applies to binding agreements (vendor
+    and school ones unless `binding: false`).
+
+    Bad:  no `terms.liability_cap`.
+    Good: `liability_cap: The fees paid and payable under this agreement`
+    """
+    yield from _gaps(ctx, "PK432")
+
+
+@rule("PK433", "cure-period-missing", W, "The cover page states no Cure Period")
+def cure_period_missing(ctx: Context) -> Iterator[Hit]:
+    """A partner may end the agreement for a breach the other has not put right within
+    the Cure Period; without a number of days nobody knows when that is.
+
+    Bad:  no `terms.cure_days`.
+    Good: `cure_days: 30`
+    """
+    yield from _gaps(ctx, "PK433")
+
+
+@rule("PK434", "venue-missing", W, "The cover page names no Venue for disputes")
+def venue_missing(ctx: Context) -> Iterator[Hit]:
+    """The standard terms take a dispute that mediation does not settle to the courts of
+    the Venue; a governing law alone does not say which courts.
+
+    Bad:  `governing_law: State of Illinois` and no `venue`.
+    Good: `venue: State and federal courts in Cook County, Illinois`
+    """
+    yield from _gaps(ctx, "PK434")
+
+
+@rule("PK435", "breach-notice-missing", W, "Personal data moves with no Breach Notice Period")
+def breach_notice_missing(ctx: Context) -> Iterator[Hit]:
+    """Where personal data changes hands (always assumed for a school placement unless
+    the file says none does), the standard terms require a breach to be reported within
+    the Breach Notice Period; the partners agree the hours.
+
+    Bad:  `data_protection: {personal_data: true, laws: [FERPA], summary: ...}` alone.
+    Good: `breach_notice_hours: 72`
+    """
+    yield from _gaps(ctx, "PK435")
+
+
+@rule("PK436", "grant-instrument-missing", W, "A funder's money has no grant instrument named")
+def grant_instrument_missing(ctx: Context) -> Iterator[Hit]:
+    """A community memorandum creates no right to funding: a funder's money moves under its
+    own grant agreement or award, with its own conditions, and the cover page names it.
+    Applies to community partnerships with a partner whose role is `funder`.
+
+    Bad:  a `funder` partner and no `terms.grant_instrument`.
+    Good: `grant_instrument: County Fund grant agreement CF-2025-114`
+    """
+    yield from _gaps(ctx, "PK436")

@@ -1,0 +1,206 @@
+"""Standard terms by kind, the cover page that names them, and what a signature pins.
+
+Each kind's agreement, rendered from a complete cover page (the examples), holds every
+clause counsel asked for, clause by clause, in every format; a signed file renders the
+same words after a later version of its standard terms ships.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from partnerkit.check.fingerprint import fingerprint
+from partnerkit.check.loader import load_bytes
+from partnerkit.format import standard
+
+from conftest import EXAMPLES, TODAY
+
+# What counsel found missing, by kind: the clause titles each set must print.
+EVERY_BINDING = [
+    "Indemnity", "Limitation of liability", "Insurance", "Termination for breach",
+    "Suspension", "Confidentiality", "Disclosure required by law", "Return or destruction",
+    "Intellectual property", "Notices", "Disputes", "Assignment", "Severability", "Waiver",
+    "Relationship of the Partners", "Force majeure", "No third-party beneficiaries",
+    "Compliance with law", "Order of precedence", "Governing law",
+]  # fmt: skip
+BY_KIND = {
+    "vendor": [
+        *EVERY_BINDING, "Acceptance of Deliverables", "Warranties", "Independent contractor",
+        "Subcontracting", "Background and exclusion screening", "Audit and records",
+        "Non-solicitation",
+    ],
+    "school": [
+        *EVERY_BINDING, "Health screening", "Immunisation", "Background checks",
+        "Host's right to remove a Placed Person", "Supervision and patient care",
+        "Placed People are not the Host's employees", "Non-discrimination",
+        "Host policies and accreditation", "FERPA school-official designation",
+        "Privacy training", "Breach notice", "Security", "Retention and deletion",
+    ],
+    "community": [
+        *EVERY_BINDING, "Public records", "Sharing attendance records with a funder",
+        "Funding through a grant instrument", "Which clauses bind",
+    ],
+    "internal": ["Not a contract", "Raising and settling disagreements", "Changes", "Ending"],
+}  # fmt: skip
+# Words of the clauses the issue names inside a clause: the text must hold them.
+INSIDE = {
+    "vendor": ["accurate", "clinical", "exclusion"],
+    "school": ["HIPAA", "school official", "immunisations", "patient care"],
+    "community": ["public-records", "consent", "Grant Instrument"],
+}
+EXAMPLE = {
+    "vendor": "riverside-clinical-onboarding",
+    "school": "lakeview-literacy-coaching",
+    "community": "harbor-county-early-learning",
+    "internal": "northgate-crm-golive",
+}
+LEGAL_ENTITY = ["Indemnity", "Limitation of liability", "Insurance", "Governing law", "Venue"]
+
+
+def _render(cli, path: Path, fmt: str = "md", out: Path | None = None) -> str:
+    target = "-" if out is None else str(out)
+    result = cli("render", path, "-f", fmt, "-o", target, "--today", TODAY)
+    assert result.code == 0, result.err
+    return str(result.out)
+
+
+def _titles(text: str) -> list[str]:
+    """Clause titles of the standard terms printed in Markdown: `**2.3 Warranties.**`."""
+    return re.findall(r"^\*\*\d+\.\d+ (.+?)\.\*\*", text, re.M)
+
+
+@pytest.mark.parametrize("kind", sorted(BY_KIND))
+def test_every_clause_of_the_kind_is_in_its_agreement(cli, kind: str) -> None:
+    text = _render(cli, EXAMPLES / f"{EXAMPLE[kind]}.yaml")
+    titles = _titles(text)
+    for title in BY_KIND[kind]:
+        assert title in titles, f"{kind}: no clause {title!r}"
+    st = standard.default_for(kind)
+    assert st is not None and f"**{st.name}, version {st.version}**" in text
+    for words in INSIDE.get(kind, []):
+        assert words in text.split(f"## {st.title}", 1)[1], words
+
+
+@pytest.mark.parametrize("kind", sorted(BY_KIND))
+def test_html_and_word_print_the_same_clauses(cli, workdir: Path, kind: str) -> None:
+    path = EXAMPLES / f"{EXAMPLE[kind]}.yaml"
+    html = _render(cli, path, "html")
+    _render(cli, path, "docx", workdir / "a.docx")
+    word = "\n".join(p.text for p in Document(str(workdir / "a.docx")).paragraphs)
+    for title in BY_KIND[kind]:
+        assert f"<strong>{title.replace(chr(39), '&#39;')}.</strong>" in html, title
+        assert f"{title}. " in word, title
+
+
+def test_a_working_charter_carries_no_legal_entity_terms(cli) -> None:
+    text = _render(cli, EXAMPLES / "northgate-crm-golive.yaml")
+    for title in LEGAL_ENTITY:
+        assert title not in _titles(text) and f"| {title} |" not in text, title
+
+
+def test_every_set_names_itself_and_cautions_counsel() -> None:
+    found = standard.shipped()
+    assert {name for name, _ in found} == set(standard.BY_KIND.values())
+    for (name, version), path in found.items():
+        st = standard.load(name, version)
+        assert st is not None and (st.name, st.version) == (name, version), path.name
+        assert "starting point" in st.caution and "not legal advice" in st.caution
+        keys = [c.key for c in st.clauses()]
+        assert len(keys) == len(set(keys)), name
+        for c in st.clauses():
+            assert len(c.purpose) > 20 and len(c.text) > 60 and c.title, (name, c.key)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_terms_prints_a_set_alone_with_what_each_clause_is_for(cli, fmt: str) -> None:
+    result = cli("terms", "school", "-f", fmt)
+    assert result.code == 0, result.err
+    assert "partnerkit-placement, version 1" in result.out
+    assert "not legal advice" in result.out and "What it is for:" in result.out
+    assert "FERPA school-official designation" in result.out
+
+
+def test_terms_writes_word_and_refuses_what_it_cannot(cli, workdir: Path) -> None:
+    assert cli("terms", "vendor", "-f", "docx", "-o", "v.docx").code == 0
+    text = "\n".join(p.text for p in Document(str(workdir / "v.docx")).paragraphs)
+    assert "Acceptance of Deliverables. " in text and "What it is for:" in text
+    bad = cli("terms", "nonsense")
+    assert bad.code == 2 and "vendor, school, community, internal" in bad.err
+    later = cli("terms", "vendor", "--version", "9")
+    assert later.code == 2 and "version 1" in later.err
+    assert cli("terms", "vendor", "-f", "pdf").code == 2  # PDF needs a file
+
+
+def test_a_signed_file_renders_the_same_words_after_a_new_version(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    signed = EXAMPLES / "riverside-clinical-onboarding.yaml"
+    before = {fmt: _render(cli, signed, fmt) for fmt in ("md", "html")}
+    folder = tmp_path / "later"
+    folder.mkdir()
+    v1 = standard.shipped()[("partnerkit-vendor-services", 1)]
+    text = v1.read_text("utf-8").replace("version: 1", "version: 2", 1)
+    (folder / "partnerkit-vendor-services.2.yaml").write_text(
+        text.replace("for 90 days after acceptance", "for 30 days after acceptance"), "utf-8"
+    )
+    monkeypatch.setattr(standard, "FOLDERS", [*standard.FOLDERS, folder])
+    assert standard.latest("partnerkit-vendor-services") == 2
+    for fmt, text_before in before.items():
+        assert _render(cli, signed, fmt) == text_before, fmt
+    # A draft that names no version shows the latest one: the later release is seen.
+    data = yaml.safe_load(signed.read_text("utf-8"))
+    del data["terms"]["standard_terms"]
+    for partner in data["partners"]:
+        partner.pop("signed", None)
+    (workdir / "draft.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    draft = _render(cli, workdir / "draft.yaml")
+    assert "partnerkit-vendor-services, version 2" in draft
+    assert "for 30 days after acceptance" in draft
+
+
+def test_the_version_signed_is_inside_the_terms_fingerprint() -> None:
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    one = load_bytes(text.encode(), "a.yaml").model
+    two = load_bytes(text.replace("    version: 1\n", "    version: 2\n", 1).encode(), "b.yaml")
+    assert one is not None and two.model is not None
+    assert fingerprint(one) != fingerprint(two.model)  # a new version is an amendment
+
+
+def test_a_file_without_the_new_fields_keeps_its_fingerprint() -> None:
+    """Existing files: the cover page fields are optional and absent ones change nothing."""
+    text = (EXAMPLES / "northgate-crm-golive.yaml").read_text("utf-8")
+    bare = text.replace(
+        "  standard_terms:\n    name: partnerkit-working-charter\n    version: 1\n", ""
+    )
+    model = load_bytes(bare.encode(), "n.yaml").model
+    assert model is not None and fingerprint(model) == "0428c31415ce"  # as before the cover page
+
+
+def test_the_draft_box_names_what_the_cover_page_still_lacks(cli, workdir: Path) -> None:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    for key in ("liability_cap", "cure_days", "venue"):
+        del data["terms"][key]
+    del data["terms"]["data_protection"]["breach_notice_hours"]
+    for partner in data["partners"]:
+        partner.pop("signed", None)
+    for early in ("reviews", "success", "governance"):  # an early draft, below the ready band
+        del data[early]
+    (workdir / "d.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    text = _render(cli, workdir / "d.yaml")
+    box = [line[4:] for line in text.splitlines() if line.startswith("> - ")]
+    for point in (
+        "The partners have not yet agreed the cap on each partner's liability.",
+        "The partners have not yet agreed how long a partner has to put a breach right "
+        "before the agreement can be ended.",
+        "The partners have not yet agreed which courts hear a dispute.",
+        "The partners have not yet agreed how quickly a partner reports a breach involving "
+        "personal data.",
+    ):
+        assert point in box, point
+    assert "| Liability Cap | to be agreed |" in text
+    assert not any("PK4" in x or "terms." in x for x in box)
