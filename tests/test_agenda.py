@@ -29,7 +29,7 @@ def test_riverside_agenda_has_what_the_steering_group_must_discuss() -> None:
     assert a.meeting == dt.date(2026, 12, 10) and a.since == dt.date(2026, 10, 15)
     assert any("Simulation-day facilitator guide" in x for x in a.late)
     assert any("Onboarding completion is behind" in x for x in a.behind)
-    assert any(x.startswith("Renew or close") and "was due by 2026-11-15" in x for x in a.decisions)
+    assert a.forced[0].startswith("Renew or close") and "was due by 2026-11-15" in a.forced[0]
     assert any("second writer" in x for x in a.follow_up)
 
 
@@ -71,3 +71,42 @@ def test_review_report_has_no_rule_codes(cli) -> None:
         for fmt in ("md", "html"):
             out = cli("render", path, "-t", "review-report", "-f", fmt, "-o", "-", "--today", TODAY)
             assert not re.search(r"\bPK\d{3}\b", out.out)
+
+
+def test_the_calendar_forced_decisions_come_first_each_item_timed_and_owned(cli) -> None:
+    path = EXAMPLES / "riverside-clinical-onboarding.yaml"
+    a = agenda(path)
+    assert [x.key for x in a.items][:2] == ["forced", "wins"]
+    assert a.items[0].owner == "Lee Park" and a.items[0].minutes == 10  # the sponsor decides
+    assert {x.owner for x in a.items[1:]} == {"Dana Ortiz"}  # the manager chairs the rest
+    assert a.minutes == sum(x.minutes for x in a.items)
+    assert a.attendees == [
+        "Dana Ortiz, Director of Clinical Education (Riverside Health — Learning & Development)",
+        "Sam Reyes, Account Director (Meridian Clinical Learning)",
+        "Lee Park (sponsor)",
+    ]
+    assert a.pre_reading[0] == "The minutes of the review of 2026-10-15 (minutes/2026-10-15.md)"
+    assert a.pre_reading[1].startswith("The rating sheet")
+    out = cli("agenda", path, "-o", "-", "--today", TODAY).out
+    assert "## 1. Decisions the calendar forces (10 min · Lee Park)" in out
+    assert out.index("Renew or close") < out.index("How the partners see")
+    assert "chaired by Dana Ortiz" in out and "**Attendees:** Dana Ortiz" in out
+
+
+def test_only_open_questions_are_asked_of_criteria() -> None:
+    a = agenda(EXAMPLES / "riverside-clinical-onboarding.yaml")
+    judged = [x for x in a.decisions if " is judged on " in x]
+    assert judged and all(x.endswith("agree who measures it and when the result comes in")
+                          for x in judged)  # fmt: skip
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    for c in data["success"]["criteria"]:
+        c.pop("measure", None)
+    bare = agenda_of(Partnership.model_validate(data), DAY)
+    assert any(x.endswith("agree how it will be measured") for x in bare.decisions)
+
+
+def test_a_partnership_that_ends_is_asked_to_confirm_the_close() -> None:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    data["plan"] = "end"
+    a = agenda_of(Partnership.model_validate(data), DAY)
+    assert a.forced[0].startswith("Confirm the close: the agreement ends on 2027-01-14")

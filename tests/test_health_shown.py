@@ -48,13 +48,13 @@ def test_a_gap_closes_when_those_partners_later_rate_closer() -> None:
 def test_the_agenda_names_the_partner_that_has_not_signed() -> None:
     a = agenda_of(model_of(harbor()), DAY)
     fund = "Harbor County Early Learning Fund has not signed"
-    assert any(x.startswith(fund) for x in a.decisions)
+    assert any(x.startswith(fund) for x in a.forced)  # the calendar forces it
 
 
 def test_the_renewal_decision_quotes_the_renewal_clause_not_the_termination_notice() -> None:
     """Harbor renews on 30 days' notice (clause 2.2); 90 days is the termination notice."""
     a = agenda_of(model_of(harbor()), DAY)
-    (renew,) = [x for x in a.decisions if x.startswith("Renew or close")]
+    (renew,) = [x for x in a.forced if x.startswith("Renew or close")]
     assert "at least 30 days before the end (clause 2.2): that was due by 2026-10-31" in renew
     assert "to end it earlier, 90 days' written notice (clause 9.2)" in renew
     assert "2026-09-01" not in renew

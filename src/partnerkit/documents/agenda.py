@@ -4,6 +4,13 @@ Built from what the file can date: what changed since the last review (amendment
 deliverables that fell due, measurements, signatures), the ratings partners see
 differently, late deliverables, criteria behind their target, decisions that fall due
 before the review after this one, and the wins to celebrate. Pure: judged at `today`.
+
+Ordered as a chair runs the meeting: the decisions the calendar forces (the renewal,
+partners yet to sign) first, then wins and what changed, how the partners see it, what
+is late or behind, the other decisions, and the actions. Each item has a time box and
+an owner (the sponsor for forced decisions, the manager for the rest); the agenda names
+who attends (spokespeople, manager, sponsor) and what to read first (the last review's
+minutes, the rating sheet).
 """
 
 from __future__ import annotations
@@ -36,11 +43,81 @@ class Agenda:
     behind: list[str] = field(default_factory=list)
     decisions: list[str] = field(default_factory=list)
     wins: list[str] = field(default_factory=list)
+    forced: list[str] = field(default_factory=list)  # decisions the calendar forces
+    attendees: list[str] = field(default_factory=list)
+    pre_reading: list[str] = field(default_factory=list)
+    chair: str | None = None
+    sponsor: str | None = None
 
     @property
     def empty(self) -> bool:
         return not any((self.changed, self.follow_up, self.ratings, self.late, self.behind,
-                        self.decisions, self.wins))  # fmt: skip
+                        self.decisions, self.wins, self.forced))  # fmt: skip
+
+    @property
+    def items(self) -> list[Item]:
+        """The agenda in the order the meeting takes it, each with a time box and owner."""
+        chair = self.chair or "the spokespeople"
+        items = []
+        if self.forced:
+            items.append(Item("forced", "Decisions the calendar forces", _box(self.forced, 10),
+                              self.sponsor or chair, self.forced))  # fmt: skip
+        items += [
+            Item("wins", "Welcome and wins to celebrate", 5, chair, self.wins,
+                 "Each partner names one thing that went well since the last review."),
+            Item("changed", "What changed since the last review", _box(self.changed), chair,
+                 self.changed, "Nothing dated in the partnership record; each spokesperson "
+                 "reports briefly."),
+            Item("ratings", "How the partners see the partnership", _box(self.ratings, 10), chair,
+                 self.ratings, "No gaps between the partners' ratings and no rating below 3 "
+                 "at the last review."),
+            Item("late", "Late deliverables", _box(self.late), chair, self.late, "None."),
+            Item("behind", "Success criteria behind target", _box(self.behind), chair,
+                 self.behind, "None behind target."),
+            Item("decisions", "Decisions due", _box(self.decisions), chair, self.decisions),
+            Item("actions", "Adjustments, actions and the next review", 10, chair, [
+                "Agree the adjustments, who does what, and by when.",
+                "Confirm the date of the next review."]),
+        ]  # fmt: skip
+        return items
+
+    @property
+    def minutes(self) -> int:
+        return sum(x.minutes for x in self.items)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of the meeting: what, how long, who leads it, and its points."""
+
+    key: str
+    title: str
+    minutes: int
+    owner: str
+    entries: list[str]
+    empty: str = ""
+
+
+def _box(entries: list[str], least: int = 5) -> int:
+    """Minutes for an item: five for each point to discuss, within 5 to 20."""
+    return max(least, min(20, 5 * len(entries)))
+
+
+def _people(p: Partnership, a: Agenda) -> None:
+    """Who attends, who chairs, who decides what the calendar forces, what to read first."""
+    g = p.governance
+    a.chair = g.manager.name if g and g.manager else None
+    a.sponsor = g.sponsor.name if g and g.sponsor else None
+    seen: set[str] = set()
+    for x in p.partners:
+        if x.spokesperson and x.spokesperson.name not in seen:
+            title = f", {x.spokesperson.title}" if x.spokesperson.title else ""
+            a.attendees.append(f"{x.spokesperson.name}{title} ({x.name})")
+            seen.add(x.spokesperson.name)
+    for name, role in ((a.chair, "manager, chairs"), (a.sponsor, "sponsor")):
+        if name and name not in seen:
+            a.attendees.append(f"{name} ({role})")
+            seen.add(name)
 
 
 def _unit(c: object) -> str:
@@ -69,6 +146,13 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     _criteria(p, a, today)
     _signatures(p, a, today)
     _decisions(p, a, today)
+    _people(p, a)
+    with_minutes = [x for x in history if x.minutes]
+    if with_minutes:
+        m = with_minutes[-1]
+        a.pre_reading.append(f"The minutes of the review of {m.date} ({m.minutes})")
+    a.pre_reading.append("The rating sheet: each partner rates the Six C's, 1 to 5, and "
+                         "returns it before the meeting")  # fmt: skip
     return a
 
 
@@ -79,12 +163,12 @@ def _signatures(p: Partnership, a: Agenda, today: dt.date) -> None:
         return
     for s in facts.signing:
         if s.state is Signed.NOT:
-            a.decisions.append(f"{s.name} has not signed the agreement: agree how and when it "
-                               "signs")  # fmt: skip
+            a.forced.append(f"{s.name} has not signed the agreement: agree how and when it "
+                            "signs")  # fmt: skip
         elif s.state is Signed.EARLIER and s.signature is not None:
-            a.decisions.append(f"{s.name} signed an earlier version of the terms on "
-                               f"{s.signature.date}: agree how and when it signs them as they "
-                               "now stand")  # fmt: skip
+            a.forced.append(f"{s.name} signed an earlier version of the terms on "
+                            f"{s.signature.date}: agree how and when it signs them as they "
+                            "now stand")  # fmt: skip
 
 
 def _changed(p: Partnership, a: Agenda, today: dt.date, names: dict[str, str]) -> None:
@@ -156,7 +240,8 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
     if end and p.status in ("active", "under-review", "renewing"):
         deadline, what = _renewal(p, end, today)
         if deadline <= a.horizon:
-            a.decisions.append(f"Renew or close: the agreement {what}")
+            ask = "Confirm the close" if p.plan == "end" else "Renew or close"
+            a.forced.insert(0, f"{ask}: the agreement {what}")
     for e in p.expectations:
         if e.due and today < e.due <= a.horizon and e.status not in ("done", "dropped"):
             a.decisions.append(f"{e.deliverable} is due on {e.due} ({e.status}): confirm it is "
@@ -166,7 +251,10 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
             a.decisions.append(f"Payment for {pay.for_} due on {pay.due}: approve the invoice")
     for c in p.success.criteria if p.success else []:
         if c.by and today <= c.by <= a.horizon:
-            a.decisions.append(f"{c.name} is judged on {c.by}: agree how it will be measured")
+            ask = "agree how it will be measured"
+            if c.measure:  # the measure is agreed: what is open is who takes it, and when
+                ask = "agree who measures it and when the result comes in"
+            a.decisions.append(f"{c.name} is judged on {c.by}: {ask}")
 
 
 def _renewal(p: Partnership, end: dt.date, today: dt.date) -> tuple[dt.date, str]:
