@@ -7,8 +7,12 @@ Each case is one of the examples with a few values replaced by hostile text (con
 characters, terminal escapes, Rich markup, Markdown and HTML, formulas, line
 separators, huge numbers, dates at the edges of the calendar). Cases go in batches
 through `check` in every format, `review` in every format, `calendar`, and, file by
-file, `score` in every format, `review FILE` and `render` to Markdown and HTML. A
-case fails when a command exits with anything but 0 or 1, says "internal error",
+file, `score` in every format, `review FILE`, `render` to Markdown and HTML and one of
+the editing commands with `--dry-run` (given hostile text too). The terminal views
+(the dashboard, `review FILE`, `score`) run at a terminal width that changes from one
+batch or file to the next, as Rich wraps a long value so that any word may start a
+line. A case fails when a command exits with anything but 0 or 1 (an editing command
+may also refuse its arguments, exit 2, with a plain error), says "internal error",
 prints a line that starts a workflow command or carries a terminal escape, or writes
 raw HTML or NUL into Markdown. Exit 1 when any case fails. Every failure is counted
 by kind; with `--out DIR` each one is written to DIR/failures.txt and the files that
@@ -39,8 +43,11 @@ HOSTILE = [
     "[link=https://evil.example]approve[/link]", "[bold red]x", ":smile:", "<script>x</script>",
     "[x](javascript:alert(1))", "&copy; ~~gone~~", "a | b | c", "`code` ``x``", "=1+2",
     "+SUM(A1)", "-2+3", "@cmd", "\\tTAB", "\\0nul", "\\N\\L\\P", "\\u202eevil", "\\x01\\x7f",
-    "x" * 2000, "{{ 7*7 }}", "{% raw %}", "%25%0A", "\\\\", '\\"', "'", "#", "- item",
+    "x" * 2000, " ::warning file=x.yaml::y", "{{ 7*7 }}", "{% raw %}", "%25%0A", "\\\\", '\\"', "'", "#", "- item",
 ]  # fmt: skip
+# Long text whose every other word is a workflow command: wrapped at any width, one of
+# them starts a line unless the view prevents it.
+WRAPPED = " w ::error::forged ##[x]" * 12
 NUMBERS = ["1e308", "-1e308", "1e309", "0", "-1", "999999999999999999999", "1.5e-320", "nan"]
 DATES = ["0001-01-01", "9999-12-31", "2026-02-29", "2024-02-29", "1970-01-01"]
 
@@ -49,23 +56,34 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
+# Free text: hostile text there leaves the file valid, so it reaches every view and edit.
+_TEXT = re.compile(
+    r"^(\s*(?:- )?(?:name|title|legal_name|address|deliverable|measure|summary): |\s+- )"
+    r"([A-Z][^:{}\[\]#]*)$"
+)
+
+
 def mutate(text: str, rng: random.Random) -> str:
-    """Replace a few scalar values (after `key: ` or `- `) with hostile ones."""
+    """Replace a few scalar values (after `key: ` or `- `) with hostile ones; in half the
+    cases only free text, with hostile text, so that the file stays valid."""
     lines = text.split("\n")
+    gentle = rng.random() < 0.5
+    texts = [i for i, line in enumerate(lines) if _TEXT.match(line)] if gentle else []
     for _ in range(rng.randint(1, 6)):
-        i = rng.randrange(len(lines))
+        i = rng.choice(texts) if texts else rng.randrange(len(lines))
         match = re.match(r"^(\s*(?:- )?[A-Za-z_]+: |\s*- )(.+)$", lines[i])
         if not match:
             continue
-        roll = rng.random()
+        roll = 0.0 if gentle else rng.random()
         if roll < 0.7:
-            value = _quoted("".join(rng.choice(HOSTILE) for _ in range(rng.randint(1, 3))))
+            value = "".join(rng.choice(HOSTILE) for _ in range(rng.randint(1, 3)))
+            value = _quoted(value + WRAPPED if gentle else value)
         elif roll < 0.85:
             value = rng.choice(NUMBERS)
         else:
             value = rng.choice(DATES)
         lines[i] = match.group(1) + value
-    if rng.random() < 0.1:
+    if not gentle and rng.random() < 0.1:
         lines.append(_quoted(rng.choice(HOSTILE)) + ": 1")
     return "\n".join(lines)
 
@@ -88,7 +106,9 @@ _OWN_ANNOTATION = re.compile(r"^::(error|warning|notice) file=")
 
 def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
     found = []
-    if code not in (0, 1):
+    plain = err.startswith(("partnerkit: error: ", "Usage: "))  # ours, or Click's usage
+    refused = code == 2 and "--dry-run" in args and plain
+    if code not in (0, 1) and not refused:
         found.append(f"exit {code}: {err.strip()[-200:]}")
     if "internal error" in err or "Traceback" in err:
         found.append(f"crash: {err.strip()[-200:]}")
@@ -111,7 +131,7 @@ def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
 
 
 def kind_of(failure: str) -> str:
-    """`check --no-config --today 2026-11-23: forged line: '::x'` → `check: forged line`."""
+    """`check --no-config ['--today', …]: forged line: '::x'` → `check: forged line`."""
     command, _, problem = failure.partition(": ")
     return f"{command.split()[0]}: {problem.split(':')[0]}"
 
@@ -130,20 +150,52 @@ def _keep(source: Path, out: Path | None) -> str:
     return str(target)
 
 
-def _commands(folder: Path, files: list[str], every: int) -> list[list[str]]:
+WIDTHS = (40, 57, 80, 101, 133, 200)  # terminal columns for the views Rich wraps
+
+
+def _edits(path: str, rng: random.Random) -> list[str]:
+    """One editing command on `path` with `--dry-run`, given hostile text of its own."""
+    text = _UNESCAPE.sub(lambda m: _ESCAPES[m.group()], rng.choice(HOSTILE) + rng.choice(HOSTILE))
+    return [*rng.choice([
+        ["record", path, "--date", "2026-11-20", "--win", text, "--concern", text],
+        ["sign", path, "--partner", "riverside", "--by", text, "--force"],
+        ["renew", path, "--until", "2031-12-31"],
+        ["amend", path, "--summary", text, "--section", "terms"],
+        ["measure", path, "--roi", "--date", "2026-11-20"],
+        ["choose", path, text],
+    ]), "--dry-run"]  # fmt: skip
+
+
+# The YAML escapes of HOSTILE as the characters an argument would hold (NUL cannot).
+_ESCAPES = {"\\e": "\x1b", "\\a": "\x07", "\\n": "\n", "\\r": "\r", "\\t": "\t",
+            "\\N": "\x85", "\\L": "\u2028", "\\P": "\u2029", "\\u202e": "\u202e",
+            "\\x9b": "\x9b", "\\x01": "\x01", "\\x7f": "\x7f"}  # fmt: skip
+_UNESCAPE = re.compile("|".join(re.escape(k) for k in _ESCAPES))
+
+
+def _commands(
+    folder: Path, files: list[str], every: int, rng: random.Random
+) -> list[tuple[int | None, list[str]]]:
+    """(terminal width or None, arguments) of each command a batch runs."""
     common = ["--no-config", "--today", TODAY]
     commands = [["check", *common, "-f", f, str(folder)]
                 for f in ("text", "json", "github", "sarif", "junit")]  # fmt: skip
     commands += [["review", "--today", TODAY, "-f", f, str(folder)]
-                 for f in ("table", "json", "csv", "markdown", "html")]  # fmt: skip
+                 for f in ("json", "csv", "markdown", "html")]  # fmt: skip
     commands.append(["calendar", "--today", TODAY, str(folder)])
+    widths: list[int | None] = [None] * len(commands)
+    commands.append(["review", "--today", TODAY, "-f", "table", str(folder)])
+    widths.append(rng.choice(WIDTHS))
     for path in files[::every]:
+        width = rng.choice(WIDTHS)
         commands += [["score", "--today", TODAY, "-f", f, path]
                      for f in ("text", "json", "markdown")]  # fmt: skip
         commands.append(["review", "--today", TODAY, "-f", "table", path])
         commands += [["render", "--today", TODAY, "-f", f, path, "-o", "-"]
                      for f in ("md", "html")]  # fmt: skip
-    return commands
+        commands.append(_edits(path, rng))
+        widths += [width, None, None, width, None, None, None]
+    return list(zip(widths, commands, strict=True))
 
 
 def run(
@@ -173,11 +225,17 @@ def run(
                 path = folder / f"p{i}.yaml"
                 path.write_text(mutate(rng.choice(seeds), rng), "utf-8")
                 files.append(str(path))
-            for args in _commands(folder, files, every):
+            for width, args in _commands(folder, files, every, rng):
+                if width is None:
+                    os.environ.pop("COLUMNS", None)
+                else:
+                    os.environ["COLUMNS"] = str(width)
                 for problem in problems(args, *_call(args)):
-                    where = _keep(Path(args[-1] if args[-1] != "-" else args[-3]), out)
+                    named = [a for a in args if a.startswith(str(folder))]
+                    where = _keep(Path(named[0]), out)
                     problem = problem.replace("\n", " ⏎ ")  # one failure, one line of the log
-                    failures.append(f"{' '.join(args[:4])} {args[-3:]}: {problem} [{where}]")
+                    shown = f"{' '.join(args[:2])} {args[2:]!r}" + (f" at {width}" if width else "")
+                    failures.append(f"{shown}: {problem} [{where}]")
                     if out is not None:  # as it happens: a long run can be read while it runs
                         with (out / "failures.txt").open("a", encoding="utf-8") as log_file:
                             log_file.write(failures[-1] + "\n")

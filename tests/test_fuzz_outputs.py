@@ -1,4 +1,5 @@
-"""Seeded fuzz through every command's output path (issue 12); the full run is
+"""Seeded fuzz through every command's output path (issue 12), the terminal views at
+changing widths and the editing commands with `--dry-run` (issue 29); the full run is
 `python benchmarks/fuzz_outputs.py --cases 10000`."""
 
 from __future__ import annotations
@@ -13,5 +14,5 @@ from fuzz_outputs import run
 
 def test_hostile_values_through_every_output(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    failures = run(cases=200, seed=20261123, batch=100, log=lambda _: None, every=5)
+    failures = run(cases=200, seed=20261123, batch=100, log=lambda _: None, every=8)
     assert failures == []
