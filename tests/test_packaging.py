@@ -27,6 +27,8 @@ def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
             "partnerkit/documents/render.py", "partnerkit/check/rules/__init__.py",
             "partnerkit/templates/agreement.html.j2", "partnerkit/fonts/DejaVuSerif.ttf",
             "partnerkit/format/partnership.schema.json",
+            "partnerkit/standard_terms/partnerkit-placement.1.yaml",
+            "partnerkit/templates/_standard_terms.html.j2",
         ):
             assert name in names, name
         metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()

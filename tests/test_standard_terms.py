@@ -7,6 +7,7 @@ same words after a later version of its standard terms ships.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -204,3 +205,22 @@ def test_the_draft_box_names_what_the_cover_page_still_lacks(cli, workdir: Path)
         assert point in box, point
     assert "| Liability Cap | to be agreed |" in text
     assert not any("PK4" in x or "terms." in x for x in box)
+
+
+# A released version is never edited: agreements signed under it print these exact words.
+RELEASED = {
+    ("partnerkit-community-mou", 1): "f8d38352ea70",
+    ("partnerkit-placement", 1): "9eecbb41e5ef",
+    ("partnerkit-vendor-services", 1): "258917e4dcba",
+    ("partnerkit-working-charter", 1): "a7585095f873",
+}
+
+
+def test_released_versions_never_change() -> None:
+    """A revision of a set is a new `NAME.VERSION.yaml`, never an edit of a released one."""
+    found = {
+        key: hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        for key, path in standard.shipped().items()
+    }
+    for key, digest in RELEASED.items():
+        assert found.get(key) == digest, f"{key[0]} version {key[1]} was edited"

@@ -56,6 +56,11 @@ Variables every template receives:
               .conformed (print "/s/" only then), .signature (.by, .title, .date),
               .signatory, .signatory_title, .note (the sentence under a blank line)
   open_points the same as facts.open_points
+  st          the standard terms the agreement is made under (none for a file signed without
+              naming them): .name, .version, .title, .label, .caution, .sections (each
+              .title and .clauses: .key, .title, .purpose, .text)
+  cover       the cover page: .rows (label and value of each variable the standard terms
+              refer to, such as Liability Cap or Venue), .changes (the partners' other changes)
   terms_fingerprint
               the 12-character fingerprint of the agreed content (what `partnerkit sign`
               records in `signed.terms`); print it so a signed copy can be matched to the file
