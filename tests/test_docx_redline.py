@@ -41,8 +41,9 @@ def test_redline_is_word_tracked_changes(cli, workdir: Path) -> None:
     r = cli("render", file, "--redline", "HEAD", "-f", "docx", "-o", out, "--date", "2026-06-01")
     assert r.code == 0, r.err
     inserted, deleted = changes(out, "ins"), changes(out, "del")
-    assert ("54", "Changes since HEAD", "2026-06-01T00:00:00Z") in inserted
-    assert ("48", "Changes since HEAD", "2026-06-01T00:00:00Z") in deleted
+    # the whole amount, currency and separators with it (not "USD 48 54,000")
+    assert ("USD\u00a054,000", "Changes since HEAD", "2026-06-01T00:00:00Z") in inserted
+    assert ("USD\u00a048,000", "Changes since HEAD", "2026-06-01T00:00:00Z") in deleted
     assert any(t == "monthly" for t, _, _ in inserted)
     assert any(t == "quarterly" for t, _, _ in deleted)
     ids = [el.get(qn("w:id")) for el in Document(str(out)).element.body.iter(qn("w:ins"))]
@@ -150,3 +151,31 @@ def test_characters_xml_forbids_are_replaced_not_a_crash(cli, workdir: Path) -> 
         assert r.code == 0, r.err
         text = "\n".join(p.text for p in Document(str(out)).paragraphs)
         assert "Meridian \ufffd\ufffd <w:p> &amp; Learning \ufffd" in text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_a_redline_footer_names_both_versions_labelled(cli, workdir: Path, fmt: str) -> None:
+    """The footer ran two fingerprints together (`terms a0812ea54de36cea34807ede`)."""
+    from partnerkit.check.fingerprint import fingerprint
+    from partnerkit.check.loader import load_bytes
+
+    git(workdir, "init", "-q")
+    file = workdir / "p.yaml"
+    file.write_text(RIVERSIDE.read_text())
+    git(workdir, "add", "p.yaml")
+    git(workdir, "commit", "-q", "-m", "signed")
+    file.write_text(RIVERSIDE.read_text().replace("amount: 48000", "amount: 54000", 1))
+    old, new = (fingerprint(load_bytes(x.encode(), "p.yaml").model)  # type: ignore[arg-type]
+                for x in (RIVERSIDE.read_text(), file.read_text()))  # fmt: skip
+    out = workdir / f"r.{fmt}"
+    r = cli("render", file, "--redline", "HEAD", "-f", fmt, "-o", out, "--today", TODAY)
+    assert r.code == 0, r.err
+    if fmt == "docx":
+        footer = Document(str(out)).sections[0].footer._element
+        text = "".join(t.text or "" for t in footer.iter(qn("w:t")))
+    else:
+        text = out.read_text().replace("`", "").replace("<code>", "").replace("</code>", "")
+    assert f"this version: terms {new}" in text
+    assert "compared with revision HEAD (commit " in text and f"): terms {old}" in text
+    assert old + new not in text and f"<del>{old}" not in text

@@ -85,9 +85,9 @@ def test_a_partnership_from_signature_through_amendment_and_renewal(repo: Path, 
 
     r = cli("render", file, "--redline", "signed", "-o", "-")
     assert r.code == 0, r.err
-    assert "<del>48</del><ins>54</ins>,000" in r.out
+    assert "<del>USD 48,000</del><ins>USD 54,000</ins>" in r.out
     r = cli("render", file, "--redline", "HEAD~1", "-f", "html", "-o", "-")
-    assert "<del>48</del><ins>54</ins>" in r.out and "ins{background" in r.out
+    assert "<del>USD 48,000</del><ins>USD 54,000</ins>" in r.out and "ins{background" in r.out
 
     r = cli("check", file, "--today", "2026-03-01")
     found = [line for line in r.out.splitlines() if "PK520" in line]

@@ -225,6 +225,10 @@ def _document(
         date=stamp,
         paper=opts.paper,
     )
+    old = None
+    if opts.redline is not None:  # the footer of both renders names both versions
+        old, compared = _compared(path, opts, sound.model)
+        meta = replace(meta, compared=compared)
     findings = list(sound.result.findings)
     inp = render.RenderInput(sound.model, sound.assessment, findings, today, facts)
     variables = render.context(inp, meta)
@@ -232,8 +236,8 @@ def _document(
     text = ""
     if docx_template is None:
         text = render.render_text(env, opts.template, opts.format, variables)
-    if opts.redline is not None:
-        text = _redline(path, opts, text, env, meta, config, today)
+    if old is not None:
+        text = _redline(old, opts, text, env, meta, config, today)
     if opts.format == "docx":
         return text, meta, _docx(opts, text, docx_template, variables, today)
     return text, meta, text
@@ -308,28 +312,37 @@ def _name(model: Any, opts: RenderOptions) -> str:
 
 
 def _redline(
-    path: str, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
+    old: Any, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
 ) -> str:
-    """The document marked with what changed since the revision `opts.redline`."""
-    from dataclasses import replace
-
-    from partnerkit.check import history
+    """The document marked with what changed since the earlier version `old`."""
     from partnerkit.documents import redline, render
+
+    loaded = load_bytes(old.text.encode("utf-8"), f"{meta.source} ({old.label})")
+    assert loaded.model is not None and loaded.doc is not None
+    findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
+    assessment = assess(loaded.model, today, config.bands)
+    inp = render.RenderInput(loaded.model, assessment, findings, today)
+    fmt = "md" if opts.format == "md" else "html"
+    before = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
+    return redline.mark(before, text, fmt)
+
+
+def _compared(path: str, opts: RenderOptions, model: Any) -> tuple[Any, Any]:
+    """The version a redline compares with, and how its footer names both versions."""
+    from partnerkit.check import history
+    from partnerkit.check.fingerprint import fingerprint
+    from partnerkit.documents.render import Compared
 
     assert opts.redline is not None
     if opts.redline == "signed":
         old = history.last_signed(Path(path))
+        label = "the version every partner signed"
     else:
         old = history.version_at(Path(path), opts.redline, "--redline")
-    loaded = load_bytes(old.text.encode("utf-8"), f"{path} ({old.label})")
-    assert loaded.model is not None and loaded.doc is not None
-    findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
-    assessment = assess(loaded.model, today, config.bands)
-    old_meta = replace(meta, sha256=render.sha256_of(old.text.encode("utf-8")))
-    inp = render.RenderInput(loaded.model, assessment, findings, today)
-    fmt = "md" if opts.format == "md" else "html"
-    before = render.render_text(env, opts.template, opts.format, render.context(inp, old_meta))
-    return redline.mark(before, text, fmt)
+        label = f"revision {opts.redline}"
+    if old.label != "working tree" and old.label != opts.redline:
+        label += f" (commit {old.label})"
+    return old, Compared(label, fingerprint(old.model), fingerprint(model))
 
 
 def _docx_template(opts: RenderOptions, user_dir: Path | None) -> Path | None:

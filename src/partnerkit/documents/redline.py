@@ -13,8 +13,22 @@ import difflib
 import re
 from collections.abc import Callable
 
-_HTML_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\w+|\s+|[^\w\s<&]")
-_MD_TOKEN = re.compile(r"`[^`\n]*`|\n|[ \t]+|\w+|[^\w\s]")  # a code span is one token
+# Whole tokens counsel reads as one: a date, an amount with its currency and separators,
+# a percentage, a number, an identifier (a fingerprint, a code). A change replaces the
+# whole token (~~USD 4,500~~ USD 5,000), never digits inside it.
+_SPACE = r"(?:[ \u00a0]|&nbsp;|&#160;)"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_WHOLE = (
+    rf"\d{{1,2}}{_SPACE}(?:{_MONTHS}){_SPACE}\d{{4}}\b"  # 15 January 2026
+    r"|\d{4}-\d{2}-\d{2}\b"  # 2026-01-15
+    # USD 4,500 · $4,500.00 · 78%
+    rf"|(?:\b[A-Z]{{3}}{_SPACE})?[$€£¥]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:{_SPACE}?%)?"
+    r"|\w+"  # a word or an identifier (a0812ea54de3, PK520)
+)
+_HTML_TOKEN = re.compile(rf"<[^>]*>|{_WHOLE}|&#?\w+;|\s+|[^\w\s<&]")
+_MD_TOKEN = re.compile(rf"`[^`\n]*`|\n|{_WHOLE}|[ \t]+|[^\w\s]")  # a code span is one token
 _MD_STRUCTURE = {"|", "#", "*", "-", ">", "_"}
 
 STYLE = (

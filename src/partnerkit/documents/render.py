@@ -35,6 +35,16 @@ from partnerkit.support.trends import criterion_series
 FORMATS = {"md": "md", "html": "html", "pdf": "html", "docx": "html"}
 
 
+@dataclass(frozen=True)
+class Compared:
+    """A redline's two versions, named in its footer: what it is compared with, and the
+    terms fingerprint of each."""
+
+    label: str  # "the version every partner signed (commit 3c1e9a0)"
+    old_terms: str
+    new_terms: str
+
+
 @dataclass
 class DocumentMeta:
     """What every document says about itself: source, content hash, status."""
@@ -48,6 +58,14 @@ class DocumentMeta:
     date: dt.date | None
     paper: str = "a4"
     version: str = __version__
+    compared: Compared | None = None  # a redline: both versions, labelled
+
+    def terms_words(self, current: str) -> str:
+        """`terms X`; in a redline both versions, labelled, never run together."""
+        c = self.compared
+        if c is None:
+            return f"terms {current}"
+        return f"this version: terms {c.new_terms} · compared with {c.label}: terms {c.old_terms}"
 
     @property
     def sha_short(self) -> str:
