@@ -192,3 +192,15 @@ def test_rich_wrapping_never_starts_a_line_with_a_command(
         for line in (result.out + result.err).split("\n"):
             bare = re.sub(r"^(\x1b\[[0-9;]*m|\s)*", "", line)
             assert not bare.startswith("::") and "##[" not in line, (args, line)
+
+
+def test_templates_lists_user_templates_escaped(cli, workdir: Path) -> None:
+    folder = workdir / FORGE
+    folder.mkdir()
+    (folder / "mine.md.j2").write_text("{# description: x\n::error::FORGED\x1b[2J #}\n", "utf-8")
+    (folder / "::error file=a::b.md.j2").write_text("x", "utf-8")
+    (folder / "a\n::error::c.md.j2").write_text("x", "utf-8")
+    result = cli("templates", "--templates", folder)
+    assert result.code == 0, result.err
+    assert "mine" in result.out and "FORGED" in result.out
+    _no_forgery(result.out + result.err)

@@ -10,6 +10,7 @@ from partnerkit.commands import options
 from partnerkit.commands.common import configure
 from partnerkit.commands.options import option
 from partnerkit.support.errors import UsageError
+from partnerkit.support.sanitize import printable
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ Filters: longdate (15 January 2026), rating (4, 4.5: a Six-C rating as every vie
   sparkline (▁▃▅█ from a series), sparksvg (the same as a small inline SVG chart),
   sensitivity (selection | sensitivity: does a 10-point weight change alter the winner),
   break_even (selection | break_even: the weight of each criterion at which the winner changes).
-Templates run in Jinja's sandbox; an undefined variable is an error naming the template line.
+Templates run in Jinja's sandbox; an undefined variable is an error naming the template line,
+and so is a template that runs over 30 s or writes over 50 million characters.
 """
 
 
@@ -94,14 +96,15 @@ def run_templates(opts: TemplatesOptions) -> int:
     out = sys.stdout
     out.write(f"Built-in templates: {builtin_dir()}\n")
     if user_dir:
-        out.write(f"Your templates:     {user_dir}\n")
+        out.write(f"Your templates:     {printable(user_dir)}\n")
     out.write("\n")
     infos = list_templates(user_dir)
     width = max((len(t.name) for t in infos), default=8)
     kinds = max((len("/".join(t.formats)) for t in infos), default=7)
     for t in infos:
         origin = "" if t.origin == "built-in" else f"  [{t.origin}]"
-        out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<{kinds}}  {t.description}{origin}\n")
+        about = printable(t.description)  # a user template's own words
+        out.write(f"  {t.name:<{width}}  {'/'.join(t.formats):<{kinds}}  {about}{origin}\n")
     out.write(
         "\nA template NAME is rendered from NAME.md.j2 or NAME.html.j2; PDF prints the HTML,\n"
         "and Word (DOCX) is built from it unless your folder has a Word template NAME.docx.\n"

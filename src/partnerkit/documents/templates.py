@@ -72,7 +72,7 @@ def list_templates(user_dir: Path | None) -> list[TemplateInfo]:
             if origin == "user" and (path.is_symlink() or not path.is_file()):
                 continue  # only regular files under the folder are templates
             stem, _, ext = path.name[:-3].rpartition(".")
-            if not stem or stem.startswith("_") or ext not in ("md", "html"):
+            if not TEMPLATE_NAME.match(stem) or ext not in ("md", "html"):
                 continue
             entry = found.setdefault(stem, {"formats": set(), "description": "", "origin": origin})
             entry["formats"].add(ext)
