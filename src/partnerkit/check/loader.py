@@ -15,7 +15,7 @@ from partnerkit.check.validation import validate
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
-from partnerkit.yamlio import Document, YamlProblems, locate, parse
+from partnerkit.yamlio import Document, Problem, YamlProblems, locate, parse
 
 
 @dataclass(slots=True)
@@ -123,10 +123,18 @@ def load_bytes(raw: bytes, shown: str, result: Loaded | None = None) -> Loaded:
             line,
             column,
         )
-    if problems:  # duplicate keys: the data is not what the author meant; stop here
-        return result
+    if any(p.code == "PK103" for p in problems):
+        return result  # duplicate keys: the data is not what the author meant; stop here
+    return _validated(result, doc, problems)
 
-    model, findings = validate(doc, shown)
-    result.findings.extend(findings)
-    result.model = model
+
+def _validated(result: Loaded, doc: Document, problems: list[Problem]) -> Loaded:
+    """The model, or the findings of validation, with the reader's problems reported once."""
+    model, findings = validate(doc, result.path)
+    # An impossible date is reported once, by the YAML reader, with every other error.
+    reported = {(p.line, p.column) for p in problems if p.code == "PK109"}
+    result.findings.extend(
+        f for f in findings if not (f.code == "PK109" and (f.line, f.column) in reported)
+    )
+    result.model = model if not reported else None  # text where a date was meant
     return result

@@ -1,7 +1,8 @@
 """Composed nodes to plain data (dicts, lists, text, numbers, dates), with problems.
 
 A repeated key, an unsupported tag, a merge key, a number that is not one and an
-impossible date are each a located problem; the first of them keeps the data.
+impossible date are each a located problem; a repeated key and an impossible date
+(kept as its text) keep the data, so the rest of the file can still be checked.
 """
 
 from __future__ import annotations
@@ -128,10 +129,14 @@ class Builder:
                 return dt.date(year, month, day)
             return dt.datetime.fromisoformat(re.sub(r"[ \t]+", " ", value).replace(" Z", "Z"))
         except ValueError as exc:
-            self.fail(
-                node,
-                "PK109",
-                f"`{value}` is not a real date ({exc}); use an existing date as YYYY-MM-DD",
+            # Not fatal: the value is kept as text, so the rest of the file is still
+            # checked and every other error is reported in the same run.
+            self.problems.append(
+                Problem(
+                    "PK109",
+                    *node_position(node),
+                    f"`{value}` is not a real date ({exc}); use an existing date as YYYY-MM-DD",
+                )
             )
             return str(value)
 

@@ -32,7 +32,7 @@ class Document:
 def parse(text: str) -> tuple[Document, list[Problem]]:
     """Parse one partnership document.
 
-    Returns the document and non-fatal problems (duplicate keys); raises
+    Returns the document and non-fatal problems (duplicate keys, impossible dates); raises
     `YamlProblems` when nothing usable can be built.
     """
     root = _compose(text)
