@@ -181,3 +181,15 @@ def test_libreoffice_converts_the_agreement_and_the_one_pager_fits_one_page(
         assert 2 <= len(pdf.pages) <= 8
     with pikepdf.open(workdir / "o.pdf") as pdf:
         assert len(pdf.pages) == 1
+
+
+def test_the_footer_keeps_its_parts_apart(cli, workdir: Path) -> None:
+    """"sha256 1580c673edbaPage 1 of 4": the text ran past a tab stop set for Letter."""
+    harbor = EXAMPLES / "harbor-county-early-learning.yaml"
+    doc = Document(str(render(cli, harbor, workdir / "h.docx")))
+    text, page = doc.sections[0].footer.paragraphs
+    assert "sha256 " in text.text and "Page" not in text.text
+    assert page.text.startswith("Page ") and page.alignment == 2  # right
+    assert "PAGE" in "".join(t.text for t in page._p.iter(qn("w:instrText")))
+    tabs = doc.styles["Footer"].element.find(qn("w:pPr"))
+    assert tabs is None or tabs.find(qn("w:tabs")) is None  # no stop beyond an A4 text width

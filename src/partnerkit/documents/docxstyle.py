@@ -12,7 +12,7 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
@@ -219,18 +219,21 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 
 
 def footer(doc: DocxDocument, text: str) -> None:
-    """The traceability line on every page, with `Page N of M` at the right."""
+    """The traceability line on every page, then `Page N of M` on its own line at the
+    right: on one line, with a tab stop the text ran past, a long source name ran the hash
+    into the page number. The Footer style's tab stops (set for Letter) are cleared."""
     section = doc.sections[0]
+    style = doc.styles["Footer"]
+    style.paragraph_format.tab_stops.clear_all()
     para = section.footer.paragraphs[0]
-    para.style = doc.styles["Footer"]
-    width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
-    para.paragraph_format.tab_stops.clear_all()
-    para.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    para.style = style
     para.add_run(xml_text(text))
-    para.add_run("\tPage ")
-    _field(para, "PAGE")
-    para.add_run(" of ")
-    _field(para, "NUMPAGES")
+    page = section.footer.add_paragraph(style=style)
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    page.add_run("Page ")
+    _field(page, "PAGE")
+    page.add_run(" of ")
+    _field(page, "NUMPAGES")
 
 
 def header(doc: DocxDocument, text: str) -> None:
