@@ -204,3 +204,32 @@ def test_templates_lists_user_templates_escaped(cli, workdir: Path) -> None:
     assert result.code == 0, result.err
     assert "mine" in result.out and "FORGED" in result.out
     _no_forgery(result.out + result.err)
+
+
+START = "::error file=README.md,line=1::FORGED"
+
+
+def test_lines_that_start_with_a_value_never_start_a_command(cli, workdir: Path) -> None:
+    """What measure and choose say starts with a criterion's or a candidate's name."""
+    text = RIVERSIDE.read_text("utf-8")
+    text = text.replace("    - name: Onboarding completion", f'    - name: "{START}"', 1)
+    (workdir / "p.yaml").write_text(text, "utf-8")
+    (workdir / "m.csv").write_text(f'criterion,date,value\n"{START}",2026-11-01,50\n', "utf-8")
+    measured = cli("measure", "p.yaml", "--from", "m.csv")
+    assert measured.code == 0, measured.err
+    assert "FORGED" in measured.out + measured.err
+    _no_forgery(measured.out + measured.err)
+    text = CANDIDATES.read_text("utf-8").replace("name: CMR Learning Partners", f'name: "{START}"')
+    (workdir / "c.yaml").write_text(text, "utf-8")
+    chosen = cli("choose", "c.yaml", "cmr")
+    assert chosen.code == 0, chosen.err
+    assert "FORGED" in chosen.out + chosen.err
+    _no_forgery(chosen.out + chosen.err)
+
+
+def test_a_sheet_name_never_starts_a_command(cli, workdir: Path) -> None:
+    shutil.copy(RIVERSIDE, workdir / "p.yaml")
+    (workdir / f"{START}.csv").write_text("criterion,date,value\nnope,2026-11-01,5\n", "utf-8")
+    result = cli("measure", "p.yaml", "--from", f"{START}.csv")
+    assert result.code == 1 and "nothing recorded" in result.err
+    _no_forgery(result.out + result.err)

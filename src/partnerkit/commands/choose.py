@@ -61,9 +61,9 @@ def run_choose(opts: ChooseOptions) -> int:
 
     code = edit_file(path, plan, dry_run=dry_run, config=config)
     if summary and code == 0:
-        from partnerkit.support.sanitize import printable
+        from partnerkit.support.sanitize import printable_line
 
-        sys.stderr.write(printable(summary[0]) + "\n")
+        sys.stderr.write(printable_line(summary[0]) + "\n")
     return code
 
 

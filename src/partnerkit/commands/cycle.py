@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, filled, load_sound, parse_today
+from partnerkit.commands.common import configure, filled, load_sound, parse_today, tell
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
 from partnerkit.editing.edit import Append, EditError, Extend, Op, Set
@@ -26,7 +26,7 @@ from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.judge.roi import roi_of
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, emit, read_limited
-from partnerkit.support.sanitize import printable
+from partnerkit.support.sanitize import printable_line
 from partnerkit.yamlio import MAX_SAME_PROBLEM
 
 MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
@@ -60,7 +60,7 @@ def _edit(path: Path, plan: Any, sheet: str, said: list[str], *, dry_run: bool, 
     if code == 0 and said:
         if dry_run:  # nothing was written: say what would be
             said = [f"Would record{line.removeprefix('Recorded')}" for line in said]
-        sys.stderr.write("".join(printable(line) + "\n" for line in said))
+        sys.stderr.write("".join(printable_line(line) + "\n" for line in said))
     return code
 
 
@@ -69,8 +69,8 @@ def _refuse(name: str, exc: Any) -> int:
         sys.stderr.write(problem.located(name) + "\n")
     if len(exc.problems) > MAX_SAME_PROBLEM:
         more = len(exc.problems) - MAX_SAME_PROBLEM
-        sys.stderr.write(f"{printable(name)}: … and {more:,} more problems (not listed)\n")
-    sys.stderr.write(f"{printable(name)}: nothing recorded; the partnership file is unchanged\n")
+        tell(name, f"… and {more:,} more problems (not listed)")
+    tell(name, "nothing recorded; the partnership file is unchanged")
     return 1
 
 

@@ -26,7 +26,7 @@ from partnerkit.editing.writing import edit_lock, refuse_read_only, write_in_pla
 from partnerkit.format.model import Partnership
 from partnerkit.reporters.text import line
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
-from partnerkit.support.sanitize import printable
+from partnerkit.support.sanitize import printable_line
 
 
 @dataclass
@@ -100,7 +100,7 @@ def _edit(path: Path, plan: Plan, config: Config, *, dry_run: bool, done: str) -
     for note in notes:
         tell(target.path, f"note: {note}")
     if done:
-        sys.stdout.write(printable(done) + "\n")
+        sys.stdout.write(printable_line(done) + "\n")
     return None
 
 

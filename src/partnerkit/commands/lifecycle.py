@@ -28,7 +28,7 @@ from partnerkit.format.thresholds import shift
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit
-from partnerkit.support.sanitize import printable
+from partnerkit.support.sanitize import printable_line
 
 
 def dry_run() -> Any:
@@ -130,7 +130,7 @@ def _activate(model: Any, index: int, terms: str) -> list[Op]:
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(printable(text) + "\n")
+    sys.stderr.write(printable_line(text) + "\n")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ spreadsheet formulas. Each output escapes for its own reader:
   `file:line:col:` finding or a GitHub workflow command, or drive the terminal;
 - `printable_path`: the same for a path that starts a report line (a path starting
   with `::` would be read as a workflow command);
-- `diff_line`: a line of a `--dry-run` diff, which a CI log reads after trimming blanks;
+- `printable_line`, `diff_line`: a line of its own (a message starting with a value, a
+  line of a `--dry-run` diff), which a CI log reads after trimming blanks;
 - `markdown`, `markdown_code`, `markdown_message`: text for Markdown that a wiki or a
   pull-request comment renders: no HTML, links, entities, tables broken by `|`;
 - `WrappedLines`: a stream for Rich, whose wrapping may start a line with any word;
@@ -63,19 +64,21 @@ def printable_path(path: str) -> str:
     return text
 
 
-def diff_line(line: str) -> str:
-    """One line of a unified diff of a user's file, printable, ending in a line break.
-
-    A line's text is shown as `printable` shows it (its own line break dropped); and
-    as a CI runner trims the blank before a context line, a line whose text starts with
-    `::` after blanks gets that first colon written `\\x3a`, as printable writes any
-    character it escapes.
-    """
-    text = printable(_LINE_END.sub("", line, count=1))
+def printable_line(value: Any) -> str:
+    """A line of its own, printable, that a CI runner never reads as a workflow command:
+    as it trims the blanks first, a line whose text starts with `::` after them gets
+    that first colon written `\\x3a`, as `printable` writes any character it escapes."""
+    text = printable(value)
     blanks = len(text) - len(text.lstrip())
     if text[blanks : blanks + 2] == "::":
         text = text[:blanks] + "\\x3a" + text[blanks + 1 :]
-    return text + "\n"
+    return text
+
+
+def diff_line(line: str) -> str:
+    """One line of a unified diff of a user's file (`printable_line`, its own line break
+    dropped), ending in a line break: a context line starts with a blank."""
+    return printable_line(_LINE_END.sub("", line, count=1)) + "\n"
 
 
 _LINE_END = re.compile(r"(?:\r\n|[\r\n\x85\u2028\u2029])\Z")
