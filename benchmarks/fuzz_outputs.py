@@ -1,7 +1,8 @@
 """Hostile files through every command's output path: no crash, no hang, nothing unescaped.
 
     python benchmarks/fuzz_outputs.py --cases 10000 --seed 1 --out fuzz-failures
-    python benchmarks/fuzz_outputs.py --cases 200            # what the test suite runs
+    python benchmarks/fuzz_outputs.py --cases 10000 --seed 2 --every 5   # per-file on a fifth
+    python benchmarks/fuzz_outputs.py --cases 200 --batch 100 --every 8  # what the suite runs
 
 Each case is one of the examples with a few values replaced by hostile text (control
 characters, terminal escapes, Rich markup, Markdown and HTML, formulas, line
@@ -250,11 +251,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, help="write every failure and its inputs here")
+    parser.add_argument("--every", type=int, default=1, help="per-file commands on every Nth")
+    parser.add_argument("--batch", type=int, default=50, help="cases per folder")
     args = parser.parse_args(argv)
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "failures.txt").write_text("", "utf-8")
-    failures = run(args.cases, args.seed, out=args.out)
+    failures = run(args.cases, args.seed, batch=args.batch, every=args.every, out=args.out)
     kinds = collections.Counter(kind_of(f) for f in failures)
     for kind, count in kinds.most_common():
         example = next(f for f in failures if kind_of(f) == kind)
