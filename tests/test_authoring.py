@@ -35,3 +35,101 @@ def test_an_impossible_date_does_not_hide_the_other_errors(cli, workdir: Path) -
     assert "`activ` is not a valid value for `status`" in result.out
     assert "unknown key `colour`" in result.out
     assert result.out.count("2027-02-30") == 1  # reported once, not by the reader and the model
+
+
+SMALL = """\
+partnerkit: 1
+id: demo
+title: Demo
+kind: vendor
+status: exploring
+partners:
+  - {id: alpha, name: Alpha Learning, role: lead}
+  - {id: beta, name: Beta Training, role: provider}
+"""
+
+
+def _check(cli, workdir: Path, extra: str) -> str:
+    _write(workdir, SMALL + extra)
+    return cli("check", "--no-config", "p.yaml").out
+
+
+def test_a_comma_in_a_list_names_the_field_and_gives_the_line_quoted(cli, workdir: Path) -> None:
+    out = _check(
+        cli,
+        workdir,
+        "candidates:\n  options:\n    - id: harbor\n      name: Harbor\n"
+        "      references: [St. Luke's onboarding redesign, 2025]\n",
+    )
+    assert "`candidates.options[0].references[1]` should be text" in out
+    assert "the comma inside [ ] started a new item" in out
+    assert '`references: ["St. Luke\'s onboarding redesign, 2025"]`' in out
+
+
+def test_a_comma_in_a_flow_mapping_note_is_not_an_unknown_key_alone(cli, workdir: Path) -> None:
+    out = _check(
+        cli,
+        workdir,
+        "costs:\n"
+        "  - {item: Recruiting fees avoided, type: real, amount: 40000, currency: USD, note: Two "
+        "hires a year no longer through an agency, agreed with finance}\n"
+        "  - {item: ICU days, type: intangible, note: 12 fewer ICU days at USD 7,500}\n",
+    )
+    assert "unknown key `agreed with finance` in `costs[0]`" in out
+    assert "the comma inside { } ended `note` and started a new key" in out
+    assert (
+        '`- {item: Recruiting fees avoided, type: real, amount: 40000, currency: USD, note: "Two '
+        'hires a year no longer through an agency, agreed with finance"}`'
+    ) in out
+    assert "unknown key `500` in `costs[1]`" in out
+    assert 'note: "12 fewer ICU days at USD 7,500"}`' in out
+    assert "expected one of" not in out
+
+
+def test_a_colon_in_text_says_what_yaml_did_and_how_to_write_it(cli, workdir: Path) -> None:
+    text = SMALL.replace(
+        "status: exploring\n", "status: exploring\nsummary: Aim: faster onboarding\n"
+    )
+    _write(workdir, text)
+    out = cli("check", "--no-config", "p.yaml").out
+    assert "mapping values are not allowed" not in out
+    assert "In `summary`, the colon after `Aim` reads as the start of another key" in out
+    assert '`summary: "Aim: faster onboarding"`' in out
+
+
+def test_a_colon_deep_in_a_block_file_names_the_full_path(cli, workdir: Path) -> None:
+    text = (
+        SMALL
+        + "candidates:\n  options:\n    - id: a\n      name: A\n"
+        + "    - id: b\n      notes: Risk: high\n"
+    )
+    _write(workdir, text)
+    out = cli("check", "--no-config", "p.yaml").out
+    assert "In `candidates.options[1].notes`, the colon after `Risk`" in out
+    assert '`notes: "Risk: high"`' in out
+
+
+def test_a_colon_and_a_comma_in_a_list_item(cli, workdir: Path) -> None:
+    text = SMALL.replace("role: lead}", "role: lead, benefits: [Savings: USD 10,000 a year]}")
+    _write(workdir, text)
+    out = cli("check", "--no-config", "p.yaml").out
+    assert "`partners[0].benefits[0]` should be text, not a mapping" in out
+    assert "the colon after `Savings` made the item a key with a value" in out
+    assert 'benefits: ["Savings: USD 10,000 a year"]}`' in out
+    assert "PK116" not in out  # the error says it; no second finding for the same item
+
+
+def test_an_item_that_reads_as_the_tail_of_the_one_before_is_a_warning(cli, workdir: Path) -> None:
+    _write(
+        workdir,
+        SMALL + "success:\n  benchmarks: [National new-graduate retention, 78%]\n"
+        "  criteria: []\nvalue:\n  goals: [Retention, Speed]\n",
+    )
+    result = cli("check", "--no-config", "--select", "PK116", "p.yaml")
+    assert result.out.count("PK116") == 1, result.out
+    assert (
+        "warning PK116 `success.benchmarks[1]` (`78%`) reads as the end of the item before"
+        in result.out
+    )
+    assert '`benchmarks: ["National new-graduate retention, 78%"]`' in result.out
+    assert cli("check", "--no-config", "--ignore", "PK116", "p.yaml").out.count("PK116") == 0

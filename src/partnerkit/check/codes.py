@@ -15,7 +15,7 @@ from partnerkit.check.rules import all_rules
 from partnerkit.support.errors import UsageError
 
 # Lint-like codes of the PK1/PK2 areas that may be switched off like any rule.
-_SWITCHABLE = frozenset({"PK120"})
+_SWITCHABLE = frozenset({"PK116", "PK120"})
 _CODE_SHAPE = re.compile(r"^PK\d{0,3}$")
 
 

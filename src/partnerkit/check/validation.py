@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from partnerkit.check.finding import Finding, Severity, field_path, more_like_this
 from partnerkit.format.model import Partnership
-from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, value_position
+from partnerkit.yamlio import MAX_SAME_PROBLEM, Document, locate, traps, value_position
 
 Loc = tuple[str | int, ...]
 
@@ -23,8 +23,26 @@ def validate(doc: Document, path: str) -> tuple[Partnership | None, list[Finding
     try:
         model = Partnership.model_validate(doc.data)
     except ValidationError as exc:
-        return None, _findings(doc, path, exc.errors(include_url=False))
-    return model, list(consistency(model, doc, path))
+        errors = _findings(doc, path, exc.errors(include_url=False))
+        return None, errors + list(split_items(doc, path, {f.field for f in errors}))
+    return model, [*consistency(model, doc, path), *split_items(doc, path, set())]
+
+
+def split_items(doc: Document, path: str, taken: set[str]) -> Iterator[Finding]:
+    """PK116: a list item that reads as the end of the one before it (`[Retention, 78%]`),
+    unless an error at the same place already says so."""
+    if "[" not in doc.text:
+        return
+    for split in traps.splits(doc.root, doc.text):
+        loc = (*split.path, split.first + 1)
+        line, col = split.tail.start_mark.line + 1, split.tail.start_mark.column + 1
+        told = traps.split_in_list(doc.root, doc.text, loc)
+        items = range(split.first, split.first + split.count)
+        if not told or any(field_path((*split.path, i)) in taken for i in items):
+            continue
+        value = getattr(split.tail, "value", "")
+        message = f"`{field_path(loc)}` (`{value}`) reads as the end of the item before it: {told}"
+        yield Finding(path, line, col, "PK116", Severity.WARNING, message, field_path(loc))
 
 
 def _findings(doc: Document, path: str, errors: list[Any]) -> list[Finding]:
@@ -56,6 +74,8 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
     else:
         line, col = value_position(doc.root, loc)
     name = str(loc[-1]) if loc else "the file"
+    if loc and isinstance(loc[-1], int):  # a list item: `references[1]`, not `1`
+        name = field_path(loc)
     code, message = "PK113", ""
     if kind == "missing":
         code = "PK111"
@@ -63,7 +83,10 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
         message = f"`{name}` is required in {parent}: add it"
     elif kind == "extra_forbidden":
         code = "PK110"
-        message = f"unknown key `{name}`{_suggest(name, loc[:-1])}"
+        told = traps.comma_in_mapping(doc.root, doc.text, loc)
+        where = field_path(loc[:-1]) or "the top level"
+        message = f"unknown key `{name}` in `{where}`: {told}" if told else ""
+        message = message or f"unknown key `{name}`{_suggest(name, loc[:-1])}"
     elif kind == "too_short" and loc == ("partners",):
         code = "PK203"
         message = "a partnership needs at least two partners; add the other organisation"
@@ -94,6 +117,8 @@ def _finding(doc: Document, path: str, err: Any) -> Finding:
         message = f"`{name}` should be {_expected(kind)}, not {_describe(err['input'])}"
     else:
         message = f"`{name}`: {err['msg']}"
+    if kind != "extra_forbidden" and (told := traps.split_in_list(doc.root, doc.text, loc)):
+        message = f"{message}: {told}"  # a comma or colon in unquoted text made this error
     return Finding(path, line, col, code, Severity.ERROR, message, field_path(loc))
 
 

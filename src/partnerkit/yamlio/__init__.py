@@ -16,7 +16,8 @@ Mapping keys are kept as their source text, so a key `on:` stays `on`.
 The modules, bottom up: `problems` (a located problem, and PyYAML's errors as one),
 `composer` (the C parser with the YAML 1.2 resolver), `positions` (line and column of
 a node or of a path into the document), `guards` (nesting and alias limits checked
-before building), `build` (nodes to data) and `parse` (the whole of it).
+before building), `build` (nodes to data), `parse` (the whole of it) and `traps` (what a
+comma or colon in unquoted text did, in plain words, with the line rewritten).
 """
 
 from partnerkit.yamlio.build import MAX_SAME_PROBLEM

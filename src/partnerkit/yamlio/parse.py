@@ -27,6 +27,7 @@ class Document:
 
     data: dict[str, Any]
     root: MappingNode
+    text: str = ""  # the source, for messages that quote it
 
 
 def parse(text: str) -> tuple[Document, list[Problem]]:
@@ -56,7 +57,7 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
     builder.overflow()
     if builder.fatal:
         raise YamlProblems(builder.problems)
-    return Document(data, root), builder.problems
+    return Document(data, root, text), builder.problems
 
 
 def _compose(text: str) -> Node:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from partnerkit.yamlio.positions import REAL_BREAK, mark_position
+from partnerkit.yamlio.traps import colon_in_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             col,
             "a second YAML document starts here (`---`); keep one partnership per file",
         )
+    if "mapping values are not allowed" in problem and (told := colon_in_text(text, line)):
+        return Problem("PK101", line, col, told[0].upper() + told[1:])
     context = f" {exc.context}" if exc.context else ""
     where = ""
     cm, pm = exc.context_mark, exc.problem_mark

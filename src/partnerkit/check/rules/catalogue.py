@@ -55,6 +55,11 @@ _CODES = [
      "A bug in partnerkit stopped the checks, the score or the report of this one file. The "
      "other files are checked and reported as usual, and the run exits 1. Please report it "
      "with the file (`PARTNERKIT_DEBUG=1` does not change this finding)."),
+    ("PK116", "split-list-item", "A list item that reads as the end of the one before it",
+     "Inside `[ ]`, a comma starts a new item, so `benchmarks: [National retention, 78%]` is "
+     "two benchmarks. When an item is a bare number, year, amount or percentage after text, "
+     "it was probably meant as one: put it in quotes "
+     "(`[\"National retention, 78%\"]`) or write one item per line."),
     ("PK120", "unused-suppression", "A suppression comment suppresses nothing",
      "`# partnerkit: ignore[CODE]` that no longer matches a finding on its line (or in the "
      "file, for `ignore-file`). Remove it so that suppressions stay meaningful."),
@@ -72,5 +77,6 @@ _CODES = [
      "and rendered documents can tell them apart."),
 ]  # fmt: skip
 
+_WARNINGS = ("PK116", "PK120")
 for _code, _name, _summary, _doc in _CODES:
-    document(_code, _name, E if _code != "PK120" else Severity.WARNING, _summary, _doc)
+    document(_code, _name, Severity.WARNING if _code in _WARNINGS else E, _summary, _doc)
