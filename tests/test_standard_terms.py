@@ -224,3 +224,36 @@ def test_released_versions_never_change() -> None:
     }
     for key, digest in RELEASED.items():
         assert found.get(key) == digest, f"{key[0]} version {key[1]} was edited"
+
+
+@pytest.mark.parametrize("kind", ["vendor", "school", "community", "internal"])
+def test_the_starter_cover_page_is_complete_for_its_kind(kind: str) -> None:
+    """`init`'s commented cover page, uncommented, names the latest set of its kind and
+    leaves none of the cover-page rules (PK430–PK436) with anything to say."""
+    import datetime as dt
+
+    from partnerkit.check.rules import run
+    from partnerkit.format.scaffold import PartnerSpec, render_scaffold
+
+    text = render_scaffold(
+        pid="x", title="X", kind=kind, today=dt.date(2026, 1, 1),
+        partners=[PartnerSpec("a", "A"), PartnerSpec("b", "B")],
+    )  # fmt: skip
+    lines = text.splitlines()
+    start = lines.index("# terms:")
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("#"))
+    block = [line[2:].replace("YYYY-MM-DD", "2026-02-01") for line in lines[start:end]]
+    assert all(": {" not in line and ": [" not in line for line in block)  # block style
+    data = yaml.safe_load(text)
+    data.update(yaml.safe_load("\n".join(block)), status="proposed")
+    if kind == "community":
+        data["partners"][1]["role"] = "funder"
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    loaded = load_bytes(dumped.encode(), "x.yaml")
+    assert loaded.model is not None and loaded.doc is not None, loaded.findings
+    ref = loaded.model.terms.standard_terms if loaded.model.terms else None
+    assert ref is not None and (ref.name, ref.version) == (
+        standard.BY_KIND[kind], standard.latest(standard.BY_KIND[kind])
+    )
+    codes = {f.code for f in run(loaded.model, loaded.doc, "x.yaml", dt.date(2026, 1, 5))}
+    assert not {c for c in codes if c.startswith("PK43")}, codes
