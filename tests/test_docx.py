@@ -193,3 +193,20 @@ def test_the_footer_keeps_its_parts_apart(cli, workdir: Path) -> None:
     assert "PAGE" in "".join(t.text for t in page._p.iter(qn("w:instrText")))
     tabs = doc.styles["Footer"].element.find(qn("w:pPr"))
     assert tabs is None or tabs.find(qn("w:tabs")) is None  # no stop beyond an A4 text width
+
+
+def test_clause_cross_references_are_word_references_to_bookmarks(cli, workdir: Path) -> None:
+    """"clause 9.2" was typed text: it went stale when counsel inserted a clause."""
+    doc = Document(str(render(cli, RIVERSIDE, workdir / "a.docx")))
+    body = doc.element.body
+    fields = [t.text.split() for t in body.iter(qn("w:instrText"))]
+    refs = [f[1] for f in fields if f[0] == "REF"]
+    marks = {b.get(qn("w:name")): b.getparent() for b in body.iter(qn("w:bookmarkStart"))}
+    assert "_RefClause9_2" in refs and "_RefTerms2_3" in refs
+    for name in refs:
+        assert name in marks  # every reference has its clause to point at
+    text = "".join(t.text or "" for t in marks["_RefClause9_2"].iter(qn("w:t")))
+    assert text.startswith("Termination.")
+    assert marks["_RefClause9_2"].pPr.numPr is not None  # a numbered clause: REF \r follows it
+    assert len(refs) == 7  # 2.1, 6.4, 9.2, the three survivors and Schedule 1's 2.3(b)
+    assert "ended earlier under clause 9.2." in all_text(doc)  # shown until Word updates it

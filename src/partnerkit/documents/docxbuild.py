@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from partnerkit.documents import docxparts
 from partnerkit.documents import docxstyle as st
 from partnerkit.documents.docxhtml import Node
+from partnerkit.documents.docxrefs import References
 from partnerkit.documents.docxsink import Fmt, Sink, Styles, line_parts
 
 BREAK = "\n"
@@ -55,6 +56,8 @@ class Builder:
         self._clauses: int | None = None
         self._letters: int | None = None
         self._bullet = _style_num(doc, "List Bullet")
+        self.refs = References()
+        self._standard = False  # inside the standard terms: their own clause numbers
 
     # ---- blocks -------------------------------------------------------------------------
     def blocks(self, node: Node, sink: Sink, fmt: Fmt | None = None) -> None:
@@ -99,6 +102,7 @@ class Builder:
         terms after a cover page number their sections and clauses from 1 again."""
         if node.has("standard-terms"):
             self._clauses = None
+            self._standard = True
         if self._whole_page(node, sink):
             self.keeping = True
             docxparts.kept(self, node, sink, fmt)
@@ -132,6 +136,8 @@ class Builder:
     def paragraph(self, node: Node, sink: Sink, fmt: Fmt) -> None:
         marker, rest = _marker(node, "cn")
         para = sink.paragraph()
+        self.refs.clause(para, marker if marker and _CLAUSE.fullmatch(marker) else None,
+                         self._standard)  # fmt: skip
         if marker is not None and _CLAUSE.fullmatch(marker):
             st.number(para, self.clauses(), 1)
             self._letters = None

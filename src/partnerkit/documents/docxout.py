@@ -49,6 +49,7 @@ def from_html(
         changes = Changes(f"Changes since {redline}", when or meta.date or dt.date(1980, 1, 1))
     builder = Builder(doc, changes, compact)
     builder.blocks(parse(html), Sink(doc, "Normal", builder.styles))
+    builder.refs.link(doc.element.body)
     docxstyle.footer(
         doc, builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}"
     )
