@@ -298,7 +298,19 @@ def facts(p: Partnership, today: dt.date) -> Facts:
         late_deliverables=tuple(p.expectations[i].deliverable for i in late),
         criteria=len(progress),
         criteria_on_track=sum(g.on_track for g in progress),
+        heard=_heard(p),
     )
+
+
+def _heard(p: Partnership) -> tuple[str, str, str, str] | None:
+    """What the pipeline shows of an initiative heard about: what, from whom, who knows
+    its people, what we could offer (empty when the file does not say)."""
+    if p.status != "heard":
+        return None
+    h = p.heard
+    if h is None:
+        return ("", "", "", "")
+    return (h.what or "", h.source or "", ", ".join(h.known_by), ", ".join(h.offer))
 
 
 def _events(p: Partnership) -> tuple[Event, ...]:

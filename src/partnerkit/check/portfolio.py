@@ -23,8 +23,11 @@ class Sort(StrEnum):
 
 
 SORTS = tuple(Sort)
-STATUS_ORDER = ("active", "under-review", "renewing", "proposed", "exploring", "ended")
+STATUS_ORDER = (
+    "active", "under-review", "renewing", "proposed", "exploring", "heard", "ended"
+)
 """The `status` sort: running partnerships first, then those starting, then ended ones."""
+HEARD_KEYS = ("what", "source", "known_by", "offer")
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class Row:
     late: list[str] = field(default_factory=list)
     criteria: int = 0
     on_track: int = 0
+    heard: tuple[str, str, str, str] | None = None  # what, from whom, who knows them, offer
 
     def review_state(self, today: dt.date) -> str:
         """overdue | soon | later | none."""
@@ -76,6 +80,7 @@ class Row:
             "late_deliverables": self.late,
             "criteria": self.criteria,
             "criteria_on_track": self.on_track,
+            "heard": None if self.heard is None else dict(zip(HEARD_KEYS, self.heard, strict=True)),
             "errors": self.errors,
             "warnings": self.warnings,
         }
@@ -106,6 +111,7 @@ def row_of(result: FileResult) -> Row:
         row.next_review = f.next_review
         row.late = list(f.late_deliverables)
         row.criteria, row.on_track = f.criteria, f.criteria_on_track
+        row.heard = f.heard
     return row
 
 

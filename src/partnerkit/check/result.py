@@ -32,6 +32,7 @@ class Facts(Record):
     late_deliverables: tuple[str, ...]
     criteria: int
     criteria_on_track: int
+    heard: tuple[str, str, str, str] | None = None  # what, from whom, who knows them, offer
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from partnerkit.format.candidates import Candidate as Candidate
 from partnerkit.format.candidates import CandidateCriterion as CandidateCriterion
 from partnerkit.format.candidates import Candidates as Candidates
 from partnerkit.format.candidates import Money as Money
+from partnerkit.format.heard import Heard
 from partnerkit.format.terms import Terms
 from partnerkit.format.thresholds import MAX_NOTICE_DAYS
 from partnerkit.format.types import CADENCE_DAYS as CADENCE_DAYS
@@ -346,7 +347,7 @@ class Partnership(FormatModel):
     title: Text = Field(description="Short title of the partnership.")
     kind: Kind = Field(description="vendor, internal, community, school or other.")
     status: Status = Field(
-        description="exploring, proposed, active, under-review, renewing or ended."
+        description="heard, exploring, proposed, active, under-review, renewing or ended."
     )
     summary: Text | None = Field(None, description="What the partnership is for, in a paragraph.")
     period: Period | None = Field(None, description="When the partnership runs.")
@@ -354,6 +355,7 @@ class Partnership(FormatModel):
         None, description="What the partners plan at the end of the period: renew or end."
     )
     launch: Date | None = Field(None, description="The go-live the training prepares people for.")
+    heard: Heard | None = Field(None, description="An initiative heard about (`status: heard`).")
     partners: Annotated[list[Partner], Field(min_length=2)] = Field(
         description="The organisations in the partnership: two or more."
     )

@@ -45,7 +45,9 @@ Rating = Annotated[int, Strict(), Field(ge=1, le=5)]
 TextList = list[Text]
 
 Kind = Literal["vendor", "internal", "community", "school", "other"]
-Status = Literal["exploring", "proposed", "active", "under-review", "renewing", "ended"]
+Status = Literal[
+    "heard", "exploring", "proposed", "active", "under-review", "renewing", "ended"
+]
 Role = Literal["lead", "provider", "funder", "member", "advisor"]
 Interest = Literal["training-need", "training-source", "funder", "learner", "sponsor", "other"]
 CostType = Literal["real", "intangible", "possible"]

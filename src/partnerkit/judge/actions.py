@@ -317,6 +317,7 @@ TERM_NEEDS = {  # legal needs that block signing: (what to do, field)
     "PK429": ("Agree liability and the insurance each side holds", "terms.liability"),
 }
 STAGE_WHY = {
+    "heard": "the team needs it to decide whether to explore a partnership",
     "exploring": "the partners need it before they can propose an agreement",
     "proposed": "the agreement should settle it before anyone signs",
     "active": "it keeps a running partnership on course",
@@ -376,6 +377,7 @@ def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list
     add(
         Action(5, *EVIDENCE_PLAIN[name], why=evidence)
         for name in missing
-        if not (p.status == "exploring" and "signed" in EVIDENCE_PLAIN[name][2])
+        if p.status != "heard"  # a lead, not yet a partnership: nothing more to ask
+        and not (p.status == "exploring" and "signed" in EVIDENCE_PLAIN[name][2])
     )
     return out[:MOST_ACTIONS]

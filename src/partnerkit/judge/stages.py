@@ -161,7 +161,21 @@ def ended(p: Partnership, today: dt.date) -> Iterator[Gap]:
                "the materials", "Reviews", "reviews.history")  # fmt: skip
 
 
+def heard(p: Partnership, today: dt.date) -> Iterator[Gap]:
+    """An initiative heard about: enough to decide whether to explore it."""
+    h = p.heard
+    if not (h and h.what):
+        yield ("Write down what you heard about the initiative", "Heard", "heard.what")
+    if not (h and h.source):
+        yield ("Say from whom you heard it", "Heard", "heard.source")
+    if not (h and h.known_by):
+        yield ("Name who on your team knows its people", "Heard", "heard.known_by")
+    if not (h and h.offer):
+        yield ("Say what your team could offer it", "Heard", "heard.offer")
+
+
 STAGES: dict[str, Callable[[Partnership, dt.date], Iterator[Gap]]] = {
+    "heard": heard,
     "exploring": exploring,
     "proposed": proposed,
     "active": active,
@@ -171,7 +185,7 @@ STAGES: dict[str, Callable[[Partnership, dt.date], Iterator[Gap]]] = {
 }
 
 
-NEXT_STAGE = {"exploring": "proposed", "proposed": "active"}
+NEXT_STAGE = {"heard": "exploring", "exploring": "proposed", "proposed": "active"}
 
 
 def stage_gaps(p: Partnership, today: dt.date) -> list[Gap]:

@@ -97,6 +97,15 @@ def write_markdown(rows: list[Row], summary: Summary, today: dt.date, out: IO[st
             f"{len(r.late)} | {on_track} | {r.errors} E, {r.warnings} W |\n"
         )
     w("\n" + _summary_line(summary) + "\n")
+    pipeline = [r for r in rows if r.heard is not None]
+    if pipeline:
+        w("\n## Pipeline: initiatives heard about\n\n")
+        w("| Initiative | What we heard | From whom | Who on the team knows them "
+          "| What we could offer |\n|---|---|---|---|---|\n")  # fmt: skip
+        for r in pipeline:
+            assert r.heard is not None
+            cells = " | ".join(markdown(x) or "—" for x in r.heard)
+            w(f"| **{markdown(r.title)}** | {cells} |\n")
     w("\nHealth: " + ", ".join(SIX_CS) + " (latest review, 1–5).\n")
 
 
@@ -148,6 +157,12 @@ def write_table(
         table.add_row(*_cells(r, today, wide=wide, narrow=narrow))
     console.print(table)
     console.print(Text(_summary_line(summary)), soft_wrap=not color)
+    for r in rows:
+        if r.heard is not None:
+            what, source, known, offer = (printable(x) or "not recorded" for x in r.heard)
+            line = (f"Pipeline · {printable(r.title)}: {what} (heard from {source}); known "
+                    f"by {known}; we could offer {offer}")  # fmt: skip
+            console.print(Text(line), soft_wrap=not color)
     legend = (
         "Health: " + " · ".join(c[:5] for c in SIX_CS) + " (latest review, 1–5; stale: older "
         "than two review cycles). Next review: red "

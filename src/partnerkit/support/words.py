@@ -42,6 +42,7 @@ def with_unit(value: object, unit: object) -> str:
 
 
 _STATUS = {
+    "heard": "heard about",
     "exploring": "under discussion",
     "proposed": "proposed",
     "active": "in force",

@@ -55,6 +55,8 @@ def run(
     more finding (where the first of them is) says how many: a file built to repeat a
     problem costs time linear in its size and gives a report a person can read.
     """
+    if model.status == "heard":  # a lead on the pipeline, not yet a partnership to judge
+        return
     ctx = Context(model, today, questions if questions is not None else question_statuses(model))
     for code, r in all_rules().items():
         if r.check is None or not enabled(code):
