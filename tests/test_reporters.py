@@ -162,3 +162,21 @@ def test_control_characters_never_reach_any_output_raw(cli, workdir: Path) -> No
         out = cli(*args, "p.yaml").out
         assert "\x1b" not in out and "\x01" not in out and "\r" not in out, args
         assert not any(line.startswith("fake.yaml") for line in out.splitlines()), args
+
+
+def test_text_tables_never_break_a_word(cli) -> None:
+    """The criteria table folded "Medication-saf" / "ety knowledge" at 100 columns."""
+    r = cli("score", EXAMPLES / "riverside-clinical-onboarding.yaml", "--today", "2026-11-23")
+    assert "Medication-safety" in r.out and "Medication-saf\n" not in r.out
+
+
+def test_a_disagreement_step_keeps_the_case_of_a_title() -> None:
+    """"(2) dean and Chief Nursing Officer decide": the title lost its capital."""
+    from partnerkit.documents.phrasing import lower_first
+
+    assert lower_first("Dean and Chief Nursing Officer decide", []) == (
+        "Dean and Chief Nursing Officer decide"
+    )
+    assert lower_first("Take it to the monthly steering call", []) == (
+        "take it to the monthly steering call"
+    )

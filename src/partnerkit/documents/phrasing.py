@@ -115,12 +115,15 @@ def join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_TITLE_PAIR = re.compile(r"(?:and|or|&)\s+[A-Z]")  # `Dean and Chief …`: one title of two
+
+
 def lower_first(text: str, names: list[str]) -> str:
     """`Capped at ten days` → `capped at ten days` mid-sentence; names and acronyms kept."""
     first, _, rest = text.partition(" ")
     proper = {w for n in names for w in n.split()}
-    if rest[:1].isupper():
-        return text  # `Assistant Superintendent…`: a title or a name
+    if rest[:1].isupper() or _TITLE_PAIR.match(rest):
+        return text  # `Assistant Superintendent…`, `Dean and Chief Nursing Officer…`: titles
     titled = first == "A" or (len(first) > 1 and first[0].isupper() and first[1:].islower())
     if titled and first not in proper:
         return first[0].lower() + text[1:]

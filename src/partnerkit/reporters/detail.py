@@ -11,7 +11,7 @@ from partnerkit.format.model import SIX_CS, Partnership, Review
 from partnerkit.format.thresholds import is_overdue, review_state
 from partnerkit.judge.facts import deliverable_overdue
 from partnerkit.judge.scoring import Assessment
-from partnerkit.reporters.evaluation import criteria_table, roi_line
+from partnerkit.reporters.evaluation import criteria_table, keep_words, roi_line
 from partnerkit.reporters.score import (
     BAND_STYLE,
     STATUS_MARK,
@@ -220,7 +220,7 @@ def _timeline(p: Partnership, today: dt.date) -> Any:
         )
     if not marked:
         timeline.add_row(Text(f"{today} ▸", "bold cyan"), Text("today", "bold cyan"), "", "")
-    return timeline
+    return keep_words(timeline)
 
 
 def _history(p: Partnership) -> Any:
@@ -238,7 +238,7 @@ def _history(p: Partnership) -> Any:
         ratings = _ratings_text(r, names)
         adjustments = Text("\n".join(f"• {printable(x)}" for x in r.adjustments) or "—")
         reviews.add_row(str(r.date), r.kind, ratings or Text("—", "dim"), adjustments)
-    return reviews
+    return keep_words(reviews)
 
 
 def _ratings_text(r: Review, names: dict[str, str]) -> Any:

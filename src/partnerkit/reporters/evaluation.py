@@ -51,7 +51,7 @@ def criteria_table(p: Partnership, today: dt.date) -> Any | None:
         table.add_column(col, overflow="fold" if col == "criterion" else "ellipsis")
     for criterion, g in zip(p.success.criteria, progress, strict=True):
         table.add_row(*criterion_cells(criterion, g))
-    return table
+    return keep_words(table)
 
 
 def criteria_markdown(p: Partnership, today: dt.date) -> str:
@@ -72,3 +72,16 @@ def roi_line(p: Partnership) -> str | None:
 
     result = roi_of(p)
     return printable(result.summary()) if result else None
+
+
+WORD_CAP = 24  # a longer word may still fold: the table must fit the terminal
+
+
+def keep_words(table: Any) -> Any:
+    """Each column at least as wide as its longest word (up to WORD_CAP), so Rich wraps
+    between words and never folds one mid-word (`Medication-saf` / `ety`)."""
+    for col in table.columns:
+        words = (w for cell in col.cells for w in getattr(cell, "plain", str(cell)).split())
+        longest = max((len(w) for w in words), default=0)
+        col.min_width = max(col.min_width or 0, min(longest, WORD_CAP))
+    return table
