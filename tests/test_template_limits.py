@@ -117,3 +117,30 @@ def test_templates_within_the_limits_render_as_before(cli, workdir: Path) -> Non
     assert result.out.strip() == (
         "Clinical onboarding curriculum for new nurses|[0, 1, 2]|5|abab|00042|   7|1024|True|10"
     )
+
+
+HUNGRY = [
+    '{% set ns = namespace(x="a") %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}'
+    "{% endfor %}{{ ns.x|length }}",
+    "{{ [1]|batch(10**9, 0)|list|length }}",
+    "{{ range(1000)|list|tojson(indent=10**7)|length }}",
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("text", HUNGRY)
+def test_a_template_that_needs_too_much_memory_stops(
+    cli, workdir: Path, monkeypatch: pytest.MonkeyPatch, text: str, fmt: str
+) -> None:
+    """What no hook sees (a string doubled in a loop, a filter filling a list) meets the
+    memory limit; here 200 MB, a moment's work."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    monkeypatch.setattr("partnerkit.documents.sandbox.MAX_MEMORY", 200 * 1024**2)
+    folder = workdir / "t"
+    _jinja(folder, text) if fmt == "md" else _word(folder, text)
+    result = _render(cli, folder, fmt)
+    _a_template_error(result)
+    assert "MB of memory" in result.err or "MemoryError" in result.err
+    assert resource.getrlimit(resource.RLIMIT_AS) == before  # put back

@@ -7,6 +7,7 @@ a Pydantic model's own API (`model_dump_json(indent=10**8)`) reaches Rust code t
 aborts the process. `LimitedSandbox` adds, through the sandbox's own hooks (`call`,
 `call_binop`, `is_safe_attribute`, `range`, and the template class that renders):
 
+- a memory limit (`MAX_MEMORY` more than the process had, on Linux);
 - a time limit (`MAX_SECONDS`) per rendering, checked at every call, attribute, loop step
   of `range` and piece of output, and by a timer for loops that do none of these;
 - an output limit (`MAX_CHARS`), checked as the output is made, and before a string or
@@ -34,6 +35,7 @@ MAX_SECONDS = 30.0
 MAX_CHARS = 50 * 1024 * 1024  # characters of one document (the built-ins write far less)
 MAX_RANGE = 100_000  # numbers in one range(), as Jinja's own sandbox allows
 MAX_POWER_BITS = 100_000  # an integer from `**` of at most this many bits
+MAX_MEMORY = 1024**3  # bytes a rendering may add to the process
 
 
 class TemplateLimit(TemplateError):
@@ -56,7 +58,9 @@ def _too_long() -> str:
 
 @contextlib.contextmanager
 def time_limit() -> Iterator[None]:
-    """The rendering's deadline; on the main thread also a timer for loops with no hooks."""
+    """The rendering's deadline and memory; on the main thread also a timer for loops
+    with no hooks. Memory past the limit (a string doubled in a loop) is a MemoryError,
+    which `LimitedTemplate` reports as a limit."""
     outer = getattr(_deadline, "until", None)
     _deadline.until = time.monotonic() + MAX_SECONDS if outer is None else outer
     timer = outer is None and threading.current_thread() is threading.main_thread()
@@ -68,13 +72,41 @@ def time_limit() -> Iterator[None]:
 
         before = signal.signal(signal.SIGALRM, expired)
         signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS + 0.5)
+    memory = _memory_limit() if outer is None else contextlib.nullcontext()
     try:
-        yield
+        with memory:
+            yield
     finally:
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, before)
         _deadline.until = outer
+
+
+@contextlib.contextmanager
+def _memory_limit() -> Iterator[None]:
+    """At most MAX_MEMORY more address space while a template renders (Linux: the
+    process's size from /proc, the soft RLIMIT_AS put back afterwards)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", "rb") as statm:
+            size = int(statm.read().split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, OSError, ValueError, IndexError):
+        yield  # no such limit here: the time and size limits still hold
+        return
+    wanted = size + MAX_MEMORY
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft <= wanted:
+        yield  # already as tight
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _too_large(size: int) -> TemplateLimit:
@@ -90,13 +122,19 @@ class LimitedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         parts: list[str] = []
         size = 0
-        with time_limit():
-            for part in self.generate(*args, **kwargs):
-                size += len(part)
-                if size > MAX_CHARS:
-                    raise _too_large(size)
-                check_time()
-                parts.append(part)
+        try:
+            with time_limit():
+                for part in self.generate(*args, **kwargs):
+                    size += len(part)
+                    if size > MAX_CHARS:
+                        raise _too_large(size)
+                    check_time()
+                    parts.append(part)
+        except MemoryError:
+            parts.clear()
+            raise TemplateLimit(
+                f"the template needs more than {MAX_MEMORY // 1048576:,} MB of memory"
+            ) from None
         return "".join(parts)
 
 
