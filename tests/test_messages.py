@@ -23,7 +23,7 @@ def test_a_bad_render_date_names_its_own_option(cli, workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--status", "bogus", "--status bogus: use one of exploring, proposed"),
+        ("--status", "bogus", "--status bogus: use one of heard, exploring, proposed"),
         ("--kind", "vendr", "--kind vendr (did you mean vendor?): use one of vendor"),
         ("--kind", "Vendor", "(did you mean vendor?)"),
     ],
