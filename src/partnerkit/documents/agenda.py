@@ -8,7 +8,8 @@ before the review after this one, and the wins to celebrate. Pure: judged at `to
 Ordered as a chair runs the meeting: the decisions the calendar forces (the renewal,
 partners yet to sign) first, then wins and what changed, how the partners see it, what
 is late or behind, the other decisions, and the actions. Each item has a time box and
-an owner (the sponsor for forced decisions, the manager for the rest); the agenda names
+an owner (the sponsor for forced decisions, the spokespeople of the partners whose work
+is late for late deliverables, the manager for the rest); the agenda names
 who attends (spokespeople, manager, sponsor) and what to read first (the last review's
 minutes, the rating sheet).
 """
@@ -48,6 +49,7 @@ class Agenda:
     pre_reading: list[str] = field(default_factory=list)
     chair: str | None = None
     sponsor: str | None = None
+    late_owners: list[str] = field(default_factory=list)  # spokespeople of late work
 
     @property
     def empty(self) -> bool:
@@ -71,7 +73,8 @@ class Agenda:
             Item("ratings", "How the partners see the partnership", _box(self.ratings, 10), chair,
                  self.ratings, "No gaps between the partners' ratings and no rating below 3 "
                  "at the last review."),
-            Item("late", "Late deliverables", _box(self.late), chair, self.late, "None."),
+            Item("late", "Late deliverables", _box(self.late),
+                 " and ".join(self.late_owners) or chair, self.late, "None."),
             Item("behind", "Success criteria behind target", _box(self.behind), chair,
                  self.behind, "None behind target."),
             Item("decisions", "Decisions due", _box(self.decisions), chair, self.decisions),
@@ -143,6 +146,10 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
         e = p.expectations[i]
         owner = names.get(e.owner, e.owner) if e.owner else "no owner"
         a.late.append(f"{e.deliverable} ({owner}), due {e.due}: agree a new date or drop it")
+        voice = next((x.spokesperson.name for x in p.partners
+                      if x.id == e.owner and x.spokesperson), None)  # fmt: skip
+        if voice and voice not in a.late_owners:
+            a.late_owners.append(voice)  # who answers for it: its partner's spokesperson
     _criteria(p, a, today)
     _signatures(p, a, today)
     _decisions(p, a, today)
