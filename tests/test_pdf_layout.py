@@ -1,11 +1,12 @@
 """Page layout of every document of every example, on A4 and Letter, as printed.
 
-One browser prints them all (the module's fixture), so the whole set costs one
-Chromium start. Text and positions are read back with pdftotext where installed.
+The module's fixture prints them all at once, on a worker per core, as `render` does
+for many files. Text and positions are read back with pdftotext where installed.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,16 +18,13 @@ import pytest
 from conftest import EXAMPLES, ROOT, TODAY
 
 pikepdf = pytest.importorskip("pikepdf")
-pytestmark = pytest.mark.skipif(
-    not any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")),
-    reason="PDF needs a Chromium on PATH",
-)
 needs_pdftotext = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext")
 
 TEMPLATES = ["agreement", "mou", "checklist", "review-report", "one-pager", "agenda"]
 PAPERS = ["a4", "letter"]
 CANDIDATES = ROOT / "tests" / "data" / "candidates.yaml"
-SHIPPED = {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"}
+SHIPPED = {"DejaVu-Sans", "DejaVu-Sans-Bold", "DejaVu-Serif", "DejaVu-Serif-Bold",
+           "DejaVu-Serif-Italic"}  # fmt: skip
 SIGNATURE_LINE = re.compile(r"^(For |Name:|Title:|Date:|Signed|Fingerprint|(\d+\.\s*)?Signatures)")
 
 
@@ -41,8 +39,9 @@ def _render(args: list[str]) -> None:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """{(paper, document name): PDF} for every example × template × paper, one browser."""
-    from partnerkit.documents.printer import printer
+    """{(paper, document name): PDF} for every example × template × paper."""
+    from partnerkit.documents.pdf import print_all
+    from partnerkit.documents.pdfmeta import PrintJob
 
     out = tmp_path_factory.mktemp("layout")
     examples = [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
@@ -52,11 +51,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], P
             _render(["render", *files, "-t", template, "-f", "html", "--paper", paper,
                      "-o", str(out / paper), "--today", TODAY])  # fmt: skip
     made: dict[tuple[str, str], Path] = {}
-    with printer() as job:
-        for page in sorted(out.glob("*/*.html")):
-            pdf = page.with_suffix(".pdf")
-            pdf.write_bytes(job.print(page.read_text("utf-8")))
-            made[(page.parent.name, page.stem)] = pdf
+    pages = sorted(out.glob("*/*.html"))
+    jobs = [PrintJob(page.read_text("utf-8"), page.stem, page.name, "0" * 64, "-")
+            for page in pages]  # fmt: skip
+    for page, printed in zip(pages, print_all(jobs, os.cpu_count() or 1), strict=True):
+        pdf = page.with_suffix(".pdf")
+        pdf.write_bytes(printed.pdf)
+        made[(page.parent.name, page.stem)] = pdf
     assert len(made) == len(PAPERS) * (len(TEMPLATES) * len(examples) + 1)
     return made
 

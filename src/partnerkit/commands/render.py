@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,6 +12,7 @@ from partnerkit.check.rules import run as run_rules
 from partnerkit.commands import options
 from partnerkit.commands.common import (
     configure,
+    default_jobs,
     file_failed,
     load_sound,
     parse_today,
@@ -27,12 +27,11 @@ from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
 
     from partnerkit.check.config import Config
     from partnerkit.check.record import Record
     from partnerkit.commands.common import Sound
-    from partnerkit.documents.printer import Printer
+    from partnerkit.documents.pdfmeta import PrintJob
     from partnerkit.documents.render import DocumentMeta
 
 
@@ -129,18 +128,11 @@ def run_render(opts: RenderOptions) -> int:
     stamp = parse_today(opts.date, "--date") if opts.date else None
     _destination(opts)  # a bad -o is refused before any work
     env = templates.environment(user_dir)
-    # For PDF, one browser prints every document of the run (it is looked for first,
-    # so a missing one stops the run before any work); it starts at the first page.
-    with _printer(opts) as printer:
-        return _render_all(opts, env, config, today, stamp, printer, user_dir)
+    if opts.format == "pdf":  # a missing Pango stops the run before any work
+        from partnerkit.documents.pdf import weasyprint
 
-
-def _printer(opts: RenderOptions) -> contextlib.AbstractContextManager[Printer | None]:
-    if opts.format != "pdf":
-        return contextlib.nullcontext()
-    from partnerkit.documents.printer import printer
-
-    return printer()
+        weasyprint()
+    return _render_all(opts, env, config, today, stamp, user_dir)
 
 
 def _render_all(
@@ -149,7 +141,6 @@ def _render_all(
     config: Config,
     today: dt.date,
     stamp: dt.date | None,
-    printer: Printer | None,
     user_dir: Path | None,
 ) -> int:
     """Render every file of `opts`; the exit status."""
@@ -157,7 +148,7 @@ def _render_all(
 
     kind, dest = _destination(opts)
     status, ready = _load_all(opts, config, today, kind)
-    pending: list[tuple[Path, str, Callable[[], bytes]]] = []  # pages being printed
+    pending: list[tuple[Path, str, PrintJob]] = []  # PDFs to print, all at once
     for path, sound in ready:
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
         facts = _facts(path, sound, today)
@@ -167,7 +158,7 @@ def _render_all(
             status = 1
             continue
         try:
-            text, meta, data = _document(
+            text, _, data = _document(
                 opts, env, config, (today, stamp), (path, sound, facts), user_dir
             )
         except UsageError:  # a template error, or a revision git does not know: exit 2
@@ -187,18 +178,27 @@ def _render_all(
         said += (" (DRAFT: below the ready band)" if draft and assessment.band != "ready"
                   else " (DRAFT)" if draft else "")  # fmt: skip
         said = "" if opts.quiet else said
-        if printer is None:
+        if isinstance(data, str | bytes):
             _write(target, said, data, opts.force)
-            continue
-        # The browser prints the pages ahead while earlier ones are finished and written.
-        subject = f"{meta.source} · sha256 {meta.sha256}"
-        pending.append((target, said, printer.submit(text, title=model.title, subject=subject,
-                                                     date=stamp)))  # fmt: skip
-        while len(pending) > printer.ahead:
-            _write(*pending.pop(0), opts.force)
-    while pending:
-        _write(*pending.pop(0), opts.force)
+        else:
+            pending.append((target, said, data))
+    _print(pending, opts.force)
     return status
+
+
+def _print(pending: list[tuple[Path, str, PrintJob]], force: bool) -> None:
+    """Print the PDFs in one go (a worker per core), writing each as it is done."""
+    from partnerkit.documents.pdf import print_all
+
+    jobs = [job for _, _, job in pending]
+    for (target, said, job), printed in zip(pending, print_all(jobs, default_jobs()), strict=True):
+        for url in printed.refused:
+            sys.stderr.write(
+                f"partnerkit: note: {printable(job.source)}: the template asks for "
+                f"{printable(url[:80])}; PDFs load nothing from outside partnerkit, so it "
+                "was left out\n"
+            )
+        _write(target, said, printed.pdf, force)
 
 
 def _document(
@@ -208,10 +208,10 @@ def _document(
     dates: tuple[dt.date, dt.date | None],
     loaded: tuple[str, Sound, Record],
     user_dir: Path | None,
-) -> tuple[str, DocumentMeta, str | bytes]:
+) -> tuple[str, DocumentMeta, str | bytes | PrintJob]:
     """One partnership's rendered text (marked up with `--redline`), its meta, and what
-    is written for it: the text, or the Word document for --format docx."""
-    from partnerkit.documents import render
+    is written for it: the text, the Word document, or what its PDF is printed from."""
+    from partnerkit.documents import pdfmeta, render
 
     (today, stamp), (path, sound, facts) = dates, loaded
     content = read_limited(Path(path), config.max_file_size)
@@ -236,10 +236,18 @@ def _document(
     text = ""
     if docx_template is None:
         text = render.render_text(env, opts.template, opts.format, variables)
+    sources = [pdfmeta.Source(Path(path).name, content, "The partnership file this document "
+                              "was made from")]  # fmt: skip
     if old is not None:
         text = _redline(old, opts, text, env, meta, config, today)
+        sources = pdfmeta.redline_sources(Path(path).name, content, old.label, old.text)
     if opts.format == "docx":
         return text, meta, _docx(opts, text, docx_template, variables, today)
+    if opts.format == "pdf":
+        return text, meta, pdfmeta.PrintJob(
+            text, sound.model.title, meta.source, meta.sha256, variables["terms_fingerprint"],
+            stamp, tuple(sources), _data_urls(user_dir),
+        )  # fmt: skip
     return text, meta, text
 
 
@@ -272,9 +280,16 @@ def _facts(path: str, sound: Sound, today: dt.date) -> Record:
     return record_for(sound.model, today, sound.assessment, findings, signed_version=signed)
 
 
-def _write(target: Path, said: str, data: str | bytes | Callable[[], bytes], force: bool) -> None:
-    """Write one document (waiting for its PDF if it is being printed) and say so."""
-    write_atomic(target, data() if callable(data) else data, force=force)
+def _data_urls(user_dir: Path | None) -> frozenset[str]:
+    from partnerkit.documents.pdf import template_data_urls
+    from partnerkit.documents.templates import builtin_dir
+
+    return template_data_urls([builtin_dir(), *([user_dir] if user_dir else [])])
+
+
+def _write(target: Path, said: str, data: str | bytes, force: bool) -> None:
+    """Write one document and say so."""
+    write_atomic(target, data, force=force)
     if said:  # nothing under --quiet
         sys.stderr.write(f"Wrote {printable(said)}\n")
 

@@ -12,8 +12,9 @@
 - Word: `docxout` (the entry: from HTML or the user's template), `docxbuild` (walks
   the HTML), `docxparts` (tables, signatures, boxes), `docxsink`, `docxhtml`,
   `docxstyle` (page, styles, numbering);
-- PDF: `pdf` (HTML to PDF), `printer` and `devtools` (one headless Chromium over its
-  DevTools pipe), `pdfmeta` (the same bytes on any machine; fonts).
+- PDF: `pdf` (HTML to PDF with WeasyPrint: shipped fonts, nothing from outside, many
+  at once), `pdfmeta` (what a PDF carries beside its pages: metadata, the attached
+  source, PDF/A and PDF/UA marks, read back by `verify`).
 
 Imports `check`, `format`, `yamlio` and `support`.
 """

@@ -1,202 +1,147 @@
-"""HTML to PDF through a real headless Chromium, when one is installed."""
+"""HTML to PDF with WeasyPrint: the shipped fonts only, nothing fetched from outside.
+
+`print_pdf` prints one document; `print_all` prints the documents of one command
+in order, on a worker process per core when there are several. Each PDF is tagged
+and PDF/A-3b, carries the partnership file it was made from (see `pdfmeta`), and is
+the same bytes for the same input on any machine with the same WeasyPrint.
+
+What a page may load: the fonts and images inside the partnerkit package, and the
+`data:` URLs written in the templates themselves. Everything else (`file:`, the
+network, a `data:` URL that came from a partnership's values) is refused and named.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from partnerkit.support.errors import UsageError
+from partnerkit.documents import pdfmeta
+from partnerkit.documents.pdfmeta import PrintJob
+from partnerkit.documents.templates import builtin_dir
 
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-
-
-def find_browser() -> str:
-    """`PARTNERKIT_CHROMIUM`, or the first Chromium-family browser on PATH."""
-    configured = os.environ.get("PARTNERKIT_CHROMIUM")
-    if configured:
-        if shutil.which(configured) or Path(configured).is_file():
-            return configured
-        raise UsageError(f"PARTNERKIT_CHROMIUM={configured}: no such program")
-    for name in CANDIDATES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise UsageError(
-        "PDF output needs a headless Chromium, and none was found. Install one "
-        "(Debian/Ubuntu: `apt-get install chromium`; macOS: Google Chrome) or set "
-        "PARTNERKIT_CHROMIUM to its path; HTML output (--format html) works without it"
-    )
+FONTS = Path(__file__).resolve().parents[1] / "fonts"  # partnerkit/fonts, above documents/
+SERVED = (FONTS, builtin_dir())  # the only folders a page may load files from
+TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".png": "image/png", ".svg": "image/svg+xml",
+         ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".css": "text/css"}  # fmt: skip
+# With every template's own styles: codes, hashes and words extract as printed (a
+# ligature would turn the "ff" of a hash into one character no one can search for),
+# and a word longer than its line or cell breaks inside it instead of running off the
+# page (`anywhere` lets a table column shrink below the word's width).
+PRINT_CSS = """
+html, html * { font-variant-ligatures: none; overflow-wrap: break-word; }
+td, th, td *, th * { overflow-wrap: anywhere; }
+"""
 
 
-def _run_browser(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
-    """Run the browser in its own process group, and end the whole group on any exit.
+@dataclass(frozen=True)
+class Printed:
+    """One PDF and the URLs its page asked for that were refused."""
 
-    Chromium starts helper processes that keep writing to its profile; killing only
-    the main process (what `subprocess.run` does on Ctrl-C or a timeout) leaves them
-    behind, and the scratch folder cannot be removed.
-    """
-    with subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    ) as process:
-        try:
-            out, err = process.communicate(timeout=timeout)
-        except BaseException:  # a timeout, Ctrl-C: no browser outlives partnerkit
-            with contextlib.suppress(OSError):
-                if hasattr(os, "killpg"):
-                    os.killpg(process.pid, signal.SIGKILL)
-                else:  # Windows: no process groups to signal
-                    process.kill()
-            process.wait()
-            raise
-    return subprocess.CompletedProcess(command, process.returncode, out, err)
-
-
-@contextlib.contextmanager
-def scratch_folder() -> Iterator[str]:
-    """A private temporary folder, removed however the block ends (even on Ctrl-C)."""
-    tmp = tempfile.mkdtemp(prefix="partnerkit-pdf-")
-    try:
-        yield tmp
-    finally:
-        for _ in range(50):  # helpers killed a moment ago may still be closing files
-            shutil.rmtree(tmp, ignore_errors=True)
-            if not os.path.exists(tmp):
-                break
-            time.sleep(0.02)
-
-
-# The page may only use what it carries inline: no scripts, frames, objects or fetches
-# (a template's `<iframe src=file:///etc/passwd>` or `<img src=http://…>` loads nothing).
-# It is written before the template's own markup, so it governs all of it.
-CONTENT_POLICY = (
-    "default-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; "
-    "child-src 'none'; connect-src 'none'; style-src 'unsafe-inline' data:; img-src data:; "
-    "font-src data:; media-src 'none'; base-uri 'none'; form-action 'none'"
-)
-# Scripts are off through the policy (`script-src 'none'`: Chromium's own switch for
-# scripts stops headless printing). Belt and braces under the policy: every host name
-# unresolvable, every request through a proxy that does not exist.
-OFFLINE_FLAGS = (
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-    "--proxy-server=127.0.0.1:9",
-    "--proxy-bypass-list=<-loopback>",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--no-first-run",
-)
-_warned: list[bool] = []
-
-
-def confine(html: str, *, fonts: bool = False) -> str:
-    """The page with the content policy first and no `<meta http-equiv=refresh>` redirects.
-
-    A refresh is the one navigation that needs neither scripts nor fetches (it could
-    send the printer to another local file), so it is dropped before printing.
-    """
-    return _head(fonts).decode("utf-8") + "\n" + _drop_refresh(html)
-
-
-def confined_page(html: str) -> bytes:
-    """`confine(html, fonts=True)` as UTF-8, its large fixed part (the fonts) encoded once."""
-    return _head(True) + ("\n" + _drop_refresh(html)).encode("utf-8")
+    pdf: bytes
+    refused: tuple[str, ...] = ()
 
 
 @functools.cache
-def _head(fonts: bool) -> bytes:
-    policy = (
-        f'<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">'
-    )
-    if fonts:
-        from partnerkit.documents.pdfmeta import font_faces
+def weasyprint() -> Any:
+    """WeasyPrint, imported with fontconfig confined to the shipped fonts.
 
-        policy += font_faces()
-    return policy.encode("utf-8")
-
-
-def _drop_refresh(html: str) -> str:
-    if "http-equiv" not in html.lower():  # attribute names are ASCII, matched without case
-        return html
-    from html.parser import HTMLParser
-
-    spans: list[tuple[int, int]] = []
-    starts = [0]
-    for line in html.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-
-    class Finder(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            equiv = next((v or "" for k, v in attrs if k == "http-equiv"), "")
-            if tag == "meta" and equiv.strip().lower() != "content-security-policy" and equiv:
-                line, col = self.getpos()
-                start = starts[line - 1] + col
-                spans.append((start, start + len(self.get_starttag_text() or "")))
-
-        handle_startendtag = handle_starttag
-
-    finder = Finder(convert_charrefs=True)
-    finder.feed(html)
-    finder.close()
-    for start, end in reversed(spans):
-        html = html[:start] + html[end:]
-    return html
-
-
-def sandbox_note(reason: str) -> None:
-    """Say once per run that Chromium prints without its sandbox, and why."""
-    if not _warned:
-        _warned.append(True)
-        sys.stderr.write(
-            f"partnerkit: note: {reason}; printing without Chromium's sandbox "
-            "(scripts, network and other files stay off)\n"
-        )
-
-
-def print_once(browser: str, page: Path, scratch: Path, timeout: float) -> bytes:
-    """Print `page` with a browser started for it alone (where pipes cannot be passed)."""
-    out = scratch / "document.pdf"
-    out.unlink(missing_ok=True)
-    sandbox = hasattr(os, "geteuid") and os.geteuid() != 0
-
-    def command(sandboxed: bool) -> list[str]:
-        return [
-            browser,
-            "--headless",
-            *(() if sandboxed else ("--no-sandbox",)),
-            "--disable-gpu",
-            *OFFLINE_FLAGS,
-            f"--user-data-dir={scratch / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={out}",
-            page.as_uri(),
-        ]
+    Fontconfig reads `FONTCONFIG_FILE` once, when WeasyPrint loads it: the file
+    beside the fonts lists their folder alone, so no font of the machine (and no
+    fallback for a missing glyph) can enter a document. The fonts' subsets would carry
+    the time they were made (fontTools stamps them); the reproducible-builds
+    convention fixes it, unless the caller has set it.
+    """
+    os.environ["FONTCONFIG_FILE"] = str(FONTS / "fonts.conf")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    from partnerkit.support.errors import UsageError
 
     try:
-        done = _run_browser(command(sandbox), timeout)
-        if sandbox and not _printed(out) and "sandbox" in (done.stderr or "").lower():
-            sandbox_note("Chromium's sandbox cannot run here")
-            done = _run_browser(command(False), timeout)
-    except subprocess.TimeoutExpired:
-        raise UsageError(f"{browser} did not finish printing the PDF in {timeout:g} s") from None
-    if not _printed(out):
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise UsageError(f"{browser} could not print the PDF: {detail[0]}")
-    return out.read_bytes()
+        import weasyprint as module
+    except ImportError:
+        raise UsageError("PDF output needs WeasyPrint: `pip install weasyprint`") from None
+    except OSError as exc:  # the Python package is there, its system library is not
+        raise UsageError(
+            f"PDF output needs the Pango library, which WeasyPrint could not load ({exc}). "
+            "Install it (Debian/Ubuntu: `apt-get install libpango-1.0-0 libpangoft2-1.0-0`; "
+            "Fedora: `dnf install pango`; macOS: `brew install pango`); HTML and Word "
+            "output work without it"
+        ) from None
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)  # refusals are named by us
+    return module
 
 
-def _printed(out: Path) -> bool:
-    return out.is_file() and out.stat().st_size > 0
+def template_data_urls(folders: Iterable[Path]) -> frozenset[str]:
+    """The `data:` URLs written in the templates of `folders` (what a page may use)."""
+    import re
+
+    found: set[str] = set()
+    for folder in folders:
+        for path in sorted(folder.glob("*.j2")) if folder.is_dir() else ():
+            text = path.read_text("utf-8", "replace")
+            found.update(re.findall(r"data:[^\s\"')>]+", text))
+    return frozenset(found)
+
+
+def _served(url: str) -> Path | None:
+    """The package file `url` names, when it is one a page may load."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost") or parts.query:
+        return None
+    path = Path(unquote(parts.path)).resolve()
+    if path.suffix.lower() not in TYPES or not path.is_file():
+        return None
+    return path if any(path.is_relative_to(folder) for folder in SERVED) else None
+
+
+def _fetcher(allowed_data: frozenset[str], refused: list[str]) -> Any:
+    base = weasyprint().urls.URLFetcher
+
+    class Fetcher(base):  # type: ignore[misc, valid-type]
+        """Serves the package's own files and the templates' data: URLs; refuses the rest."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:") and url in allowed_data:
+                return super().fetch(url, headers)  # decoded by urllib: no network
+            path = _served(url)
+            if path is None:
+                refused.append(url)
+                raise ValueError("partnerkit prints nothing from outside its package")
+            response = weasyprint().urls.URLFetcherResponse
+            return response(url, path.read_bytes(), {"Content-Type": TYPES[path.suffix.lower()]})
+
+    return Fetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def print_pdf(job: PrintJob) -> Printed:
+    """One document as a tagged PDF/A-3b with its sources attached."""
+    module = weasyprint()
+    refused: list[str] = []
+    html = module.HTML(string=job.html, base_url=SERVED[1].as_uri() + "/",
+                       url_fetcher=_fetcher(job.allowed_data, refused))  # fmt: skip
+    document = html.render(stylesheets=[module.CSS(string=PRINT_CSS)])
+    pdfmeta.describe(document.metadata, job)
+    pdf = document.write_pdf(
+        pdf_variant="pdf/a-3b",
+        pdf_tags=True,
+        attachments=pdfmeta.attachments(module, job),
+        finisher=functools.partial(pdfmeta.finish, job=job),
+    )
+    return Printed(pdf, tuple(dict.fromkeys(refused)))
+
+
+def print_all(jobs: Sequence[PrintJob], workers: int) -> Iterator[Printed]:
+    """Every job's PDF, in order: on `workers` processes when there are several jobs."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(print_pdf, jobs)
+        return
+    weasyprint()  # loaded once, before the workers are forked, so each starts ready
+    from partnerkit.support.parallel import map_ordered
+
+    yield from map_ordered(print_pdf, jobs, min(workers, len(jobs)), size=1)

@@ -1,125 +1,139 @@
-"""What makes two prints of the same document the same bytes, on any machine.
+"""What a PDF carries beside its pages, written and read back.
 
-Chromium stamps each PDF with the wall-clock time and its own version; partnerkit
-rewrites the document information with fixed values (title, subject with the source
-hash, no dates unless `--date` gives one) and a file identifier computed from the
-content. Fonts ship inside the package (DejaVu, under the Bitstream Vera licence in
-`fonts/LICENSE-DejaVu.txt`) and are embedded in the page, so the printer does not
-depend on what fonts a machine has.
+Written (`describe`, `attachments`, `finish`): the title; a subject naming the source,
+its sha256 and the terms fingerprint; no dates unless `--date` gives one; the
+partnership file the document was made from, attached as its PDF/A-3 source (a
+redline attaches both versions, labelled); the PDF/UA identification and the title
+shown as the window's title. Nothing depends on the clock or the machine.
+
+Read (`read`): the same, for `partnerkit verify`.
+
+Fonts ship inside the package (DejaVu, under the Bitstream Vera licence in
+`fonts/LICENSE-DejaVu.txt`).
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
-from functools import cache
-from pathlib import Path
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-FONTS = Path(__file__).parents[1] / "fonts"  # partnerkit/fonts, above documents/
-# family, file, weight, style
-FACES = (
-    ("DejaVu Serif", "DejaVuSerif.ttf", 400, "normal"),
-    ("DejaVu Serif", "DejaVuSerif-Bold.ttf", 700, "normal"),
-    ("DejaVu Serif", "DejaVuSerif-Italic.ttf", 400, "italic"),
-    ("DejaVu Sans", "DejaVuSans.ttf", 400, "normal"),
-    ("DejaVu Sans", "DejaVuSans-Bold.ttf", 700, "normal"),
+from partnerkit import __version__
+
+YAML = "application/yaml"
+# PDF/UA-1 identification, added to the XMP packet WeasyPrint writes for PDF/A-3b.
+UA_XMP = (
+    b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+    b"<pdfuaid:part>1</pdfuaid:part></rdf:Description></rdf:RDF>"
 )
+SUBJECT = re.compile(r"^(?P<source>.*) · sha256 (?P<sha256>[0-9a-f]{64}) · terms (?P<terms>\S+)$")
 
 
-@cache
-def font_faces() -> str:
-    """`@font-face` rules for the shipped fonts, as data: URIs (the print page loads
-    nothing from outside itself)."""
-    rules = []
-    for family, name, weight, style in FACES:
-        path = FONTS / name
-        if not path.is_file():
-            continue
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
-        rules.append(
-            f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-            f"font-style: {style}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
-        )
-    return "<style>" + "\n".join(rules) + "</style>"
+@dataclass(frozen=True)
+class Source:
+    """A file attached to the PDF: its name, bytes and what it is."""
+
+    name: str
+    data: bytes
+    description: str
 
 
-def _pdf_date(day: dt.date) -> str:
-    return f"D:{day:%Y%m%d}000000Z"
+@dataclass(frozen=True)
+class PrintJob:
+    """Everything one PDF is made from (picklable: it may go to a worker process)."""
+
+    html: str
+    title: str
+    source: str  # the partnership file as the user named it
+    sha256: str
+    terms: str  # the terms fingerprint
+    date: dt.date | None = None
+    sources: tuple[Source, ...] = ()
+    allowed_data: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def subject(self) -> str:
+        return f"{self.source} · sha256 {self.sha256} · terms {self.terms}"
 
 
-def fix_metadata(pdf: bytes, *, title: str, subject: str, date: dt.date | None) -> bytes:
-    """The PDF with fixed document information and a content-derived file identifier."""
+def redline_sources(name: str, now: bytes, label: str, before: str) -> list[Source]:
+    """Both versions a redline compares, labelled: the earlier one (at `label`) first."""
+    stem, dot, suffix = name.rpartition(".")
+    tag = re.sub(r"[^\w.-]+", "-", label)
+    earlier = f"{stem}@{tag}.{suffix}" if dot else f"{name}@{tag}"
+    return [
+        Source(earlier, before.encode("utf-8"),
+               f"Earlier version ({label}): what the redline marks changes against"),
+        Source(name, now, "Later version: the partnership file this document was made from"),
+    ]  # fmt: skip
+
+
+def describe(metadata: Any, job: PrintJob) -> None:
+    """Set WeasyPrint's document metadata from the job alone (nothing from the template)."""
+    metadata.title = job.title
+    metadata.description = job.subject
+    metadata.generator = f"partnerkit {__version__}"
+    metadata.authors, metadata.keywords, metadata.attachments = [], [], []
+    when = job.date.isoformat() if job.date else None
+    metadata.created = metadata.modified = when
+    metadata.custom = {}
+    metadata.xmp_metadata = [UA_XMP]
+
+
+def attachments(weasyprint: Any, job: PrintJob) -> list[Any]:
+    """The job's sources as WeasyPrint attachments (relationship Source, PDF/A-3)."""
+    stamp = dt.datetime.combine(job.date or dt.date(2000, 1, 1), dt.time())  # see `finish`
+    made = []
+    for source in job.sources:
+        made.append(weasyprint.Attachment(
+            file_obj=io.BytesIO(source.data), name=source.name, description=source.description,
+            created=stamp, modified=stamp, relationship="Source",
+        ))  # fmt: skip
+    return made
+
+
+def finish(document: Any, pdf: Any, *, job: PrintJob) -> None:
+    """Last touches on the PDF before it is written (WeasyPrint's `finisher`).
+
+    The attached files are YAML; their dates are the document's `--date`, or none
+    (an attachment's dates are optional, and the clock would change the bytes).
+    The viewer shows the title, not the file name (PDF/UA).
+    """
+    for obj in pdf.objects:
+        extra = getattr(obj, "extra", None)
+        if isinstance(extra, dict) and extra.get("Type") == "/EmbeddedFile":
+            extra["Subtype"] = "/" + YAML.replace("/", "#2f")
+            if job.date is None:
+                for key in ("CreationDate", "ModDate"):
+                    extra["Params"].pop(key, None)
+    import pydyf
+
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What `read` finds in a PDF partnerkit printed."""
+
+    source: str
+    sha256: str
+    terms: str
+    files: list[tuple[str, str, bytes]]  # (name, description, bytes), in the PDF's order
+
+
+def read(data: bytes) -> Carried | None:
+    """The source, hashes and attached files of a partnerkit PDF; None if it is none."""
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        info = pikepdf.Dictionary(
-            Title=pikepdf.String(title),
-            Subject=pikepdf.String(subject),
-            Creator=pikepdf.String("partnerkit"),
-            Producer=pikepdf.String("partnerkit"),
-        )
-        if date is not None:
-            info.CreationDate = pikepdf.String(_pdf_date(date))
-            info.ModDate = pikepdf.String(_pdf_date(date))
-        doc.trailer.Info = doc.make_indirect(info)
-        if "/Metadata" in doc.Root:
-            del doc.Root.Metadata
-        _stable_ids(doc)
-        out = io.BytesIO()
-        doc.save(out, deterministic_id=True, fix_metadata_version=False)
-        return out.getvalue()
-
-
-def _stable_ids(doc: Any) -> None:
-    """Renumber the structure tree's element IDs in reading order.
-
-    Chromium names tagged elements after its internal DOM node numbers, which can differ
-    between two prints of the same page (on a busy machine, for one); the IDs are only
-    cross-references (the ID tree, table cells' `/Headers`), so numbering them in the
-    order the tree is read keeps every reference and makes the bytes the same."""
-    import pikepdf
-
-    root = doc.Root.get("/StructTreeRoot")
-    if root is None or "/IDTree" not in root:
-        return
-    elements = _struct_elements(root)
-    renamed: dict[str, str] = {}
-    for element in elements:
-        if "/ID" in element:
-            renamed[str(element.ID)] = f"id{len(renamed) + 1:06d}"
-            element.ID = pikepdf.String(renamed[str(element.ID)])
-    for element in elements:
-        attributes = element.get("/A")
-        for attribute in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
-            if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
-                attribute.Headers = pikepdf.Array(
-                    [pikepdf.String(renamed.get(str(h), str(h))) for h in attribute.Headers]
-                )
-    by_id = {str(e.ID): e for e in elements if "/ID" in e}
-    flat: list[Any] = []
-    for name in sorted(by_id):
-        flat += [pikepdf.String(name), by_id[name]]
-    root.IDTree = doc.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat)))
-
-
-def _struct_elements(root: Any) -> list[Any]:
-    """Every structure element under `root`, depth first, in reading order."""
-    import pikepdf
-
-    found: list[Any] = []
-    seen: set[tuple[int, int]] = set()
-    stack: list[Any] = [root.get("/K")]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend(reversed(list(node)))
-        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            key = node.objgen
-            if key != (0, 0) and key in seen:
-                continue
-            seen.add(key)
-            found.append(node)
-            stack.append(node.get("/K"))
-    return found
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        found = SUBJECT.match(str(pdf.docinfo.get("/Subject", "")))
+        files = [
+            (name, str(spec.description or ""), spec.get_file().read_bytes())
+            for name, spec in pdf.attachments.items()
+        ]
+    if found is None:
+        return None
+    return Carried(found["source"], found["sha256"], found["terms"], files)

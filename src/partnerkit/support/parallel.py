@@ -65,10 +65,12 @@ def map_ordered(
     items: Sequence[T],
     jobs: int,
     progress: Callable[[], None] | None = None,
+    size: int | None = None,
 ) -> Generator[R, None, None]:
     """`(func(x) for x in items)` over `jobs` processes (`func` must be picklable).
 
-    The items are split into chunks, several per worker for balance. Results are
+    The items are split into chunks, several per worker for balance (or of `size`
+    items: 1 for work as long as a PDF, where balance counts more than hand-offs). Results are
     yielded in the items' order as soon as every chunk before theirs is back, so the
     caller works on the first ones while the workers go on; `progress` is called
     for each item as its chunk comes back, in whatever order that is.
@@ -77,7 +79,7 @@ def map_ordered(
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     jobs = min(jobs, cores())
-    size = max(16, len(items) // (jobs * 4) + 1)
+    size = size or max(16, len(items) // (jobs * 4) + 1)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     jobs = min(jobs, len(chunks))  # never more workers than pieces of work
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
