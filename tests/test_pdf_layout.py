@@ -146,3 +146,40 @@ def test_assessment_header_names_the_parties_not_the_placeholder(cli) -> None:
                  "--today", TODAY)  # fmt: skip
     header = result.out.split('<span class="who">', 1)[1].split("</span>", 1)[0]
     assert header == "Riverside Health with a partner chosen from 3 candidates"
+
+
+@needs_pdftotext
+def test_nothing_of_the_page_is_lost_in_print(printed: dict) -> None:
+    """Every heading and list item of the HTML is in the PDF's text (WeasyPrint split a
+    grid row across pages and dropped the start of its second column)."""
+    from html.parser import HTMLParser
+
+    class Items(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self.depth = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in ("h1", "h2", "h3", "li"):
+                self.found.append("")
+                self.depth += 1
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("h1", "h2", "h3", "li") and self.depth:
+                self.depth -= 1
+
+        def handle_data(self, data: str) -> None:
+            if self.depth and self.found:
+                self.found[-1] += data
+
+    for (paper, name), pdf in printed.items():
+        page = Items()
+        page.feed(pdf.with_suffix(".html").read_text("utf-8"))
+        plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        printed_words = set(re.findall(r"\w+", plain.stdout))  # cells interleave: words, not lines
+        flat = re.sub(r"\W+", "", plain.stdout)  # pdftotext joins "half-" and "time"
+        for item in page.found:
+            words = re.findall(r"\w+", item)
+            missing = [w for w in words if w not in printed_words and w not in flat]
+            assert not missing, (paper, name, item, missing)
