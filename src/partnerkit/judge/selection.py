@@ -255,10 +255,13 @@ def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
         for shift in comparison.shifts:
             way = "higher" if shift.change > 0 else "lower"
             groups.setdefault(tuple(shift.winners), []).append(f"{shift.criterion} {way}")
-        body = "The result depends on the weights." + "".join(
-            f" Moving one weight by {step} (the others rescaled to keep 100) puts "
-            f"{_names(list(w))} first: {_either(changes)}."
-            for w, changes in groups.items()
+        body = (
+            f"The result depends on the weights. Moving one weight by {step} (the others "
+            "rescaled to keep 100) "
+            + "; it ".join(
+                f"puts {_names(list(w))} first: {_either(changes)}" for w, changes in groups.items()
+            )
+            + "."
         )
     if not lead:
         return body
