@@ -233,3 +233,14 @@ def test_a_sheet_name_never_starts_a_command(cli, workdir: Path) -> None:
     result = cli("measure", "p.yaml", "--from", f"{START}.csv")
     assert result.code == 1 and "nothing recorded" in result.err
     _no_forgery(result.out + result.err)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json"])
+def test_diff_names_its_files_escaped(cli, workdir: Path, fmt: str) -> None:
+    shutil.copy(RIVERSIDE, workdir / "old.yaml")
+    shutil.copy(RIVERSIDE, workdir / NAME)
+    for new in (NAME, "old.yaml"):
+        result = cli("diff", new, "old.yaml" if new == NAME else NAME, "-f", fmt)
+        assert result.code in (0, 1), result.err
+        assert "FORGED" in result.out
+        _no_forgery(result.out + result.err)

@@ -87,6 +87,7 @@ def _value(value: Any) -> str:
 
 
 def write_text(changes: list[Change], old_label: str, new_label: str, out: IO[str]) -> None:
+    old_label, new_label = printable(old_label), printable(new_label)  # file names, revisions
     if not changes:
         out.write(f"No change to the agreed content between {old_label} and {new_label}.\n")
         return
