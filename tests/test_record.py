@@ -159,3 +159,22 @@ def test_findings_that_block_signing_become_open_points(monkeypatch: pytest.Monk
     r = record.record_for(p, TODAY, assess(p, TODAY), found)
     assert r.draft and r.open_points.count("The payments exceed costs.") == 1
     assert "not a blocker" not in " ".join(r.open_points)
+
+
+def test_a_signed_amendment_is_conformed_and_its_block_says_so() -> None:
+    """The date shown is the amendment's: the note names it and the first signature."""
+    import copy
+
+    from states import BASE, amendment, model_of
+
+    data = copy.deepcopy(BASE)
+    amendment(data)
+    now = data["amendments"][0]["signed"]["city"]["terms"]
+    for pid, who in (("learnco", "Ben Ode"), ("fund", "Cy Lane")):
+        data["amendments"][0]["signed"][pid] = {"by": who, "date": "2026-05-03", "terms": now}
+    r = record_of(model_of(data), TODAY)
+    assert r.every_current and r.in_force and r.pending is None
+    assert r.signing[1].note == (
+        "Signature of the amendment of 1 May 2026, which brings the terms to this version; "
+        "the agreement was first signed on 15 December 2025."
+    )

@@ -97,9 +97,7 @@ class Record:
 
     def contradicts(self, text: str) -> bool:
         """A claim the signatures disprove: "every partner signed" while one has not."""
-        return bool(_ALL_SIGNED.search(text)) and any(
-            s.state is Signed.NOT for s in self.signing
-        )
+        return bool(_ALL_SIGNED.search(text)) and any(s.state is Signed.NOT for s in self.signing)
 
     def credible(self, items: Iterable[str]) -> list[str]:
         """`items` (a review's wins) without those the record contradicts."""
@@ -228,6 +226,13 @@ def _signing(
                 "which version of the terms it covers.")  # fmt: skip
     elif sig.terms == current:
         state, note = Signed.CURRENT, ""
+        if amendment is not None:  # the date shown is the amendment's: say so
+            first = (
+                f"; the agreement was first signed on {long_date(x.signed.date)}"
+                if (x.signed is not None)
+                else ""
+            )
+            note = f"Signature of {what}, which brings the terms to this version{first}."
     else:
         state = Signed.EARLIER
         note = f"Signed an earlier version of the terms on {long_date(sig.date)}."
