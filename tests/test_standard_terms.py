@@ -257,3 +257,42 @@ def test_the_starter_cover_page_is_complete_for_its_kind(kind: str) -> None:
     )
     codes = {f.code for f in run(loaded.model, loaded.doc, "x.yaml", dt.date(2026, 1, 5))}
     assert not {c for c in codes if c.startswith("PK43")}, codes
+
+
+def _unsigned_draft(workdir: Path, drop: tuple[str, ...] = ()) -> Path:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    del data["terms"]["standard_terms"]
+    for key in drop:
+        del data["terms"][key]
+    for partner in data["partners"]:
+        partner.pop("signed", None)
+    data["status"] = "proposed"
+    path = workdir / "draft.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def test_the_first_signature_records_the_standard_terms_it_is_given_under(
+    cli, workdir: Path
+) -> None:
+    path = _unsigned_draft(workdir)
+    before = _render(cli, path).split("\n## Standard Terms for", 1)[1].split("\n---\n")[0]
+    done = cli("sign", path, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-01-10")
+    assert done.code == 0, done.err
+    assert "recording the standard terms it is signed under" in done.err
+    model = load_bytes(path.read_bytes(), "draft.yaml").model
+    assert model is not None and model.terms is not None
+    ref = model.terms.standard_terms
+    assert ref is not None and (ref.name, ref.version) == ("partnerkit-vendor-services", 1)
+    assert model.partners[0].signed is not None
+    assert model.partners[0].signed.terms == fingerprint(model)  # the version is signed
+    after = _render(cli, path).split("\n## Standard Terms for", 1)[1].split("\n---\n")[0]
+    assert after == before  # what was shown for signature is what the signed file says
+
+
+def test_sign_refuses_a_cover_page_its_standard_terms_cannot_work_with(cli, workdir: Path) -> None:
+    path = _unsigned_draft(workdir, drop=("venue",))
+    text = path.read_text("utf-8")
+    done = cli("sign", path, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-01-10")
+    assert done.code != 0 and "`terms.venue`" in done.err and "--force" in done.err
+    assert path.read_text("utf-8") == text

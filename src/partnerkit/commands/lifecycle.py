@@ -23,8 +23,12 @@ from partnerkit.commands import options
 from partnerkit.commands.common import configure, filled, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
 from partnerkit.commands.options import argument, flag, many, option
-from partnerkit.editing.edit import Append, Delete, EditError, Op, Set
+from partnerkit.editing.edit import AddKey, Append, Delete, EditError, Op, Set
+from partnerkit.format.model import Partnership
+from partnerkit.format.standard import default_for
+from partnerkit.format.terms import StandardTermsRef, Terms
 from partnerkit.format.thresholds import shift
+from partnerkit.judge.coverpage import all_needs
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import emit
@@ -81,12 +85,13 @@ def run_sign(opts: SignOptions) -> int:
         title = opts.title
         if title is None and partner.signatory and partner.signatory.name == by:
             title = partner.signatory.title
+        pending = [(n, a) for n, a in current_amendments(model) if partner_id not in a.signed]
+        pin, model = ([], model) if pending else _pin_standard_terms(model)
         terms = fingerprint(model)
         signature: dict[str, Any] = {"by": by}
         if title:
             signature["title"] = title
         signature.update({"date": when, "terms": terms})
-        pending = [(n, a) for n, a in current_amendments(model) if partner_id not in a.signed]
         if pending:
             n, amendment = pending[-1]
             _say(f"signing the amendment of {amendment.date} for {partner_id} (terms {terms})")
@@ -97,6 +102,8 @@ def run_sign(opts: SignOptions) -> int:
                 f"readiness is {assessment.overall:.0f} ({assessment.band}), below the ready "
                 "band: see `partnerkit score`, or sign anyway with --force"
             )
+        if not opts.force:
+            _refuse_incomplete_cover_page(model)
         old = partner.signed
         if old is not None and old.terms == terms:
             raise EditError(f"{partner_id} has already signed these terms ({terms})")
@@ -111,8 +118,11 @@ def run_sign(opts: SignOptions) -> int:
                 f"since: record the change with `partnerkit amend` and sign that, or replace "
                 "the signature with --force"
             )
+        if pin:
+            _say(f"recording the standard terms it is signed under: {_label(model)}")
         _say(f"signing the agreement for {partner_id} (terms {terms})")
-        return [Set(("partners", index, "signed"), signature), *_activate(model, index, terms)]
+        signed = Set(("partners", index, "signed"), signature)
+        return [*pin, signed, *_activate(model, index, terms)]
 
     return edit_file(opts.path, plan, dry_run=opts.dry_run, config=config)
 
@@ -127,6 +137,42 @@ def _activate(model: Any, index: int, terms: str) -> list[Op]:
     _say(f"every partner has now signed these terms: the status moves from {model.status} "
          "to active")  # fmt: skip
     return [Set(("status",), "active")]
+
+
+def _pin_standard_terms(model: Partnership) -> tuple[list[Op], Partnership]:
+    """The first signature records the standard terms it is given under: a file that
+    names none (and whose kind has a set) gets the latest version of its kind's set, and
+    the fingerprint is of the file with it. Once anyone has signed, nothing is added."""
+    terms = model.terms
+    if any(x.signed for x in model.partners) or (terms and terms.standard_terms):
+        return [], model
+    st = default_for(model.kind)
+    if st is None:
+        return [], model
+    ref = {"name": st.name, "version": st.version}
+    pinned = StandardTermsRef(name=st.name, version=st.version)
+    if terms is None:
+        op: Op = AddKey((), "terms", {"standard_terms": ref})
+        new_terms = Terms(standard_terms=pinned)
+    else:
+        op = AddKey(("terms",), "standard_terms", ref)
+        new_terms = terms.model_copy(update={"standard_terms": pinned})
+    return [op], model.model_copy(update={"terms": new_terms})
+
+
+def _refuse_incomplete_cover_page(model: Partnership) -> None:
+    """What the standard terms need from the cover page blocks the first signature."""
+    gaps = [n.message for n in all_needs(model) if n.code >= "PK431" and not n.held]
+    if gaps:
+        raise EditError(
+            "the cover page is not complete for its standard terms: "
+            + "; ".join(gaps) + "; or sign anyway with --force"
+        )  # fmt: skip
+
+
+def _label(model: Partnership) -> str:
+    ref = model.terms.standard_terms if model.terms else None
+    return f"{ref.name}, version {ref.version}" if ref else ""
 
 
 def _say(text: str) -> None:
