@@ -296,3 +296,15 @@ def test_sign_refuses_a_cover_page_its_standard_terms_cannot_work_with(cli, work
     done = cli("sign", path, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-01-10")
     assert done.code != 0 and "`terms.venue`" in done.err and "--force" in done.err
     assert path.read_text("utf-8") == text
+
+
+def test_terms_prints_a_pdf_carrying_its_set(cli, workdir: Path) -> None:
+    pytest.importorskip("weasyprint")
+    import pikepdf
+
+    done = cli("terms", "community", "-f", "pdf", "-o", "c.pdf")
+    assert done.code == 0, done.err
+    with pikepdf.open(workdir / "c.pdf") as pdf:
+        assert len(pdf.pages) >= 3
+        assert "partnerkit-community-mou, version 1" in str(pdf.docinfo["/Title"])
+        assert "partnerkit-community-mou.1.yaml" in pdf.attachments

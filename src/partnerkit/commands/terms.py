@@ -82,9 +82,12 @@ def _document(st: object, fmt: str, paper: str) -> str | bytes:
 
         return docxout.from_html(text, meta, title)
     if fmt == "pdf":
-        from partnerkit.documents.printer import printer
+        from partnerkit.documents.pdf import print_pdf
+        from partnerkit.documents.pdfmeta import PrintJob, Source
+        from partnerkit.format.standard import shipped
 
-        subject = f"{meta.source} · sha256 {meta.sha256}"
-        with printer() as p:
-            return p.submit(text, title=title, subject=subject, date=None)()
+        data = shipped()[(st.name, st.version)].read_bytes()
+        source = Source(meta.source, data, "The standard terms this document prints")
+        job = PrintJob(text, title, meta.source, meta.sha256, st.label, sources=(source,))
+        return print_pdf(job).pdf
     return text
