@@ -130,8 +130,8 @@ def test_readme_names_every_file_and_reference_code() -> None:
 
 def test_unknown_keys_are_answered_with_the_keys_a_file_writes(cli, workdir: Path) -> None:
     text = (EXAMPLES / "lakeview-literacy-coaching.yaml").read_text("utf-8")
-    assert "    - {for: Year one coaching (spring" in text
-    (workdir / "p.yaml").write_text(text.replace("    - {for: Year one", "    - {fro: Year one", 1))
+    assert "    - {for: Provider fees for year one coaching (spring" in text
+    (workdir / "p.yaml").write_text(text.replace("    - {for: Provider", "    - {fro: Provider", 1))
     out = cli("check", "--no-config", "p.yaml").out
     assert "unknown key `fro` (did you mean `for`?)" in out
     assert "for_" not in out

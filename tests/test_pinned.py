@@ -41,8 +41,8 @@ def _located(out: str) -> list[str]:
         ]),
         ("lakeview.yaml", "2027-03-01", [
             "lakeview.yaml:8:9: warning PK503", "lakeview.yaml:78:5: warning PK502",
-            "lakeview.yaml:79:5: warning PK502", "lakeview.yaml:157:7: warning PK508",
-            "lakeview.yaml:169:9: warning PK501",
+            "lakeview.yaml:79:5: warning PK502", "lakeview.yaml:142:7: warning PK508",
+            "lakeview.yaml:157:7: warning PK508", "lakeview.yaml:169:9: warning PK501",
         ]),
     ],
 )  # fmt: skip
@@ -80,6 +80,8 @@ DEFAULT_SEVERITY = {
     **dict.fromkeys(["PK451", "PK456", "PK457"], "error"),
     **dict.fromkeys([f"PK5{n:02d}" for n in range(1, 10)], "warning"),
     **dict.fromkeys(["PK520", "PK521", "PK522", "PK523", "PK524"], "warning"),
+    **dict.fromkeys(["PK601", "PK602", "PK603", "PK604", "PK611", "PK612"], "warning"),
+    **dict.fromkeys(["PK621", "PK622", "PK631"], "warning"),
 }
 
 

@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from partnerkit.format.model import Partnership
+from partnerkit.judge.consistency import blocking
+from partnerkit.judge.scoring import AGREES
+from partnerkit.support.words import long_dates
 
 # Evidence gathered as a partnership runs, or one partner's own homework: not open points.
 _NOT_A_POINT = frozenset(
@@ -92,6 +95,7 @@ def _points(p: Partnership, name: str) -> list[str]:
         "every party has its legal name": _legal_names,
         "every party has an address for notices": _addresses,
         "every party names an authorised signatory": _signatories,
+        AGREES: _contradictions,
     }
     if name in special:
         return special[name](p)
@@ -128,6 +132,11 @@ def _criteria(p: Partnership) -> list[str]:
         if missing:
             out.append(f"The partners have not yet agreed {_join(missing)} for “{c.name}”.")
     return out
+
+
+def _contradictions(p: Partnership) -> list[str]:
+    """Where two sections of the file say different things, each said once."""
+    return list(dict.fromkeys(long_dates(c.plain) for c in blocking(p)))
 
 
 def _meetings(p: Partnership) -> list[str]:

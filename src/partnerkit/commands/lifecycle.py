@@ -99,8 +99,7 @@ def run_sign(opts: SignOptions) -> int:
         assessment = assess(model, when, config.bands)
         if assessment.band != "ready" and not opts.force:
             raise EditError(
-                f"readiness is {assessment.overall:.0f} ({assessment.band}), below the ready "
-                "band: see `partnerkit score`, or sign anyway with --force"
+                f"{assessment.short_of_ready}: see `partnerkit score`, or sign anyway with --force"
             )
         if not opts.force:
             _refuse_incomplete_cover_page(model)

@@ -257,7 +257,7 @@ def _refuse_final(shown: str, sound: Sound, facts: Record, config: Config) -> No
     why = (
         f"the term ended on {period.end} and the renewed term's dates are not agreed"
         if facts.renewal_lapsed and period
-        else f"readiness {a.overall:.0f} ({a.band}) is below the ready band ({config.bands.ready})"
+        else a.short_of_ready
     )
     tell(shown, f"{why}; --final refuses to render it. `partnerkit score {shown}` shows what "
          "is missing")  # fmt: skip

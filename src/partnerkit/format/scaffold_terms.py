@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from partnerkit.format.standard import BY_KIND, latest
 
+_PAID_FOR = {"vendor": "Vendor fees", "school": "Provider fees"}
+
 
 def commented_terms(kind: str, lead: str, other: str) -> list[str]:
     """Commented starter cover page that fits the kind: the wording is a start for counsel."""
@@ -39,9 +41,10 @@ def commented_terms(kind: str, lead: str, other: str) -> list[str]:
         "#     notice_days: 60",
     ]  # fmt: skip
     if binding:
+        paid_for = _PAID_FOR.get(kind, "Needs analysis")  # a cost or deliverable of the scaffold
         out += [
             "#   payments:",
-            "#     - for: First milestone",
+            f"#     - for: {paid_for}",
             "#       amount: 0",
             "#       currency: USD",
             f"#       payer: {lead}",

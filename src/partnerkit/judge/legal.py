@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from partnerkit.format.model import Partnership
+from partnerkit.judge.names import same_person
 
 Loc = tuple[str | int, ...]
 
@@ -126,7 +127,7 @@ def _parties(p: Partnership) -> Iterator[Need]:
         )  # fmt: skip
     for i, x in enumerate(p.partners):
         if x.signed and x.signatory:
-            same = _same_person(x.signed.by, x.signatory.name)
+            same = same_person(x.signed.by, x.signatory.name)
             yield Need(
                 "PK423", "commitment", f"{x.name}: signed by its signatory", same,
                 ("partners", i, "signed", "by"),
@@ -223,13 +224,3 @@ def _intellectual_property(p: Partnership) -> Iterator[Need]:
                 "say who owns the materials made together (`terms.intellectual_property`)",
             )  # fmt: skip
             return
-
-
-def _same_person(a: str, b: str) -> bool:
-    """`Dr. Helen Ortega` and `Helen Ortega` are the same signatory."""
-    titles = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame"}
-
-    def words(s: str) -> list[str]:
-        return [w for w in re.findall(r"[a-z]+", s.lower()) if w not in titles]
-
-    return words(a) == words(b)

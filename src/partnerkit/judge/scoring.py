@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from partnerkit.format.model import SIX_CS, Partnership
 from partnerkit.format.thresholds import Bands, health_band, is_overdue
 from partnerkit.judge.actions import Action, next_actions
+from partnerkit.judge.consistency import blocking
 from partnerkit.judge.coverpage import all_needs
 from partnerkit.judge.digest import CScore, ScoreDigest
 from partnerkit.judge.facts import (
@@ -81,6 +82,7 @@ class Assessment:
     actions: tuple[tuple[Evidence, float], ...] = ()
     stale: bool = False  # the latest ratings are older than two review cycles
     next_actions: tuple[Action, ...] = ()  # most urgent first
+    contradicted: bool = False  # sections contradict each other in a way that blocks signing
 
     @property
     def overall(self) -> float:
@@ -88,7 +90,22 @@ class Assessment:
 
     @property
     def band(self) -> str:
-        return self.bands.name(round(self.overall, 1))
+        """The readiness band; a file that contradicts itself is not ready to sign."""
+        name = self.bands.name(round(self.overall, 1))
+        return "developing" if self.contradicted and name == "ready" else name
+
+    @property
+    def short_of_ready(self) -> str:
+        """Why the band is not `ready`, as a clause: the score, or the contradictions."""
+        if self.contradicted and self.bands.name(round(self.overall, 1)) == "ready":
+            return (
+                f"readiness {self.overall:.0f} is held at {self.band} because sections of the "
+                "file contradict each other (the PK6xx findings of `partnerkit check`)"
+            )
+        return (
+            f"readiness {self.overall:.0f} ({self.band}) is below the ready band "
+            f"({self.bands.ready:g})"
+        )
 
     def digest(self) -> ScoreDigest:
         """The score as a small frozen record (kept per file by `check` and `review`)."""
@@ -170,7 +187,16 @@ def _evidence(p: Partnership, today: dt.date) -> dict[str, tuple[Evidence, ...]]
         c: tuple(Evidence(c, n, held, act) for n, held, act in rows) for c, rows in checks.items()
     }
     agreement = _agreement_evidence(p)
+    if blocking(p):  # counted only against a file that contradicts itself
+        agreement.setdefault("clarity", []).append(Evidence("clarity", AGREES, False, AGREES_ACTION))
     return {c: (*rows, *agreement.get(c, ())) for c, rows in out.items()}
+
+
+AGREES = "the sections agree with each other"
+AGREES_ACTION = (
+    "settle where two sections contradict each other: payments and costs, people, dates "
+    "and the period (the PK6xx findings of `partnerkit check`)"
+)
 
 
 def _agreement_evidence(p: Partnership) -> dict[str, list[Evidence]]:
@@ -260,6 +286,7 @@ def assess(
         count,
         tuple(gains[:3]),
         health_is_stale(p, rated_on, today),
+        contradicted=bool(blocking(p)),
     )
     if not actions:
         return a

@@ -247,4 +247,5 @@ EVIDENCE_PLAIN: dict[str, Gap] = {
     "a venue for disputes": ("Name the courts that hear a dispute", "Terms", "terms.venue"),
     "a breach notice period": ("Agree how quickly a breach of personal data is reported", "Terms", "terms.data_protection.breach_notice_hours"),
     "the funder's grant instrument is named": ("Name the funder's grant agreement", "Terms", "terms.grant_instrument"),
+    "the sections agree with each other": ("Settle where two sections of the file contradict each other", "Terms", "terms"),
 }  # fmt: skip

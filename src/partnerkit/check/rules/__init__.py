@@ -28,6 +28,7 @@ def all_rules() -> dict[str, Rule]:
         from partnerkit.check.rules import (  # noqa: F401
             candidates,
             catalogue,
+            consistency,
             dates,
             evaluation,
             lifecycle,
@@ -57,7 +58,12 @@ def run(
     """
     if model.status == "heard":  # a lead on the pipeline, not yet a partnership to judge
         return
-    ctx = Context(model, today, questions if questions is not None else question_statuses(model))
+    ctx = Context(
+        model,
+        today,
+        questions if questions is not None else question_statuses(model),
+        lambda loc: f"line {locate(doc.root, loc)[0]}",
+    )
     for code, r in all_rules().items():
         if r.check is None or not enabled(code):
             continue

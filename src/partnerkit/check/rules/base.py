@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from partnerkit.check.finding import Loc, Severity
+from partnerkit.check.finding import Loc, Severity, field_path
 from partnerkit.format.model import Partnership
 from partnerkit.judge.questions import Question
 
@@ -29,6 +29,7 @@ class Context:
     model: Partnership
     today: dt.date
     questions: tuple[Question, ...]
+    where: Callable[[Loc], str] = field_path  # names another place of the file in a message
 
 
 Check = Callable[[Context], Iterator[Hit]]
@@ -54,6 +55,7 @@ AREAS = {
     "PK3": "questions",
     "PK4": "quality",
     "PK5": "dates",
+    "PK6": "consistency",
 }
 
 REGISTRY: dict[str, Rule] = {}
