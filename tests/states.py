@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from partnerkit.check.fingerprint import fingerprint
 from partnerkit.check.loader import load_bytes
 from partnerkit.format.model import Partnership
+from partnerkit.history.fingerprint import fingerprint
 
 TODAY = dt.date(2026, 6, 1)
 BASE: dict[str, Any] = {

@@ -157,8 +157,8 @@ def test_characters_xml_forbids_are_replaced_not_a_crash(cli, workdir: Path) -> 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_a_redline_footer_names_both_versions_labelled(cli, workdir: Path, fmt: str) -> None:
     """The footer ran two fingerprints together (`terms a0812ea54de36cea34807ede`)."""
-    from partnerkit.check.fingerprint import fingerprint
     from partnerkit.check.loader import load_bytes
+    from partnerkit.history.fingerprint import fingerprint
 
     git(workdir, "init", "-q")
     file = workdir / "p.yaml"

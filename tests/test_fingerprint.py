@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from partnerkit.check.fingerprint import changed_sections, fingerprint
 from partnerkit.check.loader import load_bytes
 from partnerkit.format.model import Partnership
+from partnerkit.history.changes import changed_sections, compare
+from partnerkit.history.fingerprint import fingerprint
 
 from conftest import EXAMPLES
 
@@ -101,7 +103,7 @@ def test_changed_by_agreed_content(dotted: str, value: Any, section: str) -> Non
     )
     before, after = model_of(dumped(data)), model_of(patched(data, dotted, value))
     assert fingerprint(before) != fingerprint(after)
-    assert changed_sections(before, after) == [section]
+    assert changed_sections(compare(before, after)) == [section]
 
 
 @pytest.mark.parametrize(("dotted", "value"), UNCHANGED, ids=[c[0] for c in UNCHANGED])
@@ -109,7 +111,7 @@ def test_not_changed_by_what_moves(dotted: str, value: Any) -> None:
     data = data_of(EXAMPLES / "riverside-clinical-onboarding.yaml")
     before, after = model_of(dumped(data)), model_of(patched(data, dotted, value))
     assert fingerprint(before) == fingerprint(after)
-    assert changed_sections(before, after) == []
+    assert changed_sections(compare(before, after)) == []
 
 
 def test_whole_floats_and_empty_lists_are_the_same_content() -> None:
@@ -119,3 +121,29 @@ def test_whole_floats_and_empty_lists_are_the_same_content() -> None:
     assert fingerprint(model_of(patched(data, "value.needs", []))) != base  # removed needs
     data["partners"][0]["strengths"] = []
     assert fingerprint(model_of(dumped(data))) == base
+
+
+def test_the_changes_cover_every_agreed_section() -> None:
+    """Each section the fingerprint covers has a change above, so a `diff` that skips one
+    (`decisions`, `period`) fails the next test."""
+    from partnerkit.history import fingerprint as terms
+
+    covered = {section for _, _, section in CHANGES}
+    assert {*terms._WHOLE, "partners", "expectations", "success"} <= covered
+    assert any(section.startswith("terms.") for section in covered)
+
+
+@pytest.mark.parametrize(("dotted", "value", "section"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_diff_reports_every_agreed_section(
+    cli, workdir: Path, dotted: str, value: Any, section: str
+) -> None:
+    """`partnerkit diff` names each changed section, as the fingerprint and `amend` see it
+    (one `compare` answers for all of them)."""
+    data = data_of(
+        ROUND2 if dotted.startswith("terms") else EXAMPLES / "harbor-county-early-learning.yaml"
+    )
+    (workdir / "old.yaml").write_text(dumped(data))
+    (workdir / "new.yaml").write_text(patched(data, dotted, value))
+    done = cli("diff", "old.yaml", "new.yaml", "-f", "json")
+    assert done.code == 0, done.err
+    assert json.loads(done.out)["sections"] == [section]

@@ -111,7 +111,7 @@ def test_past_versions_over_the_size_limit_are_not_read(
 ) -> None:
     """One 300 MB version in a file's history made a check of a 10 KB file use 2 GB: the
     signature walk behind PK520 read every version whole. Sizes are asked first."""
-    from partnerkit.check import history
+    from partnerkit.history import git as history
 
     _, big = _signed_history_with_a_huge_version(workdir, cli)
     largest: list[int] = []

@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, str], ...] = (
     ("yamlio", "YAML read safely, with the position of every node"),
     ("format", "the partnership file format: types, models, thresholds, scaffold"),
     ("judge", "judging a valid partnership: scoring, next actions, stages, ROI, selection"),
+    ("history", "a partnership's history: terms fingerprint, what changed, versions in git"),
     ("check", "from a file to its verdict: load, validate, rules, score, result"),
     ("editing", "changing a user's YAML text in place"),
     ("documents", "documents from a partnership: templates, Word, PDF, sheets, calendars"),

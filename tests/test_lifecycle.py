@@ -261,3 +261,32 @@ def test_check_warns_when_the_status_lags_behind_the_signatures(repo: Path, cli)
     out = cli("check", file, "--today", "2026-03-01").out
     assert "PK524 every partner has signed the current terms" in out
     assert "still `proposed`: set `status: active`" in out
+
+
+def test_diff_pk520_amend_and_redline_give_one_answer(repo: Path, cli) -> None:
+    """What changed since the signature is answered once (`history.git.changed_since`):
+    `diff`, PK520, `amend` and the redline name the same sections, `period` and
+    `decisions` among them."""
+    file = repo / "p.yaml"
+    for pid, by in (("riverside", "Lee Park"), ("meridian", "Olivia Grant")):
+        assert cli("sign", file, "--partner", pid, "--by", by, "--date", "2026-01-12").code == 0
+    git(repo, "commit", "-q", "-am", "signed")
+    text = file.read_text().replace("end: 2027-01-14}", "end: 2027-06-30}", 1)
+    text = text.replace("    - Curriculum scope", "    - Curriculum scope and length", 1)
+    file.write_text(text)
+    git(repo, "commit", "-q", "-am", "longer term, wider joint decision")
+    expected = ["period", "decisions"]
+
+    diffed = json.loads(cli("diff", file, "--since", "signed", "-f", "json").out)["sections"]
+    assert diffed == expected
+    warned = [
+        line.split("`")[1]
+        for line in cli("check", file, "--today", "2026-03-01").out.splitlines()
+        if "PK520" in line
+    ]
+    assert warned == expected
+    amended = cli("amend", file, "--summary", "Longer term.", "--dry-run")
+    assert amended.code == 0, amended.err
+    assert "sections: [period, decisions]}" in amended.out
+    marked = cli("render", file, "--redline", "signed", "-o", "-").out
+    assert "<del>" in marked and "<ins>" in marked

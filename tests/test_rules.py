@@ -37,7 +37,7 @@ def patched(case: dict[str, Any]) -> str:
         del parent[key]
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     if "TERMS" in text:  # a signature of the case's own agreed content (PK520)
-        from partnerkit.check.fingerprint import fingerprint
+        from partnerkit.history.fingerprint import fingerprint
 
         loaded = load_bytes(text.replace("TERMS", "aaaaaaaaaaaa").encode(), "case.yaml")
         assert loaded.model is not None, loaded.findings

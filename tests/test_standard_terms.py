@@ -15,9 +15,9 @@ import pytest
 import yaml
 from docx import Document
 
-from partnerkit.check.fingerprint import fingerprint
 from partnerkit.check.loader import load_bytes
 from partnerkit.format import standard
+from partnerkit.history.fingerprint import fingerprint
 
 from conftest import EXAMPLES, TODAY
 

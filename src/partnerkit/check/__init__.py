@@ -7,10 +7,10 @@ processes):
   `codes` (codes as users write them in `--select`, `[severity]`, suppressions);
 - loading: `loader` (a file to a validated model, or located findings) and
   `validation` (schema errors and cross-references as PK1xx/PK2xx findings);
-- what rules read from a valid model besides `judge/`: `fingerprint` and `semdiff`
-  (the signed terms and what changed), `history` (earlier versions from git), `record`
-  (what documents and commands state about signatures, status and open points) with
-  `openpoints`;
+- what rules read from a valid model besides `judge/` and `history/` (the signed
+  terms, what changed, earlier versions from git): `record` (what documents and commands
+  state about signatures, status and open points) with `openpoints`, and `unsigned`
+  (PK520 at the sections changed since the signature);
 - judging: `rules/` (one declared unit per code), the score from `judge.scoring`,
   `events` (dated items for the calendar);
 - finishing: `suppress` (in-file suppressions), then severities from the configuration;
@@ -18,5 +18,5 @@ processes):
   problem), `result` (one file's frozen result, a run's report), `portfolio` (rows
   and the summary of many files).
 
-Imports `judge`, `format`, `yamlio` and `support`.
+Imports `history`, `judge`, `format`, `yamlio` and `support`.
 """

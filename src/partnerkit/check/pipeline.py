@@ -113,7 +113,7 @@ def _judge(
     questions = question_statuses(model)
     rules = list(run_rules(model, doc, loaded.path, today, config.enabled, questions))
     if any(f.code == "PK520" for f in rules):  # name what changed, from git
-        from partnerkit.check.history import locate_unsigned_changes
+        from partnerkit.check.unsigned import locate_unsigned_changes
 
         rules = locate_unsigned_changes(rules, loaded, config.max_file_size)
     assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)

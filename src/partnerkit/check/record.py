@@ -21,9 +21,10 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from partnerkit.check.finding import Finding
-from partnerkit.check.fingerprint import changed_sections, current_amendments, fingerprint
 from partnerkit.check.openpoints import evidence_points, stake
 from partnerkit.format.model import Amendment, Partner, Partnership, Signature
+from partnerkit.history.changes import changed_sections, compare
+from partnerkit.history.fingerprint import current_amendments, fingerprint
 
 
 class Signed(StrEnum):
@@ -160,7 +161,7 @@ def record_of(
     within = start is not None and start <= today and (end is None or today <= end)
     in_force = every and within and p.status not in ("ended", "exploring") and not lapsed
     changed = (
-        tuple(section_words(n) for n in changed_sections(signed_version, p))
+        tuple(section_words(n) for n in changed_sections(compare(signed_version, p)))
         if (signed_version is not None and not every)
         else ()
     )

@@ -13,12 +13,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from partnerkit.check.fingerprint import (
-    changed_sections,
-    current_amendments,
-    fingerprint,
-    signed_fingerprints,
-)
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, filled, parse_today
 from partnerkit.commands.editfile import EditTarget, edit_file
@@ -28,6 +22,11 @@ from partnerkit.format.model import Partnership
 from partnerkit.format.standard import default_for
 from partnerkit.format.terms import StandardTermsRef, Terms
 from partnerkit.format.thresholds import shift
+from partnerkit.history.fingerprint import (
+    current_amendments,
+    fingerprint,
+    signed_fingerprints,
+)
 from partnerkit.judge.coverpage import all_needs
 from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
@@ -230,13 +229,14 @@ def run_amend(opts: AmendOptions) -> int:
 
 
 def _changed_since(path: Path, since: str, model: Any) -> list[str]:
-    from partnerkit.check import history
+    from partnerkit.history.git import InvalidVersion, changed_since
 
     try:
-        old = history.last_signed(path) if since == "signed" else history.version_at(path, since)
+        return changed_since(path, model, since).sections
     except UsageError as exc:
         raise EditError(f"{exc}; or name the sections with --section") from None
-    return changed_sections(old.model, model)
+    except InvalidVersion as exc:
+        raise EditError(f"{exc}; fix it, or name the sections with --section") from None
 
 
 @dataclass(frozen=True)
@@ -325,19 +325,20 @@ def run_diff(opts: DiffOptions) -> int:
     """`partnerkit diff OLD NEW` or `partnerkit diff FILE --since REV|signed`."""
     import io
 
-    from partnerkit.check import history, semdiff
+    from partnerkit.history import changes as semdiff
+    from partnerkit.history import git as history
 
     fmt, output = DiffFormat(opts.format).value, opts.output
     try:
-        old, new = _versions(list(opts.paths), opts.since)
+        old, new, changes = _versions(list(opts.paths), opts.since)
     except history.InvalidVersion as exc:
+        from partnerkit.check.loader import load_bytes
         from partnerkit.reporters.text import line
 
-        for finding in exc.findings:
+        for finding in load_bytes(exc.raw, exc.shown).findings:
             sys.stdout.write(line(finding) + "\n")
         sys.stderr.write("a version is not a valid partnership file; fix it first\n")
         return 1
-    changes = semdiff.compare(old.model, new.model)
     buffer = io.StringIO()
     if fmt == "json":
         semdiff.write_json(changes, (old.label, old.model), (new.label, new.model), buffer)
@@ -349,21 +350,22 @@ def run_diff(opts: DiffOptions) -> int:
     return 0
 
 
-def _versions(paths: list[Path], since: str | None) -> tuple[Any, Any]:
-    """The old and the new version: two files, or one file and a git revision."""
-    from partnerkit.check import history
+def _versions(paths: list[Path], since: str | None) -> tuple[Any, Any, list[Any]]:
+    """The old and the new version, and what changed: two files, or one file and a git
+    revision (or `signed`, through the one answer `amend` and PK520 read too)."""
+    from partnerkit.history import changes as semdiff
+    from partnerkit.history import git as history
 
     if since is not None:
         if len(paths) != 1:
             raise UsageError("with --since, name one file: partnerkit diff FILE --since REV")
         _exists(paths[0])
-        if since == "signed":
-            old = history.last_signed(paths[0])
-            if old.label != "working tree":
-                old = history.Version(f"{old.label} (signed)", old.text, old.model)
-        else:
-            old = history.version_at(paths[0], since)
-        return old, history.current(paths[0])
+        now = history.current(paths[0])
+        found = history.changed_since(paths[0], now.model, since)
+        old = found.version
+        if since == "signed" and old.label != "working tree":
+            old = history.Version(f"{old.label} (signed)", old.text, old.model)
+        return old, now, found.changes
     if len(paths) != 2:
         raise UsageError("name two files (partnerkit diff OLD NEW), or one with --since REV")
     for p in paths:
@@ -372,6 +374,7 @@ def _versions(paths: list[Path], since: str | None) -> tuple[Any, Any]:
     return (
         history.Version(str(paths[0]), old.text, old.model),
         history.Version(str(paths[1]), new.text, new.model),
+        semdiff.compare(old.model, new.model),
     )
 
 

@@ -266,16 +266,16 @@ def _refuse_final(shown: str, sound: Sound, facts: Record, config: Config) -> No
 def _facts(path: str, sound: Sound, today: dt.date) -> Record:
     """The facts of the record; what changed since the signatures is read from git only
     when a signature covers an earlier version of the terms."""
-    from partnerkit.check import history
     from partnerkit.check.record import Signed, record_for
+    from partnerkit.history.git import InvalidVersion, changed_since
 
     findings = sound.result.findings
     facts = record_for(sound.model, today, sound.assessment, findings)
     if not any(s.state is Signed.EARLIER for s in facts.signing):
         return facts
     try:
-        signed = history.last_signed(Path(path)).model
-    except (UsageError, OSError):
+        signed = changed_since(Path(path), sound.model).version.model
+    except (UsageError, InvalidVersion, OSError):
         return facts  # no git, or no fully signed version: what changed is not known
     return record_for(sound.model, today, sound.assessment, findings, signed_version=signed)
 
@@ -343,17 +343,17 @@ def _redline(
 
 
 def _compared(path: str, opts: RenderOptions, model: Any) -> tuple[Any, Any]:
-    """The version a redline compares with, and how its footer names both versions."""
-    from partnerkit.check import history
-    from partnerkit.check.fingerprint import fingerprint
+    """The version a redline compares with (the one `diff --since`, `amend` and PK520
+    compare against), and how its footer names both versions."""
     from partnerkit.documents.render import Compared
+    from partnerkit.history.fingerprint import fingerprint
+    from partnerkit.history.git import changed_since
 
     assert opts.redline is not None
+    old = changed_since(Path(path), model, opts.redline, option="--redline").version
     if opts.redline == "signed":
-        old = history.last_signed(Path(path))
         label = "the version every partner signed"
     else:
-        old = history.version_at(Path(path), opts.redline, "--redline")
         label = f"revision {opts.redline}"
     if old.label != "working tree" and old.label != opts.redline:
         label += f" (commit {old.label})"

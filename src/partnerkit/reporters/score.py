@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, Any
 
-from partnerkit.check.fingerprint import fingerprint
 from partnerkit.check.record import record_for
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import PERCEPTION_GAP, Bands
+from partnerkit.history.fingerprint import fingerprint
 from partnerkit.judge.roi import roi_of
 from partnerkit.judge.scoring import Assessment
 from partnerkit.support.sanitize import (

@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from partnerkit.check.finding import Severity
-from partnerkit.check.fingerprint import current_amendments, fingerprint, signed_fingerprints
 from partnerkit.check.rules.base import Context, Hit, rule
 from partnerkit.format.thresholds import SHORTEST_TERM_DAYS, shift
+from partnerkit.history.fingerprint import current_amendments, fingerprint, signed_fingerprints
 
 W = Severity.WARNING
 

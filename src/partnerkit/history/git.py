@@ -2,28 +2,28 @@
 
 `version_at(path, rev)` reads the file as it was at any revision git understands
 (`HEAD~2`, a tag, a commit); `last_signed(path)` finds the newest version that every
-partner had signed with that version's own terms fingerprint.
+partner had signed with that version's own terms fingerprint; `changed_since(path,
+model)` is the one answer to "what changed since the signature" (or since a revision),
+read by `diff --since`, PK520, `amend` and the redline.
+
+A version is read with the same safe YAML reader and models as `check` reads a file;
+one that is not a valid partnership file is `InvalidVersion`, whose text the command
+then checks to show where it is broken.
 """
 
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from partnerkit.check.fingerprint import fingerprint, signed_fingerprints
-from partnerkit.check.loader import load_bytes
-from partnerkit.check.semdiff import changed_sections, compare
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import DEFAULT_MAX_BYTES
+from partnerkit.history.changes import Change, changed_sections, compare
+from partnerkit.history.fingerprint import fingerprint, signed_fingerprints
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
-from partnerkit.yamlio import locate
-
-if TYPE_CHECKING:
-    from partnerkit.check.finding import Finding
-    from partnerkit.check.loader import Loaded
+from partnerkit.yamlio import YamlProblems, parse
 
 MAX_VERSIONS = 500  # how far back `last_signed` looks
 
@@ -66,19 +66,24 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 
 class InvalidVersion(Exception):
-    """A version that is not a valid partnership file: content, so exit 1."""
+    """A version that is not a valid partnership file: content, so exit 1. `raw` is its
+    content and `shown` its name, for the command to check and show where it is broken."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings[0].message if findings else "not a partnership file")
-        self.findings = findings
+    def __init__(self, raw: bytes, shown: str) -> None:
+        super().__init__(f"{shown} is not a valid partnership file")
+        self.raw, self.shown = raw, shown
 
 
 def _model(text: bytes, label: str, shown: str) -> Partnership:
     where = shown if label == "now" else f"{shown}@{label}"
-    loaded = load_bytes(text, where)
-    if loaded.model is None:
-        raise InvalidVersion(loaded.findings)
-    return loaded.model
+    try:
+        doc, problems = parse(text.decode("utf-8-sig"))
+        version = doc.data.get("partnerkit") if isinstance(doc.data, dict) else None
+        if problems or version != 1 or isinstance(version, bool):
+            raise InvalidVersion(text, where)
+        return Partnership.model_validate(doc.data)
+    except (UnicodeDecodeError, YamlProblems, ValueError):  # ValidationError is a ValueError
+        raise InvalidVersion(text, where) from None
 
 
 def version_at(
@@ -180,45 +185,32 @@ def last_signed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Version:
     )
 
 
-def locate_unsigned_changes(
-    findings: list[Finding], loaded: Loaded, max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[Finding]:
-    """Point PK520 at what changed, naming the sections, when git has the signed version.
+@dataclass(frozen=True)
+class Since:
+    """What changed in the agreed content since a version: the version and the changes."""
 
-    A rule sees only the file; the signed version lives in git. When it can be read,
-    each changed section gets one finding at its key; otherwise the rule's findings
-    (at the signatures) stay as they are.
-    """
-    stale = [f for f in findings if f.code == "PK520"]
-    if not stale or loaded.model is None or loaded.doc is None:
-        return findings
+    version: Version
+    changes: list[Change]
 
-    path = Path(loaded.path)
-    try:
-        signed = last_signed(path, max_bytes)
-    except (UsageError, InvalidVersion, OSError):
-        return findings
-    if signed.label == "working tree":
-        return findings
-    sections = changed_sections(compare(signed.model, loaded.model))
-    if not sections:
-        return findings
-    partners = ", ".join(
-        pid for pid, terms in signed_fingerprints(loaded.model).items() if terms is not None
-    )
-    located = []
-    template = stale[0]
-    for name in sections:
-        line, column, _ = locate(loaded.doc.root, tuple(name.split(".")))
-        located.append(
-            replace(
-                template,
-                line=line,
-                column=column,
-                field=name,
-                message=f"`{name}` changed since {partners} signed (version {signed.label}) "
-                "with no amendment signed since: record it with `partnerkit amend` and sign "
-                "it, or undo it (`partnerkit diff FILE --since signed`)",
-            )
-        )
-    return [f for f in findings if f.code != "PK520"] + located
+    @property
+    def sections(self) -> list[str]:
+        """The agreed sections that changed, in the file's order."""
+        return changed_sections(self.changes)
+
+
+def changed_since(
+    path: Path,
+    now: Partnership,
+    since: str = "signed",
+    *,
+    option: str = "--since",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Since:
+    """What changed in `now` (the file at `path` as it is) since the version every
+    partner signed (`signed`), or since the git revision `since`: the one answer read by
+    `diff`, PK520, `amend` and the redline."""
+    if since == "signed":
+        old = last_signed(path, max_bytes)
+    else:
+        old = version_at(path, since, option, max_bytes=max_bytes)
+    return Since(old, compare(old.model, now))

@@ -116,13 +116,6 @@ def fingerprint(model: Partnership) -> str:
     return of_sections(sections(model))
 
 
-def changed_sections(old: Partnership, new: Partnership) -> list[str]:
-    """Names of the agreed sections that differ between two versions, in file order."""
-    a, b = sections(old), sections(new)
-    order = [*b, *(k for k in a if k not in b)]
-    return [name for name in order if a.get(name) != b.get(name)]
-
-
 def signed_fingerprints(model: Partnership) -> dict[str, str | None]:
     """Each signed partner's latest signed fingerprint: from the latest amendment it
     signed, else its signature of the agreement (None when the signature has none)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import IO, Any
 
-from partnerkit.check.fingerprint import fingerprint, sections
 from partnerkit.format.model import Partnership
+from partnerkit.history.fingerprint import fingerprint, sections
 from partnerkit.support.sanitize import json_text, markdown, printable
 
 _IDENTITY = ("id", "name", "item", "deliverable", "for")
