@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from partnerkit.format.model import Partnership
 from partnerkit.judge.clash import Clash, amount
@@ -37,8 +37,7 @@ RECURS = re.compile(
 semester`, `annual licence`, `monthly`, `recurring`, `ongoing`."""
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """What a payment pays for: a cost or a deliverable, by its index."""
 
     section: str  # "costs" or "expectations"
@@ -50,18 +49,29 @@ class _Index:
 
     def __init__(self, p: Partnership) -> None:
         self.whole: dict[str, Link] = {}
-        self.phrases: dict[str, Link] = {}
+        self._phrases: dict[str, Link] | None = None  # built only when a `for` needs it
         self.ids = {e.id: Link("expectations", i) for i, e in enumerate(p.expectations) if e.id}
-        named = [("costs", i, c.item) for i, c in enumerate(p.costs)]
-        named += [("expectations", i, e.deliverable) for i, e in enumerate(p.expectations)]
-        for section, i, name in named:
+        self.named: list[tuple[list[str], Link]] = []
+        for section, i, name in [
+            *(("costs", i, c.item) for i, c in enumerate(p.costs)),
+            *(("expectations", i, e.deliverable) for i, e in enumerate(p.expectations)),
+        ]:
             words = text_key(name).split()[: 4 * MAX_PHRASE]
-            if not words:
-                continue
-            self.whole.setdefault(" ".join(words), Link(section, i))
-            for size in range(1, min(len(words), MAX_PHRASE) + 1):
-                for start in range(len(words) - size + 1):
-                    self.phrases.setdefault(" ".join(words[start : start + size]), Link(section, i))
+            if words:
+                link = Link(section, i)
+                self.named.append((words, link))
+                self.whole.setdefault(" ".join(words), link)
+
+    @property
+    def phrases(self) -> dict[str, Link]:
+        """Every run of up to `MAX_PHRASE` words of every name, to find a `for` inside one."""
+        if self._phrases is None:
+            self._phrases = {}
+            for words, link in self.named:
+                for size in range(1, min(len(words), MAX_PHRASE) + 1):
+                    for start in range(len(words) - size + 1):
+                        self._phrases.setdefault(" ".join(words[start : start + size]), link)
+        return self._phrases
 
     def link(self, text: str) -> Link | None:
         """The cost or deliverable a payment's `for` names, or None."""
