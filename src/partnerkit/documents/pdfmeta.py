@@ -29,6 +29,7 @@ UA_XMP = (
     b'<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
     b"<pdfuaid:part>1</pdfuaid:part></rdf:Description></rdf:RDF>"
 )
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*\.)(?=\S)")  # a clause number run into its title
 SUBJECT = re.compile(r"^(?P<source>.*) · sha256 (?P<sha256>[0-9a-f]{64}) · terms (?P<terms>\S+)$")
 
 
@@ -100,7 +101,8 @@ def finish(document: Any, pdf: Any, *, job: PrintJob) -> None:
 
     The attached files are YAML; their dates are the document's `--date`, or none
     (an attachment's dates are optional, and the clock would change the bytes).
-    The viewer shows the title, not the file name (PDF/UA).
+    The viewer shows the title, not the file name (PDF/UA); a bookmark keeps the space
+    the page shows between a clause's number and its title.
     """
     for obj in pdf.objects:
         extra = getattr(obj, "extra", None)
@@ -112,6 +114,11 @@ def finish(document: Any, pdf: Any, *, job: PrintJob) -> None:
     import pydyf
 
     pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+    if "AF" in pdf.catalog:  # WeasyPrint lists each attachment twice
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+    for obj in pdf.objects:  # bookmarks: "1. Background", as the heading reads
+        if isinstance(obj, dict) and "Dest" in obj and isinstance(obj.get("Title"), pydyf.String):
+            obj["Title"] = pydyf.String(NUMBERED.sub(r"\1 ", obj["Title"].string))
 
 
 @dataclass(frozen=True)
