@@ -108,3 +108,11 @@ def test_rating_text_and_the_view_of_a_review() -> None:
     view = {x.c: x for x in review_view(june, {"bright-start": "Bright Start"})}
     assert view["communication"].spread == 2 and view["communication"].gap
     assert view["communication"].partners_text() == "head-start 4, Bright Start 2"
+
+
+def test_the_agenda_says_a_term_that_has_ended_ended_in_long_dates(cli) -> None:
+    a = agenda_of(model_of(harbor()), dt.date(2026, 12, 5))
+    ended = "Renew or close: the agreement ended on 2026-11-30"
+    assert any(x.startswith(ended) for x in a.forced)
+    r = cli("render", HARBOR, "-t", "agenda", "-f", "md", "-o", "-", "--today", "2026-12-05")
+    assert "the agreement ended on 30 November 2026" in r.out and "2026-10-31" not in r.out

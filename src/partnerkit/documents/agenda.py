@@ -278,10 +278,11 @@ def _renewal(p: Partnership, end: dt.date, today: dt.date) -> tuple[dt.date, str
         what = f"renews by itself on {end} unless a Partner gives notice ({clause}, {notice} "
         what += f"days before the end): that notice {due} {deadline}" if notice else "days)"
     elif notice is not None:
-        what = (f"ends on {end}; a Partner that wishes to renew says so in writing at least "
+        ends = "ended" if end < today else "ends"
+        what = (f"{ends} on {end}; a Partner that wishes to renew says so in writing at least "
                 f"{notice} days before the end ({clause}): that {due} {deadline}")  # fmt: skip
     else:
-        what = f"ends on {end}"
+        what = f"{'ended' if end < today else 'ends'} on {end}"
     if term and term.notice_days is not None:
         what += (f"; to end it earlier, {term.notice_days} days' written notice (clause "
                  f"{refs(p)['termination']})")  # fmt: skip
