@@ -116,3 +116,9 @@ def test_the_agenda_says_a_term_that_has_ended_ended_in_long_dates(cli) -> None:
     assert any(x.startswith(ended) for x in a.forced)
     r = cli("render", HARBOR, "-t", "agenda", "-f", "md", "-o", "-", "--today", "2026-12-05")
     assert "the agreement ended on 30 November 2026" in r.out and "2026-10-31" not in r.out
+
+
+def test_the_one_pager_says_a_period_that_is_over_ended(cli) -> None:
+    for fmt, words in (("md", "period ended 30 November 2026"), ("html", "Period ended:")):
+        r = cli("render", HARBOR, "-t", "one-pager", "-f", fmt, "-o", "-", "--today", "2026-12-05")
+        assert words in r.out and "eriod ends" not in r.out
