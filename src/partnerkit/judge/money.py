@@ -41,7 +41,7 @@ class Link(NamedTuple):
     """What a payment pays for: a cost or a deliverable, by its index."""
 
     section: str  # "costs" or "expectations"
-    index: int
+    number: int  # its index in `costs` or `expectations`
 
 
 class _Index:
@@ -110,7 +110,7 @@ def money_clashes(p: Partnership, linked: list[Link | None]) -> Iterator[Clash]:
     for i, (pay, link) in enumerate(zip(payments, linked, strict=True)):
         if link is None or link.section != "costs":
             continue
-        j, cost = link.index, p.costs[link.index]
+        j, cost = link.number, p.costs[link.number]
         if pay.payee and cost.borne_by == pay.payee and pay.payer != pay.payee:
             payee = names.get(pay.payee, pay.payee)
             by = names.get(pay.payer, pay.payer) if pay.payer else "a partner"
