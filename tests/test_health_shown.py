@@ -122,3 +122,12 @@ def test_the_one_pager_says_a_period_that_is_over_ended(cli) -> None:
     for fmt, words in (("md", "period ended 30 November 2026"), ("html", "Period ended:")):
         r = cli("render", HARBOR, "-t", "one-pager", "-f", fmt, "-o", "-", "--today", "2026-12-05")
         assert words in r.out and "eriod ends" not in r.out
+
+
+def test_review_file_states_the_record_as_the_documents_do(cli) -> None:
+    """`review FILE` said "renewing" and "signed 2025-11-20" of a term that had ended."""
+    r = cli("review", HARBOR, "--today", "2026-12-05")
+    assert "Term ended on 30 November 2026; renewal not yet agreed" in r.out
+    assert "signed the term that ended on 2025-11-20" in r.out and "not signed" in r.out
+    lakeview = cli("review", EXAMPLES / "lakeview-literacy-coaching.yaml", "--today", TODAY)
+    assert "In force" in lakeview.out and "signed these terms on" in lakeview.out

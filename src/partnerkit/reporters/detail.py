@@ -7,6 +7,7 @@ from html import escape
 from typing import IO, Any
 
 from partnerkit.check.ratings import review_view
+from partnerkit.check.record import Signed, record_for
 from partnerkit.format.model import SIX_CS, Partnership, Review
 from partnerkit.format.thresholds import is_overdue, review_state
 from partnerkit.judge.facts import deliverable_overdue
@@ -51,7 +52,7 @@ def write_detail(
 def _print_detail(console: Any, p: Partnership, a: Assessment, path: str, today: dt.date) -> None:
     from rich.text import Text
 
-    console.print(_head(p, a, path))
+    console.print(_head(p, a, path, today))
     console.print(_cs_and_questions(a))
     console.print(Text(health_note(a), "bold yellow" if a.stale else "dim"))
     if a.next_actions:
@@ -119,7 +120,16 @@ def _table(title: str, **options: Any) -> Any:
     return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, **options)
 
 
-def _head(p: Partnership, a: Assessment, path: str) -> Any:
+_SIGNED = {
+    Signed.CURRENT: ("signed these terms", "green"),
+    Signed.EARLIER: ("signed an earlier version", "yellow"),
+    Signed.PREVIOUS_TERM: ("signed the term that ended", "yellow"),
+    Signed.UNRECORDED: ("signed, terms not recorded", "yellow"),
+    Signed.NOT: ("not signed", "yellow"),
+}
+
+
+def _head(p: Partnership, a: Assessment, path: str, today: dt.date) -> Any:
     """Title, kind, status, period and readiness, with the partners and their signatures."""
     from rich import box
     from rich.console import Group
@@ -130,8 +140,9 @@ def _head(p: Partnership, a: Assessment, path: str) -> Any:
     head = Text()
     head.append(printable(p.title), "bold")
     head.append(f"  {printable(p.id)}\n", "dim")
+    facts = record_for(p, today, a)
     head.append(f"{p.kind} · ")
-    head.append(p.status, "bold")
+    head.append(printable(facts.status), "bold")
     if p.period:
         end = p.period.end.isoformat() if p.period.end else "open-ended"
         head.append(f" · {p.period.start.isoformat()} → {end}")
@@ -140,15 +151,15 @@ def _head(p: Partnership, a: Assessment, path: str) -> Any:
     if p.summary:
         head.append(f"\n{printable(' '.join(p.summary.split()))}", "dim")
     partners = Table(box=None, pad_edge=False, show_header=False)
-    for x in p.partners:
+    for x, s in zip(p.partners, facts.signing, strict=True):
         who = (
             Text(printable(x.spokesperson.name))
             if x.spokesperson
             else Text("no spokesperson", "yellow")
         )
-        signed = (
-            Text(f"signed {x.signed.date}", "green") if x.signed else Text("not signed", "yellow")
-        )
+        signed = Text(*_SIGNED[s.state])
+        if s.signature is not None:
+            signed.append(f" on {s.signature.date}")
         partners.add_row(Text(printable(x.name), "bold"), x.role, who, signed)
     return Panel(
         Group(head, Text(), partners),
