@@ -197,6 +197,8 @@ def test_a_draft_document_lists_the_contradictions(cli, workdir: Path) -> None:
     assert "PK6" not in out.out
     final = cli("render", "p.yaml", "--final", "--today", "2026-11-23", "-o", "x")
     assert final.code == 1 and "contradict each other" in final.err
+    score = cli("score", "p.yaml", "-f", "markdown", "--today", "2026-11-23").out
+    assert "— developing** (held there: sections of the file contradict each other)" in score
 
 
 @pytest.mark.parametrize(

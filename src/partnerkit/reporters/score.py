@@ -110,6 +110,9 @@ def as_dict(
     }
 
 
+HELD = " (held there: sections of the file contradict each other)"
+
+
 def write_json(
     model: Partnership, a: Assessment, path: str, out: IO[str], today: dt.date | None = None
 ) -> None:
@@ -122,7 +125,8 @@ def write_markdown(
     w = out.write
 
     w(f"# Readiness: {markdown(model.title)}\n\n")
-    w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**\n\n")
+    held = HELD if a.contradicted else ""
+    w(f"{markdown_code(path)} · {model.status} · **{a.overall:.0f}/100 — {a.band}**{held}\n\n")
     w(f"Terms fingerprint `{fingerprint(model)}` ({signed_line(model, a, today)})\n\n")
     stale = " (stale)" if a.stale else ""
     w(f"| C | readiness | evidence missing | health{stale} | trend |\n|---|---:|---|---:|---|\n")
@@ -204,6 +208,7 @@ def header_text(model: Partnership, a: Assessment, today: dt.date | None = None)
         ("Readiness ", "dim"),
         (f"{a.overall:.0f}/100 ", BAND_STYLE[a.band]),
         (a.band, BAND_STYLE[a.band]),
+        (HELD if a.contradicted else "", "dim"),
         ("\nTerms fingerprint ", "dim"),
         fingerprint(model),
         (f" ({signed_line(model, a, today)})", "dim"),
