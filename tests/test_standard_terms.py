@@ -308,3 +308,16 @@ def test_terms_prints_a_pdf_carrying_its_set(cli, workdir: Path) -> None:
         assert len(pdf.pages) >= 3
         assert "partnerkit-community-mou, version 1" in str(pdf.docinfo["/Title"])
         assert "partnerkit-community-mou.1.yaml" in pdf.attachments
+
+
+def test_documents_the_partners_name_are_listed_when_the_cover_page_lists_none(
+    cli, workdir: Path
+) -> None:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    del data["terms"]["documents"]
+    (workdir / "r.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    text = _render(cli, workdir / "r.yaml")
+    row = re.search(r"^\| Documents forming part of the agreement \| (.*) \|$", text, re.M)
+    assert row and row.group(1) == (
+        "Riverside's business associate agreement; The statement of work"
+    )

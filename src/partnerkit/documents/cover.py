@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnerkit.documents.phrasing import join_and, short_names
+from partnerkit.documents.phrasing import join_and, named_documents, short_names
 from partnerkit.format.model import Partnership
 from partnerkit.format.standard import StandardTerms
 
@@ -92,6 +92,12 @@ def _legal(p: Partnership, kind: str) -> list[tuple[str, str]]:
         rows.append(("Breach Notice Period", f"{hours} hours" if hours else OPEN))
     if kind == "community":
         rows.append(("Grant Instrument", (t.grant_instrument if t else None) or "None"))
-    docs = list(t.documents) if t else []
+    docs = list(t.documents) if t and t.documents else _named(p)
     rows.append(("Documents forming part of the agreement", "; ".join(docs) or "None"))
     return rows
+
+
+def _named(p: Partnership) -> list[str]:
+    """Documents the partners' own wording names (`the statement of work`), when the
+    cover page lists none: they form part of the agreement as they did before."""
+    return [d[:1].upper() + d[1:] for d in named_documents(p)]
