@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from conftest import EXAMPLES
+import pytest
+
+from conftest import EXAMPLES, TODAY
 
 RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
 
@@ -133,3 +136,56 @@ def test_an_item_that_reads_as_the_tail_of_the_one_before_is_a_warning(cli, work
     )
     assert '`benchmarks: ["National new-graduate retention, 78%"]`' in result.out
     assert cli("check", "--no-config", "--ignore", "PK116", "p.yaml").out.count("PK116") == 0
+
+
+NORTHGATE = EXAMPLES / "northgate-crm-golive.yaml"
+
+
+def _data_lines(text: str) -> list[str]:
+    """The lines a person fills in: not comments, not the text after a `#`."""
+    return [line.split(" #")[0] for line in text.splitlines() if not line.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
+def test_the_scaffold_is_block_style_one_item_per_line(cli, workdir: Path, kind: str) -> None:
+    args = ["--kind", kind, "--partner", "A", "--partner", "B", "--no-input"]
+    assert cli("init", *args).code == 0
+    text = (workdir / "partnerships" / "a-b.yaml").read_text("utf-8")
+    flow = [line for line in _data_lines(text) if re.search(r"[\[\]{}]", line)]
+    assert not flow, flow
+    commented = [line for line in text.splitlines() if re.search(r"#\s*-?\s*\w+: [\[{]", line)]
+    assert not commented, commented  # the examples, too, are written one key per line
+    result = cli("check", "--no-config", "--today", TODAY, "partnerships/a-b.yaml")
+    assert " error " not in result.out, result.out
+
+
+def test_init_with_candidates_is_block_style(cli, workdir: Path) -> None:
+    assert cli("init", "--candidates", "--partner", "A", "--no-input").code == 0
+    (made,) = (workdir / "partnerships").iterdir()
+    text = made.read_text("utf-8")
+    assert not [line for line in _data_lines(text) if re.search(r"[\[\]{}]", line)]
+
+
+def test_record_writes_reviews_one_key_per_line_into_an_empty_history(cli, workdir: Path) -> None:
+    text = NORTHGATE.read_text("utf-8").replace(
+        "  cadence: monthly\n", "  cadence: monthly\n  history: []\n"
+    )
+    path = _write(workdir, text)
+    for date in ("2026-11-01", "2026-12-01"):
+        result = cli(
+            "record",
+            path,
+            "--date",
+            date,
+            "--win",
+            "Go-live on time, with no rollback",
+            "--concern",
+            "Two teams, 40% of users, still on the old screens",
+        )
+        assert result.code == 0, result.err
+    after = path.read_text("utf-8")
+    history = after.split("  history:")[1].split("\n\n")[0].splitlines()
+    assert max(len(line) for line in history) < 80, history
+    assert "  history:\n    - date: 2026-11-01\n      kind: periodic\n" in after
+    assert after.count("    - date: 2026-") == 2
+    assert after.startswith(text.split("  history: []")[0])  # the rest is as it was

@@ -119,7 +119,7 @@ def test_delete_block_and_flow_keys() -> None:
 def test_move_a_subtree() -> None:
     old = "period: {start: 2026-01-15}\nstatus: active\nprevious_terms: []\n"
     new = apply(old, [Move(("period",), ("previous_terms", "+"))])
-    assert new == "status: active\nprevious_terms: [{start: 2026-01-15}]\n"
+    assert new == "status: active\nprevious_terms:\n  - start: 2026-01-15\n"  # one per line
 
 
 def test_line_endings_bom_and_missing_final_newline() -> None:

@@ -178,7 +178,7 @@ def test_an_edit_keeps_the_line_ending_style(ending: str) -> None:
     old = ending.join(["a: 1", "b: [x]", "c:", "  - y", ""])
     new = apply(old, [Set(("a",), 5), Append(("c",), {"k": "v", "n": 2}), Set(("b",), [1, 2])])
     others = {"\r", "\n", "\r\n"} - {ending}
-    assert new.split(ending)[:-1] == ["a: 5", "b: [1, 2]", "c:", "  - y", "  - {k: v, n: 2}"]
+    assert new.split(ending)[:-1] == ["a: 5", "b: [1, 2]", "c:", "  - y", "  - k: v", "    n: 2"]
     if ending != "\r\n":
         assert not any(o in new for o in others)
 

@@ -110,7 +110,7 @@ def test_the_scaffold_examples_can_be_uncommented(cli, workdir: Path, kind: str)
     assert cli("init", "--kind", kind, "--partner", "A", "--partner", "B").code == 0
     target = workdir / "partnerships" / "a-b.yaml"
     edited = _uncomment_examples(target.read_text("utf-8"))
-    assert "  {deliverable: Needs analysis" in edited and "  manager: {name:" in edited
+    assert "  - deliverable: Needs analysis" in edited and "  manager:\n    name:" in edited
     target.write_text(edited)
     out = cli("check", "--no-config", "--today", TODAY, target).out
     assert "PK101" not in out, out

@@ -71,8 +71,7 @@ def _legal(p: Partnership, kind: str) -> list[tuple[str, str]]:
             None: OPEN,
         }[t.binding if t else None]
         rows.append(("Legal effect", effect))
-    binding = t.binding if t else None
-    if binding or (binding is None and kind != "community"):
+    if kind != "community" or (t and t.binding):
         rows += [
             ("Liability Cap", (t.liability_cap if t else None) or OPEN),
             ("Insurance", "; ".join(t.insurance) if t and t.insurance else OPEN),

@@ -236,6 +236,9 @@ def _append_data(data: Any, path: PathT, item: Any) -> None:
     except EditError:
         _set_data(data, path, [item])
         return
+    if target is None:  # a key with nothing under it yet
+        _set_data(data, path, [item])
+        return
     if not isinstance(target, list):
         raise EditError(f"{shown(path)} is not a list")
     target.append(_plain_copy(item))

@@ -183,6 +183,10 @@ class Splicer:
             node, _ = self.find(path)
         except KeyError:
             return self.set(path, list(items))
+        if (not isinstance(node, SequenceNode) or (node.flow_style and not node.value)) and (
+            opened := self._open_empty(path, node)
+        ):
+            return opened(items)
         if not isinstance(node, SequenceNode):
             raise EditError(f"{shown(path)} is not a list")
         if node.flow_style or not node.value:
@@ -197,21 +201,41 @@ class Splicer:
             raise EditError(f"{shown(path)}: the list is written in a way partnerkit cannot extend")
         dash_col = dash - self.starts[self.line_of(dash)]
         prefix = " " * dash_col + "-" + between
-        flow_items = isinstance(last, ScalarNode) or getattr(last, "flow_style", False)
-        lines = []
-        for item in items:
-            if (
-                isinstance(item, dict | list)
-                and item
-                and not (flow_items and yamltext.fits_flow(item, item_col))
-            ):
-                body = yamltext.block(item, item_col)
-                lines.extend([prefix + body[0], *body[1:]])
-                flow_items = False  # the next item follows this one's style, as in Append
-            else:
-                lines.append(prefix + yamltext.flow(item))
-                flow_items = True
-        return self._block_insert(node, lines)
+        flow_maps = any(isinstance(v, MappingNode) and v.flow_style for v in node.value)
+        return self._block_insert(node, _item_lines(items, prefix, item_col, flow_maps))
+
+    def _open_empty(self, path: PathT, node: Node) -> Any:
+        """An empty list of a block mapping, `key: []` or `key:` with nothing under it, a
+        comment allowed after it: a function writing the items one per line under the key,
+        as a person would. None when it is written some other way (then it stays flow)."""
+        if not path or isinstance(path[-1], int) or self._in_flow(path):
+            return None
+        _, key = self.find(path)
+        if key is None:
+            return None
+        line_start = self.starts[self.line_of(int(key.start_mark.index))]
+        cut = self.line_end(int(key.start_mark.index))
+        line = self.text[line_start:cut].rstrip("\r\n\x85\u2028\u2029")
+        if isinstance(node, SequenceNode):
+            start, end = int(node.start_mark.index), int(node.end_mark.index)
+            rest = self.text[end:cut].strip()
+            if self.line_of(start) != self.line_of(int(key.start_mark.index)):
+                return None
+            if rest and not rest.startswith("#"):
+                return None
+            line = self.text[line_start:start].rstrip() + (f" {rest}" if rest else "")
+        elif not (isinstance(node, ScalarNode) and node.tag.endswith(":null") and not node.value):
+            return None
+        column = int(key.start_mark.column) + 2
+
+        def write(items: list[Any]) -> tuple[str, tuple[int, int]]:
+            lines = _item_lines(items, " " * column + "- ", column + 2, flow_maps=False)
+            raw = self.text[line_start:cut]
+            ending = raw[len(raw.rstrip("\r\n\x85\u2028\u2029")) :] or self.nl
+            new = line + self.nl + self.nl.join(lines) + ending
+            return self.splice(line_start, cut, new), self.lines_of(line_start, cut)
+
+        return write
 
     def delete(self, path: PathT) -> tuple[str, tuple[int, int]]:
         if not path or isinstance(path[-1], int):
@@ -296,3 +320,19 @@ class Splicer:
             return False
         previous = self.text[self.starts[line - 1] : self.starts[line]]
         return not previous.strip()
+
+
+def _item_lines(items: list[Any], prefix: str, column: int, flow_maps: bool) -> list[str]:
+    """New list items, one per line: a mapping key by key unless the list already has a
+    mapping written on one line (`- {a: 1}`) and it fits; a short list or a scalar on its line."""
+    lines: list[str] = []
+    for item in items:
+        one_line = yamltext.fits_flow(item, column) if item else True
+        if isinstance(item, dict) and item and not (flow_maps and one_line):
+            body = yamltext.one_per_line(item, column)
+        elif isinstance(item, list) and not one_line:
+            body = yamltext.block(item, column)
+        else:
+            body = [yamltext.flow(item)]
+        lines.extend([prefix + body[0], *body[1:]])
+    return lines

@@ -148,3 +148,33 @@ def _entry(head: str, item: Any, indent: int, child: int) -> list[str]:
 
 def _indented(lines: list[str], indent: int) -> list[str]:
     return [" " * indent + lines[0], *lines[1:]]
+
+
+def one_per_line(value: Any, indent: int) -> list[str]:
+    """A new mapping as a person writes it (`block`'s convention for the first line):
+    a key per line and every list one item per line, so an item can hold a comma; only
+    a short mapping of plain values (ratings) stays on one line."""
+    pad = " " * indent
+    lines: list[str] = []
+    for key, item in value.items():
+        head = f"{pad}{_key(key)}:"
+        if isinstance(item, list) and item:
+            lines.append(head)
+            for entry in item:
+                if isinstance(entry, dict) and entry:
+                    sub = one_per_line(entry, indent + 4)
+                    lines.extend([f"{pad}  - {sub[0]}", *sub[1:]])
+                else:
+                    lines.append(f"{pad}  - {flow(entry)}")
+        elif isinstance(item, dict) and item and not _flat_and_short(item, len(head) + 1):
+            sub = one_per_line(item, indent + 2)
+            lines.extend([head, " " * (indent + 2) + sub[0], *sub[1:]])
+        else:
+            lines.append(f"{head} {flow(item)}")
+    lines[0] = lines[0][indent:]
+    return lines
+
+
+def _flat_and_short(value: dict[str, Any], indent: int) -> bool:
+    flat = all(not isinstance(v, dict | list) for v in value.values())
+    return flat and fits_flow(value, indent)

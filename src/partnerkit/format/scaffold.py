@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from partnerkit.format import model as m
 from partnerkit.format import types as t
+from partnerkit.format.scaffold_parts import STAKEHOLDERS, item, starting_costs
 from partnerkit.format.scaffold_terms import commented_terms
 from partnerkit.format.slugs import slugify
 from partnerkit.format.thresholds import shift
@@ -71,45 +72,7 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-_STAKEHOLDERS = {
-    "vendor": [
-        ("Managers of the teams to be trained", "training-need"),
-        ("The learners", "learner"),
-    ],
-    "internal": [
-        ("The project team and its sponsor", "training-need"),
-        ("End users who will use what the project delivers", "learner"),
-    ],
-    "community": [
-        ("Organisations in the community with training needs", "training-need"),
-        ("Institutions that provide training (colleges, agencies)", "training-source"),
-        ("Funders of training", "funder"),
-    ],
-    "school": [
-        ("Teachers taking part", "learner"),
-        ("Principals", "sponsor"),
-    ],
-    "other": [("The learners", "learner")],
-}
-
-
-def _costs(kind: str, lead: str, other: str) -> list[str]:
-    if kind == "vendor":
-        return [
-            f"  - {{item: Vendor fees, type: real, borne_by: {lead}}}   # add amount and currency",
-            f"  - {{item: Staff time spent with the vendor, type: intangible, borne_by: {lead}}}",
-        ]
-    if kind == "school":
-        return [
-            f"  - {{item: Provider fees, type: real, borne_by: {lead}}}   # add amount, currency",
-            f"  - {{item: Substitute cover for release days, type: real, borne_by: {lead}}}",
-        ]
-    if kind == "internal":
-        return [
-            f"  - {{item: Trainer time on the project, type: intangible, borne_by: {lead}}}",
-            f"  - {{item: Project staff time in training, type: intangible, borne_by: {other}}}",
-        ]
-    return []
+_EXAMPLE_COST = [("item", "Fees"), ("type", "real"), ("amount", "1000"), ("currency", "USD")]
 
 
 def render_scaffold(
@@ -156,14 +119,16 @@ def _head(pid: str, title: str, kind: str, today: dt.date, schema_ref: str | Non
         *([f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []),
         "# A partnership file (partnerkit format 1). Each section answers one of the ten",
         "# partnership questions; `partnerkit score` shows which are still open and what",
-        "# to do next. `partnerkit rules CODE` explains any warning.",
+        "# to do next. `partnerkit rules CODE` explains any warning. A list holds one item",
+        "# per line, each starting with `- ` under its key.",
         "partnerkit: 1",
         f"id: {_q(pid)}",
         f"title: {_q(title)}",
         f"kind: {kind} # {_choices(t.Kind)}",
         f"status: exploring # {_choices(t.Status)}",
         f"# summary: {m.Partnership.model_fields['summary'].description}",
-        f"period: {{start: {today.isoformat()}}} # add `end:` once agreed",
+        "period:",
+        f"  start: {today.isoformat()} # add `end:` once agreed",
         "",
     ]
 
@@ -184,53 +149,62 @@ def _partners(kind: str, partners: list[PartnerSpec]) -> list[str]:
             f"    name: {_q(p.name)}",
             f"    role: {role} # {_choices(t.Role)}",
             "    # Q7: who speaks for this partner",
-            "    # spokesperson: {name: Full Name, title: Job title, email: name@example.org}",
-            "    strengths: [] # what this partner is good at: why it is in the room",
-            f"    contributes: [] # {_about(m.Partner, 'contributes')}",
-            "    benefits: [] # Q2: what this partner gains",
+            "    # spokesperson:",
+            "    #   name: Full Name",
+            "    #   title: Job title",
+            "    #   email: name@example.org",
+            "    strengths: # what this partner is good at: why it is in the room",
+            f"    contributes: # {_about(m.Partner, 'contributes')}",
+            "    benefits: # Q2: what this partner gains",
         ]
         if kind != "internal":
             lines += [
                 "    # legal_name: Full Legal Name, Inc.   # the party named in the agreement",
                 "    # address: Street, City, Postcode, Country   # "
                 + _about(m.Partner, "address"),
-                "    # signatory: {name: Full Name, title: Job title}   # who may commit it",
+                "    # signatory:   # who may commit it",
+                "    #   name: Full Name",
+                "    #   title: Job title",
             ]
-        lines.append(
-            "    # signed: {by: Full Name, title: Job title, date: YYYY-MM-DD}   # once signed"
-        )
+        lines += [
+            "    # signed:   # once signed",
+            "    #   by: Full Name",
+            "    #   title: Job title",
+            "    #   date: YYYY-MM-DD",
+        ]
     return [*lines, ""]
 
 
 def _purpose(kind: str, lead: str, other: str) -> list[str]:
     """Stakeholders, value (Q1) and costs (Q3)."""
-    costs = _costs(kind, lead, other)
+    costs = starting_costs(kind, lead, other)
     return [
         "# Who has a stake: who needs training, who provides it, who funds it, who learns.",
         "stakeholders:",
         *(
-            f"  - {{name: {_q(name)}, interest: {interest}}}"
-            for name, interest in _STAKEHOLDERS[kind]
+            line
+            for name, interest in STAKEHOLDERS[kind]
+            for line in item(2, [("name", _q(name)), ("interest", interest)])
         ),
         "",
         "# Q1: How does the partnership add value to goals and strategies you already have?",
         "value:",
-        "  goals: [] # e.g. Cut time-to-competence for new hires from twelve weeks to eight",
-        "  strategies: [] # the plans it supports, e.g. Blended onboarding",
-        f"  needs: [] # {_about(m.Value, 'needs')}",
+        "  goals: # one per line, for example:",
+        "    # - Cut time-to-competence for new hires from twelve weeks to eight",
+        "  strategies: # the plans it supports, for example:",
+        "    # - Blended onboarding",
+        f"  needs: # {_about(m.Value, 'needs')}",
         "",
         "# Q3: What does it cost — real (money), intangible (time, focus), possible (risks)?",
-        "costs:"
-        if costs
-        else "costs: [] # e.g. - {item: Fees, type: real, amount: 1000, borne_by: …}",
-        *costs,
+        "costs: # one per item",
+        *(costs or [f"  # {line}" for line in item(0, [*_EXAMPLE_COST, ("borne_by", lead)])]),
         "",
     ]
 
 
 def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
     """Expectations (Q4) to success (Q10): what each partner does and how it is run."""
-    # Examples stay inside a flow collection, so uncommenting them keeps the file valid.
+    # Examples are commented-out items under their key: uncommented, the file stays valid.
     due = shift(today, 30).isoformat()  # held at 9999-12-31, never past it
     by = shift(today, 180).isoformat()
     if kind in ("vendor", "school"):
@@ -241,47 +215,71 @@ def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
         ]
     else:
         termination = [
-            "  # termination: {notice_days: 30, procedure: What happens to work in progress.}"
+            "  # termination:",
+            "  #   notice_days: 30",
+            "  #   procedure: What happens to work in progress.",
         ]
     return [
         "# Q4: What is expected of each partner, and by when? Give each an owner and a due date.",
-        "expectations: [ # one line per deliverable: uncomment and edit",
-        f"  # {{deliverable: Needs analysis, owner: {other}, due: {due}, status: planned}},",
-        "]",
+        "expectations: # one per deliverable: uncomment and edit",
+        "  # - deliverable: Needs analysis",
+        f"  #   owner: {other}",
+        f"  #   due: {due}",
+        "  #   status: planned",
         "",
         "# Q5: How is the plan changed, or the partnership ended?",
         "changes:",
         "  # amendment: Either spokesperson proposes a change in writing; both approve it.",
         *termination,
         "",
+        *_running(lead, other, by),
+    ]
+
+
+def _running(lead: str, other: str, by: str) -> list[str]:
+    """Decisions (Q6) to success (Q10): how the partnership is run and judged."""
+    return [
         "# Q6: Which decisions do partners make together, and which alone?",
         "decisions:",
-        "  joint: [] # e.g. Scope, Evaluation design",
-        f"  independent: {{}} # by partner id, e.g. {other}: [Who facilitates each session]",
+        "  joint: # one per line, for example:",
+        "    # - Scope",
+        "    # - Evaluation design",
+        "  independent: # by partner id, for example:",
+        f"    # {other}:",
+        "    #   - Who facilitates each session",
         "",
         "# Q7: How do the partners communicate?",
         "communication:",
-        "  channels: [] # e.g. Monthly steering call, Shared project board",
+        "  channels: # one per line, for example:",
+        "    # - Monthly steering call",
+        "    # - Shared project board",
         f"  # meetings: monthly   # {_choices(t.MeetingRhythm)}",
         "",
         "# Q8: How are disagreements handled? Steps in order, from talking to escalating.",
         "disagreements:",
-        "  steps: []",
+        "  steps: # in order, one per line",
         "",
         "# Q9: Who manages the partnership day to day, and who sponsors it?",
-        "governance: { # uncomment and name them",
-        f"  # manager: {{name: Full Name, partner: {lead}}},",
-        f"  # sponsor: {{name: Full Name, partner: {lead}}},",
-        "}",
+        "governance: # uncomment and name them",
+        "  # manager:",
+        "  #   name: Full Name",
+        f"  #   partner: {lead}",
+        "  # sponsor:",
+        "  #   name: Full Name",
+        f"  #   partner: {lead}",
         "",
         "# Q10: What criteria and benchmarks measure success? Go beyond learner reaction:",
         f"# level is {_choices(t.Level)}.",
         "success:",
-        "  criteria: [ # uncomment and edit",
-        "    # {name: Completion, measure: Share completing within 30 days, level: behaviour,",
-        f"    #   baseline: 60, target: 90, unit: '%', by: {by}}},",
-        "  ]",
-        f"  benchmarks: [] # {_about(m.Success, 'benchmarks')}",
+        "  criteria: # uncomment and edit",
+        "    # - name: Completion",
+        "    #   measure: Share completing within 30 days",
+        "    #   level: behaviour",
+        "    #   baseline: 60",
+        "    #   target: 90",
+        "    #   unit: '%'",
+        f"    #   by: {by}",
+        f"  benchmarks: # {_about(m.Success, 'benchmarks')}",
         "",
     ]
 
@@ -292,7 +290,7 @@ def _reviews() -> list[str]:
         "# concerns and the adjustments you agree.",
         "reviews:",
         f"  cadence: quarterly # {_choices(t.Cadence)}",
-        "  history: []",
+        "  history: # `partnerkit record` adds each review here",
     ]
 
 
@@ -341,11 +339,13 @@ def candidates_section(kind: str, candidates: list[PartnerSpec]) -> list[str]:
                 f"    - id: {_q(spec.id)}",
                 f"      name: {_q(spec.name)}",
                 f"      role: {SECOND_ROLE[kind]}   # the role it would take if chosen",
-                "      strengths: []    # what it showed it does well: the evidence for the scores",
-                "      contributes: []  # what it would put in: time, skills, materials",
-                "      references: []   # past work like yours, and the referees you spoke to",
-                "      # cost: {amount: 24000, currency: USD}   # its quote; one currency for all",
-                "      scores: {}       # 1 (weak) to 5 (strong) per criterion: {Cost: 4, ...}",
+                "      strengths:    # what it showed it does well: the evidence for the scores",
+                "      contributes:  # what it would put in: time, skills, materials",
+                "      references:   # past work like yours, and the referees you spoke to",
+                "      # cost:       # its quote; one currency for all",
+                "      #   amount: 24000",
+                "      #   currency: USD",
+                "      scores:       # 1 (weak) to 5 (strong), one criterion per line: `Cost: 4`",
                 "      # notes: What the panel noted, in a sentence or two.",
             ]
         )

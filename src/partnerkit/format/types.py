@@ -6,9 +6,17 @@ dates must be dates. Every model of the format (`partnerkit.format.model`) is bu
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from partnerkit.format.slugs import ID_LIMIT, SLUG_PATTERN
@@ -64,6 +72,34 @@ SIX_CS = ("commitment", "communication", "credibility", "clarity", "cadence", "c
 
 
 class FormatModel(BaseModel):
-    """A part of the format: unknown keys refused, values frozen, validated at first use."""
+    """A part of the format: unknown keys refused, values frozen, validated at first use.
+
+    A list or mapping key with nothing under it (`expectations:` followed only by
+    commented examples) is the empty list or mapping: a person writes items one per line
+    under the key, and a key whose items are not written yet is not an error."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nothing_yet_is_empty(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or None not in data.values():
+            return data
+        empty = _empty_values(cls)
+        return {k: empty[k]() if v is None and k in empty else v for k, v in data.items()}
+
+
+_EMPTY: dict[type, dict[str, Any]] = {}
+
+
+def _empty_values(model: type[BaseModel]) -> dict[str, Any]:
+    """Keys (as written) of the list and mapping fields that default to empty: their maker."""
+    if model not in _EMPTY:
+        found: dict[str, Any] = {}
+        for name, info in model.model_fields.items():
+            if info.default_factory in (list, dict):
+                found[info.alias or name] = info.default_factory
+            elif info.default in ([], {}):
+                found[info.alias or name] = type(info.default)
+        _EMPTY[model] = found
+    return _EMPTY[model]
