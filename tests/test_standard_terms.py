@@ -321,3 +321,12 @@ def test_documents_the_partners_name_are_listed_when_the_cover_page_lists_none(
     assert row and row.group(1) == (
         "Riverside's business associate agreement; The statement of work"
     )
+
+
+def test_a_non_binding_agreement_asks_for_no_cap_or_cure_period(cli, workdir: Path) -> None:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    data["terms"]["binding"] = False
+    (workdir / "r.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    text = _render(cli, workdir / "r.yaml")
+    assert "| Liability Cap |" not in text and "| Cure Period |" not in text
+    assert "bind them only as the Cover Page says" in text

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
         "Write the next review meeting's agenda for the steering group (md, html, pdf, docx)."
     ),
     "verify": "Match a PDF partnerkit printed to its partnership file: source, terms, signatures.",
+    "site": "Build the portfolio as a static website: dashboard, pages, documents, forms.",
     "form": "Write a rating sheet (CSV) for each partner to rate the Six C's before a review.",
     "record": "Record a review: ratings from a filled sheet, wins, concerns, adjustments.",
     "measure": "Record evaluation results (CSV: criterion,date,value) and update current values.",
@@ -50,6 +51,7 @@ DECLARED: dict[str, str] = {
     "render": "partnerkit.commands.render:RenderOptions:run_render",
     "agenda": "partnerkit.commands.agenda:AgendaOptions:run_agenda",
     "verify": "partnerkit.commands.verify:VerifyOptions:run_verify",
+    "site": "partnerkit.commands.site:SiteOptions:run_site",
     "form": "partnerkit.commands.cycle:FormOptions:run_form",
     "record": "partnerkit.commands.cycle:RecordOptions:run_record",
     "measure": "partnerkit.commands.cycle:MeasureOptions:run_measure",

@@ -97,7 +97,7 @@ def _model(raw: bytes, shown: str) -> Partnership | None:
 
 
 def _fingerprint(model: Partnership | None) -> str:
-    from partnerkit.check.fingerprint import fingerprint
+    from partnerkit.history.fingerprint import fingerprint
 
     return fingerprint(model) if model is not None else "(not a valid partnership file)"
 
@@ -122,7 +122,7 @@ def _signatures(model: Partnership | None, terms: str) -> list[str]:
 
 def _compare(opts: VerifyOptions, source: bytes, terms: str) -> int:
     """Compare the document's source with FILE (at `--rev`); 1 when the terms differ."""
-    from partnerkit.check import history
+    from partnerkit.history import git as history
     from partnerkit.support.fsutil import read_limited
 
     assert opts.file is not None

@@ -71,7 +71,8 @@ def _legal(p: Partnership, kind: str) -> list[tuple[str, str]]:
             None: OPEN,
         }[t.binding if t else None]
         rows.append(("Legal effect", effect))
-    if kind != "community" or (t and t.binding):
+    binding = t.binding if t else None
+    if binding or (binding is None and kind != "community"):
         rows += [
             ("Liability Cap", (t.liability_cap if t else None) or OPEN),
             ("Insurance", "; ".join(t.insurance) if t and t.insurance else OPEN),

@@ -152,8 +152,8 @@ def renews(p: Partnership) -> bool:
 
 def date_clashes(p: Partnership) -> Iterator[Clash]:
     """A deliverable, payment or criterion dated outside the period (PK621)."""
-    if not p.period:
-        return
+    if not p.period or (p.period.end and p.period.end < p.period.start):
+        return  # no period, or a reversed one (PK204)
     end = p.period.end
     # Deliverables of an earlier term (`previous_terms`, written by `renew`) stay in the file.
     start = min([p.period.start, *(t.period.start for t in p.previous_terms)])
@@ -176,8 +176,8 @@ def date_clashes(p: Partnership) -> Iterator[Clash]:
 
 def notice_clashes(p: Partnership) -> Iterator[Clash]:
     """A notice period longer than the whole term (PK622)."""
-    if not (p.period and p.period.end):
-        return
+    if not (p.period and p.period.end and p.period.end >= p.period.start):
+        return  # no end, or a reversed period (PK204)
     term = (p.period.end - p.period.start).days + 1
     notices: list[tuple[Loc, int | None, str]] = []
     if p.changes and p.changes.termination:

@@ -194,16 +194,22 @@ def _stray(pair: tuple[Node, Node]) -> bool:
 def splits(root: MappingNode, text: str) -> Iterator[Split]:
     """Every run of flow-list items that reads as one piece of text split at commas."""
     stack: list[tuple[Node, Path]] = [(root, ())]
-    while stack:
+    while stack:  # scalars hold no list: only collections are walked (most nodes are scalars)
         node, path = stack.pop()
         if isinstance(node, MappingNode):
-            stack.extend((v, (*path, str(k.value))) for k, v in node.value)
+            stack.extend(
+                (v, (*path, str(k.value))) for k, v in node.value if not isinstance(v, ScalarNode)
+            )
         elif isinstance(node, SequenceNode):
-            if node.flow_style:
+            if node.flow_style and len(node.value) > 1:
                 for first, count in _groups(node, text):
                     if count > 1:
                         yield Split(path, first, count, node.value[first + 1])
-            stack.extend((child, (*path, i)) for i, child in enumerate(node.value))
+            stack.extend(
+                (child, (*path, i))
+                for i, child in enumerate(node.value)
+                if not isinstance(child, ScalarNode)
+            )
 
 
 _KEY_LINE = re.compile(

@@ -1,0 +1,234 @@
+"""`partnerkit site`: the portfolio as a static site of plain files, for the people who
+never open a terminal.
+
+The index is `review -f html`'s dashboard with pages built for each filter; each
+partnership gets a page, its documents as `render` makes them (HTML, Word and, unless
+`--no-pdf`, PDF), its calendar as `calendar` writes it and a rating form. A manifest in
+the folder keeps a content hash per partnership: a file whose bytes (and partnerkit's
+version, the date and the options) did not change is not rendered again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from partnerkit import __version__
+from partnerkit.check.config import Config
+from partnerkit.check.pipeline import Keep, examine_one, examine_paths
+from partnerkit.check.portfolio import Sort, row_of
+from partnerkit.check.result import FileResult
+from partnerkit.commands import options
+from partnerkit.commands.common import Sound, configure, file_failed, parse_today, partnership_files
+from partnerkit.commands.options import argument, flag
+from partnerkit.support.errors import UsageError
+from partnerkit.support.fsutil import read_limited, write_atomic
+from partnerkit.support.parallel import workers
+from partnerkit.support.sanitize import printable
+
+MANIFEST = ".partnerkit-site.json"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Everything `site` can be asked: the one declaration of its options."""
+
+    paths: list[str] = argument("Files or folders (default: configured paths).", default=[])
+    output: Path | None = options.output("The folder to build the site in.", metavar="DIR")
+    pdf: bool = flag("--pdf/--no-pdf", help="Print each document as PDF too.", default=True)
+    jobs: int | None = options.jobs()
+    today: str | None = options.today()
+    config: Path | None = options.config()
+    no_config: bool = options.no_config()
+    quiet: bool = options.quiet("Print only errors (not what was built).")
+    verbose: bool = options.verbose()
+
+
+def run_site(opts: SiteOptions) -> int:
+    """Build (or bring up to date) the site in `-o DIR`; 1 when a file has errors."""
+    from partnerkit.documents.templates import environment
+
+    if opts.output is None or str(opts.output) == "-":
+        raise UsageError("name the folder to build the site in: -o DIR")
+    out = opts.output
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is not a folder; name a folder for the site")
+    config = configure(opts.config, no_config=opts.no_config)
+    files = partnership_files(opts.paths, config, verbose=opts.verbose, quiet=opts.quiet)
+    today = parse_today(opts.today)
+    if opts.pdf:  # a missing Pango stops the run before any work
+        from partnerkit.documents.pdf import weasyprint
+
+        weasyprint()
+    out.mkdir(parents=True, exist_ok=True)
+    keep = Keep.SCORE | Keep.FACTS | Keep.EVENTS
+    report = examine_paths(files, config, today, keep=keep, jobs=workers(opts.jobs or config.jobs))
+    env = environment(config.templates)
+    site = _Site(out.resolve(), env, config, today, opts)
+    status = site.build(report.files)
+    if not opts.quiet:
+        sys.stderr.write(
+            f"Built {printable(str(out))}: {site.rendered} partnership(s) rendered, "
+            f"{site.kept} unchanged\n"
+        )
+    return 1 if status or report.errors else 0
+
+
+class _Site:
+    """One build of the site in `root`: what changed is rendered, the rest is kept."""
+
+    def __init__(self, root: Path, env: Any, config: Config, today: dt.date, opts: SiteOptions):
+        self.root, self.env, self.config, self.today, self.opts = root, env, config, today, opts
+        self.rendered = self.kept = 0
+        self.pending: list[tuple[Path, Any]] = []  # PDFs to print, all at once
+
+    def path(self, rel: str) -> Path:
+        """`root/rel`, refusing anything that would land outside the site's folder."""
+        target = self.root / rel
+        parent = target.parent.resolve()
+        if parent != self.root and self.root not in parent.parents:
+            raise UsageError(f"refusing to write {rel}: it is outside {self.root}")
+        parent.mkdir(parents=True, exist_ok=True)
+        if target.is_symlink():  # a link in the site is replaced, never followed
+            target.unlink()
+        return target
+
+    def write(self, rel: str, data: str | bytes) -> None:
+        write_atomic(self.path(rel), data, force=True)
+
+    def build(self, results: tuple[FileResult, ...]) -> int:
+        from partnerkit.reporters.site import folder_of
+
+        old = self._manifest()
+        entries: dict[str, dict[str, Any]] = {}
+        hrefs: dict[str, str] = {}
+        status = 0
+        for result in results:
+            if not result.valid or not result.id or result.id in entries:
+                continue  # a broken file, or an id a file before it took: a row, no page
+            folder = folder_of(result.id)
+            key = self._key(result.path)
+            entry = {"key": key, "folder": folder}
+            before = old.get(result.id)
+            if before == entry and (self.root / folder / "index.html").is_file():
+                self.kept += 1
+            elif self._partnership(result, folder):
+                self.rendered += 1
+            else:
+                status = 1
+                continue
+            entries[result.id] = entry
+            hrefs[result.path] = f"{folder}/index.html"
+        self._print()
+        for pid, entry in old.items():  # partnerships gone from the portfolio
+            if pid not in entries and isinstance(entry, dict):
+                gone = self.root / folder_of(pid)
+                if gone.is_dir() and not gone.is_symlink():
+                    shutil.rmtree(gone)
+        self._portfolio(results, hrefs)
+        self.write(MANIFEST, json.dumps({"version": __version__, "partnerships": entries},
+                                        indent=1, sort_keys=True) + "\n")  # fmt: skip
+        return status
+
+    def _key(self, path: str) -> str:
+        """What a partnership's pages are made from: its bytes, partnerkit, date, options."""
+        content = read_limited(Path(path), self.config.max_file_size)
+        said = f"{__version__}\n{self.today}\n{self.opts.pdf}\n{self.config.templates}\n"
+        return hashlib.sha256(said.encode() + content).hexdigest()
+
+    def _manifest(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.root / MANIFEST).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != __version__:
+            return {}
+        found = data.get("partnerships")
+        return found if isinstance(found, dict) else {}
+
+    def _partnership(self, result: FileResult, folder: str) -> bool:
+        """Render one partnership's page, documents, calendar and form; False on a bug."""
+        from partnerkit.commands.calendar import build_calendar
+        from partnerkit.reporters import site
+
+        examined = examine_one(result.path, self.config, self.today)
+        if examined.model is None or examined.assessment is None or examined.doc is None:
+            return False
+        sound = Sound(examined.result, examined.model, examined.assessment, examined.doc,
+                      examined.text)  # fmt: skip
+        try:
+            documents, variables = self._documents(sound, folder)
+            self.write(
+                f"{folder}/index.html", site.partnership_page(self.env, variables, documents)
+            )
+            self.write(f"{folder}/rate.html", site.rate_page(self.env, sound.model))
+            self.write(f"{folder}/calendar.ics", build_calendar([result], self.today))
+        except UsageError:
+            raise
+        except Exception as exc:  # a bug met on this file: its finding; the others go on
+            file_failed(sound.result, exc, "building the site for")
+            return False
+        return True
+
+    def _documents(self, sound: Sound, folder: str) -> tuple[list[dict[str, str]], Any]:
+        """Each document as HTML, Word and PDF (queued), as `render` makes them; the links
+        of the page, and the variables of the agreement for the page itself."""
+        from partnerkit.commands.render import RenderOptions, _document, _facts
+        from partnerkit.documents import render
+        from partnerkit.reporters.site import DOCUMENTS
+
+        path = sound.result.path
+        facts = _facts(path, sound, self.today)
+        links: list[dict[str, str]] = []
+        formats = ("html", "docx", *(("pdf",) if self.opts.pdf else ()))
+        for template, label in DOCUMENTS if sound.result.sound else ():  # as render refuses
+            link = {"label": label}
+            for fmt in formats:
+                ask = RenderOptions(files=[path], template=template, format=fmt)  # type: ignore[arg-type]
+                _, _, data = _document(ask, self.env, self.config, (self.today, None),
+                                       (path, sound, facts), self.config.templates)  # fmt: skip
+                rel = f"{folder}/{template}.{fmt}"
+                if isinstance(data, str | bytes):
+                    self.write(rel, data)
+                else:
+                    self.pending.append((self.path(rel), data))
+                link[fmt] = f"{template}.{fmt}"
+            links.append(link)
+        content = read_limited(Path(path), self.config.max_file_size)
+        meta = render.DocumentMeta(
+            source=render.document_source(path), sha256=render.sha256_of(content),
+            template="site", format="html", draft=facts.draft, final=False, date=None,
+        )  # fmt: skip
+        inp = render.RenderInput(sound.model, sound.assessment, list(sound.result.findings),
+                                 self.today, facts)  # fmt: skip
+        return links, render.context(inp, meta)
+
+    def _print(self) -> None:
+        """Print the queued PDFs in one go, a worker per core."""
+        if not self.pending:
+            return
+        from partnerkit.commands.common import default_jobs
+        from partnerkit.documents.pdf import print_all
+
+        jobs = [job for _, job in self.pending]
+        for (target, _), printed in zip(self.pending, print_all(jobs, default_jobs()), strict=True):
+            write_atomic(target, printed.pdf, force=True)
+        self.pending = []
+
+    def _portfolio(self, results: tuple[FileResult, ...], hrefs: dict[str, str]) -> None:
+        """The dashboard and its filtered pages, and the portfolio's calendar."""
+        from partnerkit.commands.calendar import build_calendar
+        from partnerkit.reporters.site import dashboard_pages
+
+        rows = [row_of(r) for r in results]
+        for name, text in dashboard_pages(
+            rows, self.today, self.env, hrefs, Sort.next_review
+        ).items():
+            self.write(name, text)
+        self.write("calendar.ics", build_calendar([r for r in results if r.valid], self.today))

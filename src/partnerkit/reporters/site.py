@@ -1,0 +1,150 @@
+"""The pages of `partnerkit site`: the dashboard with its filters, a page per partnership
+and its rating form. Every page is rendered by the sandboxed, autoescaping templates
+(`_dashboard`, `_site_partnership`, `_site_rate`), so a file's values stay text.
+
+Links are relative, so the site works from `file://` as on any static host: the index and
+its filtered pages at the top, each partnership in `p/<id>/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from partnerkit.check.portfolio import Row, order, select, summary
+from partnerkit.documents.render import render_text
+from partnerkit.documents.sheets import FORM_COLUMNS
+from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.judge.facts import deliverable_overdue
+
+DUE_DAYS = 30
+"""The "due" filter: reviews overdue or due within this many days."""
+
+DOCUMENTS = (
+    ("agreement", "Agreement"),
+    ("mou", "Memorandum of understanding"),
+    ("one-pager", "One-pager"),
+    ("review-report", "Review report"),
+    ("agenda", "Agenda of the next review"),
+)
+"""The documents of each partnership's page, as `render` and `agenda` make them."""
+
+
+def folder_of(pid: str) -> str:
+    """A partnership's folder, relative to the site: `p/<id>` (an id is a validated slug;
+    anything else is reduced to one)."""
+    return "p/" + (re.sub(r"[^a-z0-9-]", "-", pid) or "partnership")
+
+
+def _slug(text: str) -> str:
+    """A file name for a filter value: readable, and never the same for two values."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+    return f"{words or 'x'}-{hashlib.sha256(text.encode()).hexdigest()[:6]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    label: str
+    href: str
+    rows: list[Row]
+    shown: str  # "the active partnerships", as the page names what it shows
+
+
+def _filters(rows: list[Row], today: dt.date) -> list[tuple[str, list[Filter]]]:
+    """Each filter of the dashboard, with the rows its page shows."""
+    statuses = sorted({r.status for r in rows if r.status})
+    kinds = sorted({r.kind for r in rows if r.kind})
+    partners = sorted({x for r in rows for x in r.partners}, key=str.lower)
+    return [
+        ("Status", [Filter(s, f"status-{s}.html", select(rows, today, status=[s]),
+                           f"the partnerships with status {s}") for s in statuses]),
+        ("Kind", [Filter(k, f"kind-{k}.html", select(rows, today, kind=[k]),
+                         f"the {k} partnerships") for k in kinds]),
+        ("Partner", [Filter(x, f"partner-{_slug(x)}.html",
+                            [r for r in rows if x in r.partners],
+                            f"the partnerships with {x}") for x in partners]),
+        ("Due", [Filter(f"review within {DUE_DAYS} days or overdue", "due.html",
+                        select(rows, today, due_within=DUE_DAYS),
+                        f"the reviews due within {DUE_DAYS} days or overdue")]),
+    ]  # fmt: skip
+
+
+def dashboard_pages(
+    rows: list[Row], today: dt.date, env: Any, hrefs: dict[str, str], sort: str
+) -> dict[str, str]:
+    """The index and one page per filter value, by file name; `hrefs` links a row (by
+    path) to its partnership's page."""
+    from partnerkit import __version__
+    from partnerkit.reporters.portfolio import _summary_line
+
+    groups = _filters(rows, today)
+    nav = [
+        {"label": label, "links": [{"label": "all", "href": "index.html"}]
+         + [{"label": f.label, "href": f.href} for f in found]}
+        for label, found in groups
+    ]  # fmt: skip
+    pages = {"index.html": (rows, "")}
+    for _, found in groups:
+        for f in found:
+            pages[f.href] = (f.rows, f.shown)
+    out = {}
+    for name, (shown, what) in pages.items():
+        shown = order(shown, sort)
+        totals = summary(shown, today)
+        variables = {
+            "rows": [
+                r.as_dict(today) | {"late_count": len(r.late), "href": hrefs.get(r.path, "")}
+                for r in shown
+            ],
+            "summary": totals,
+            "summary_line": _summary_line(totals),
+            "today": today,
+            "six_cs": SIX_CS,
+            "version": __version__,
+            "site": {"filters": nav, "current": name, "filter": what},
+        }
+        out[name] = render_text(env, "_dashboard", "html", variables)
+    return out
+
+
+def _deliverables(p: Partnership, today: dt.date) -> list[dict[str, Any]]:
+    """The deliverables by due date, with today marked where it falls."""
+    names = {x.id: x.name for x in p.partners}
+    items: list[dict[str, Any]] = []
+    marked = False
+    for e in sorted(p.expectations, key=lambda e: (e.due or dt.date.max, e.deliverable)):
+        if not marked and (e.due is None or e.due >= today):
+            items.append({"today": True})
+            marked = True
+        owner = names.get(e.owner or "", e.owner or "")
+        items.append({"today": False, "e": e, "due": e.due, "owner": owner,
+                      "late": deliverable_overdue(e, today)})  # fmt: skip
+    if items and not marked:
+        items.append({"today": True})
+    return items
+
+
+def partnership_page(env: Any, variables: dict[str, Any], documents: list[dict[str, str]]) -> str:
+    """One partnership's page from `render.context`'s variables and its documents' links."""
+    p: Partnership = variables["p"]
+    a = variables["readiness"]
+    extra = {
+        "cs_rows": list(zip(a.readiness, a.health, strict=True)),
+        "criteria_rows": list(
+            zip(p.success.criteria if p.success else [], variables["progress"], strict=True)
+        ),
+        "deliverables": _deliverables(p, variables["today"]),
+        "documents": documents,
+    }
+    return render_text(env, "_site_partnership", "html", variables | extra)
+
+
+def rate_page(env: Any, p: Partnership) -> str:
+    """The rating form: the columns `partnerkit form` writes and `record --ratings` reads."""
+    from partnerkit import __version__
+
+    variables = {"p": p, "six_cs": SIX_CS, "columns": FORM_COLUMNS, "version": __version__}
+    return render_text(env, "_site_rate", "html", variables)
