@@ -24,7 +24,7 @@ from partnerkit.check.finding import Finding
 from partnerkit.check.openpoints import evidence_points, stake
 from partnerkit.format.model import Amendment, Partner, Partnership, Signature
 from partnerkit.history.changes import changed_sections, compare
-from partnerkit.history.fingerprint import current_amendments, fingerprint
+from partnerkit.history.fingerprint import current_amendments, fingerprint, latest_signatures
 
 
 class Signed(StrEnum):
@@ -193,16 +193,6 @@ def points_from_findings(p: Partnership, findings: Iterable[Finding]) -> list[st
     return out
 
 
-def _latest(p: Partnership, x: Partner) -> tuple[Signature | None, Amendment | None]:
-    """A partner's latest signature: of the latest amendment of this term it signed, else
-    of the agreement."""
-    found: tuple[Signature | None, Amendment | None] = (x.signed, None)
-    for _, a in current_amendments(p):
-        if x.id in a.signed:
-            found = (a.signed[x.id], a)
-    return found
-
-
 def _pending(p: Partnership, current: str) -> Amendment | None:
     """The latest amendment of this term that not every partner has signed."""
     amendments = [a for _, a in current_amendments(p)]
@@ -214,7 +204,7 @@ def _pending(p: Partnership, current: str) -> Amendment | None:
 def _signing(
     p: Partnership, x: Partner, current: str, lapsed: bool, end: dt.date | None
 ) -> PartnerSigning:
-    sig, amendment = _latest(p, x)
+    sig, amendment = latest_signatures(p).get(x.id, (None, None))
     what = f"the amendment of {long_date(amendment.date)}" if amendment else "the agreement"
     if sig is None:
         state, note = Signed.NOT, ""

@@ -116,18 +116,25 @@ def fingerprint(model: Partnership) -> str:
     return of_sections(sections(model))
 
 
-def signed_fingerprints(model: Partnership) -> dict[str, str | None]:
-    """Each signed partner's latest signed fingerprint: from the latest amendment it
-    signed, else its signature of the agreement (None when the signature has none)."""
-    latest: dict[str, str | None] = {}
+def latest_signatures(model: Partnership) -> dict[str, tuple[Any, Any]]:
+    """Each signed partner's latest signature and the amendment it signed (None for the
+    agreement): of the latest amendment of this term it signed, else of the agreement."""
+    latest: dict[str, tuple[Any, Any]] = {}
     for partner in model.partners:
         if partner.signed is not None:
-            latest[partner.id] = partner.signed.terms
+            latest[partner.id] = (partner.signed, None)
+    ids = set(model.partner_ids())
     for _, amendment in current_amendments(model):
         for pid, signature in amendment.signed.items():
-            if pid in latest or pid in model.partner_ids():
-                latest[pid] = signature.terms
+            if pid in ids:
+                latest[pid] = (signature, amendment)
     return latest
+
+
+def signed_fingerprints(model: Partnership) -> dict[str, str | None]:
+    """Each signed partner's latest signed fingerprint (None when the signature has none);
+    see `latest_signatures`."""
+    return {pid: sig.terms for pid, (sig, _) in latest_signatures(model).items()}
 
 
 def current_amendments(model: Partnership) -> list[tuple[int, Any]]:
