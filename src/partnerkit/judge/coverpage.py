@@ -21,11 +21,21 @@ if TYPE_CHECKING:
     from partnerkit.format.standard import StandardTerms
 
 
-def all_needs(p: Partnership) -> Iterator[Need]:
-    """Every agreement need (PK420–PK436), held or not; nothing while exploring."""
-    yield from needs(p)
-    if applies(p):
-        yield from cover_needs(p)
+_LAST: list[tuple[Partnership, tuple[Need, ...]]] = []
+
+
+def all_needs(p: Partnership) -> tuple[Need, ...]:
+    """Every agreement need (PK420–PK436), held or not; nothing while exploring.
+
+    Worked out once per file: the rules (PK420–PK436) and readiness both ask, one after
+    the other (a check of 1,000 files worked them out twice). The file's model is kept
+    until the next one is asked about, so it cannot be mistaken for another.
+    """
+    if _LAST and _LAST[0][0] is p:
+        return _LAST[0][1]
+    found = (*needs(p), *(cover_needs(p) if applies(p) else ()))
+    _LAST[:] = [(p, found)]
+    return found
 
 
 def cover_needs(p: Partnership) -> Iterator[Need]:
