@@ -40,19 +40,42 @@ def test_workflow_is_least_privilege_pinned_and_time_limited(repo: Path) -> None
     assert 0 < job["timeout-minutes"] <= 30
     uses = re.findall(r"uses: (\S+)@(\S+) # (v\d+\S*)", text)
     assert {name for name, _, _ in uses} == {
-        "actions/checkout", "actions/setup-python", "github/codeql-action/upload-sarif"
+        "actions/checkout", "actions/setup-python", "github/codeql-action/upload-sarif",
+        "actions/upload-pages-artifact", "actions/deploy-pages",
     }  # fmt: skip
     for name, ref, _tag in uses:
         assert re.fullmatch(r"[0-9a-f]{40}", ref), (name, ref)
     assert dict((n, t.split(".")[0]) for n, _, t in uses) == {
         "actions/checkout": "v6", "actions/setup-python": "v6",
-        "github/codeql-action/upload-sarif": "v4",
+        "github/codeql-action/upload-sarif": "v4", "actions/upload-pages-artifact": "v5",
+        "actions/deploy-pages": "v5",
     }  # fmt: skip
     assert "# - name: Upload it to code scanning" in text  # optional, commented
     runs = [s.get("run", "") for s in job["steps"]]
     assert any('pip install "pre-commit' in r for r in runs)
     assert "pre-commit run partnerkit-check --all-files" in runs
-    assert not any("partnerkit==" in r or "pip install \"partnerkit" in r for r in runs)
+    assert not any("partnerkit==" in r or 'pip install "partnerkit' in r for r in runs)
+
+
+def test_site_job_publishes_to_pages_from_the_default_branch_only(repo: Path) -> None:
+    data = yaml.safe_load((repo / WORKFLOW).read_text("utf-8"))
+    job = data["jobs"]["site"]
+    assert job["needs"] == "check"
+    assert "github.event_name == 'push'" in job["if"]
+    assert "github.ref_name == github.event.repository.default_branch" in job["if"]
+    assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert 0 < job["timeout-minutes"] <= 30
+    assert job["environment"]["name"] == "github-pages"
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert "pre-commit run partnerkit-site --hook-stage manual --all-files" in runs
+    upload = next(s for s in job["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "_site"
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert "partnerkit-site" in [h["id"] for h in hooks["repos"][0]["hooks"]]
+    manifest = yaml.safe_load(Path(__file__).parent.parent.joinpath(
+        ".pre-commit-hooks.yaml").read_text("utf-8"))  # fmt: skip
+    site = next(h for h in manifest if h["id"] == "partnerkit-site")
+    assert site["entry"] == "partnerkit site --output _site" and site["stages"] == ["manual"]
 
 
 ZIZMOR = shutil.which("zizmor") or shutil.which("zizmor", path=str(Path(sys.executable).parent))

@@ -67,6 +67,8 @@ repos:
       # Keeps .partnerkit/partnership.schema.json the schema of the partnerkit above:
       # after an upgrade it writes the new one, and the commit stops to show it.
       - id: partnerkit-schema
+      # The portfolio as a website, for CI's site job (--hook-stage manual).
+      - id: partnerkit-site
 """
 
 
@@ -74,6 +76,8 @@ repos:
 # with Dependabot): a moved tag cannot change what runs.
 CHECKOUT = "actions/checkout@1af3b93b6815bc44a9784bd300feb67ff0d1eeb3 # v6.0.0"
 SETUP_PYTHON = "actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c # v6.0.0"
+UPLOAD_PAGES = "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0"
+DEPLOY_PAGES = "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0"
 UPLOAD_SARIF = (
     "github/codeql-action/upload-sarif@9e907b5e64f6b83e7804b09294d44122997950d6 # v4.32.3"
 )
@@ -125,6 +129,49 @@ jobs:
       #   uses: {UPLOAD_SARIF}
       #   with:
       #     sarif_file: partnerkit.sarif
+""" + _site_job()
+
+
+def _site_job() -> str:
+    """The job that builds the site and publishes it to GitHub Pages (the default branch)."""
+    return f"""\
+  site:
+    # The portfolio as a website (`partnerkit site`), published to GitHub Pages on each
+    # push to the default branch once the check passes. Turn Pages on first: Settings >
+    # Pages > Source: GitHub Actions. Who can see it: see partnerkit's README.
+    name: Publish the site
+    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
+    needs: check
+    runs-on: ubuntu-latest
+    timeout-minutes: 20
+    permissions:
+      contents: read
+      pages: write  # to publish the site
+      id-token: write  # to prove to Pages that this workflow published it
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    concurrency:  # one publication at a time; a newer push waits, none is cut off
+      group: partnerkit-pages
+      cancel-in-progress: false
+    steps:
+      - uses: {CHECKOUT}
+        with:
+          persist-credentials: false
+      - uses: {SETUP_PYTHON}
+        with:
+          python-version: "3.12"
+      - name: Install pre-commit and Pango (PDFs)
+        run: |
+          python -m pip install "pre-commit>=3.5,<5"
+          sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0
+      - name: Build the site  # partnerkit-site writes _site/, as Pages expects
+        run: pre-commit run partnerkit-site --hook-stage manual --all-files
+      - uses: {UPLOAD_PAGES}
+        with:
+          path: _site
+      - id: deployment
+        uses: {DEPLOY_PAGES}
 """
 
 
