@@ -189,6 +189,7 @@ _WITH_O = {
     "form": ["form", NORTHGATE],
     "render": ["render", NORTHGATE],
     "agenda": ["agenda", "--today", TODAY, NORTHGATE],
+    "terms": ["terms", "vendor"],
 }  # fmt: skip
 
 
