@@ -189,3 +189,32 @@ def test_record_writes_reviews_one_key_per_line_into_an_empty_history(cli, workd
     assert "  history:\n    - date: 2026-11-01\n      kind: periodic\n" in after
     assert after.count("    - date: 2026-") == 2
     assert after.startswith(text.split("  history: []")[0])  # the rest is as it was
+
+
+@pytest.mark.parametrize(
+    ("command", "what"), [(["calendar"], "calendar"), (["review", "-f", "html"], "dashboard")]
+)
+def test_a_broken_file_never_silently_shrinks_a_written_output(
+    cli, workdir: Path, command: list[str], what: str
+) -> None:
+    for example in EXAMPLES.glob("*.yaml"):
+        _write(workdir, example.read_text("utf-8"), example.name)
+    out = workdir / "out.txt"
+    assert cli(*command, "--no-config", "--today", TODAY, "-o", out, ".").code == 0
+    before = out.read_bytes()
+    broken = workdir / RIVERSIDE.name
+    broken.write_text(broken.read_text("utf-8").replace("status: active", "status: activ"))
+    result = cli(*command, "--no-config", "--today", TODAY, "-o", out, ".")
+    assert result.code == 1
+    assert out.read_bytes() == before  # the old output is kept
+    assert f"{RIVERSIDE.name} could not be read as a partnership" in result.err
+    assert f"the {what} would leave out its items (the old one is kept)" in result.err
+    forced = cli(*command, "--no-config", "--today", TODAY, "-o", out, "--force", ".")
+    assert forced.code == 1 and out.read_bytes() != before  # written without its items
+
+
+def test_check_o_still_writes_its_report_with_the_broken_file(cli, workdir: Path) -> None:
+    _write(workdir, RIVERSIDE.read_text("utf-8").replace("status: active", "status: activ"))
+    result = cli("check", "--no-config", "-o", "report.txt", "p.yaml")
+    assert result.code == 1
+    assert "`activ` is not a valid value" in (workdir / "report.txt").read_text("utf-8")

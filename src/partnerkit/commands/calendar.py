@@ -16,7 +16,12 @@ from partnerkit import __version__
 from partnerkit.check.pipeline import Keep, examine_paths, isolated
 from partnerkit.check.result import FileResult
 from partnerkit.commands import options
-from partnerkit.commands.common import configure, parse_today, partnership_files
+from partnerkit.commands.common import (
+    configure,
+    keeps_old_output,
+    parse_today,
+    partnership_files,
+)
 from partnerkit.commands.options import argument
 from partnerkit.documents import ics
 from partnerkit.support.fsutil import emit
@@ -67,7 +72,7 @@ class CalendarOptions:
     today: str | None = options.today()
     config: Path | None = options.config()
     no_config: bool = options.no_config()
-    force: bool = options.force()
+    force: bool = options.force_partial()
     quiet: bool = options.quiet("Print only errors (not the count of events written).")
     verbose: bool = options.verbose()
 
@@ -91,6 +96,8 @@ def run_calendar(opts: CalendarOptions) -> int:
             status = 1
     valid = tuple(r for r in built if r.valid)
     output = opts.output
+    if keeps_old_output(report.files, output, force=opts.force, what="calendar"):
+        return 1
     if output is None or str(output) == "-":
         sys.stdout.write(data.decode("utf-8"))
     else:

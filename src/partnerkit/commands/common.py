@@ -172,3 +172,24 @@ def file_failed(result: FileResult, exc: Exception, doing: str) -> int:
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may use."""
     return cores()
+
+
+def keeps_old_output(
+    results: Sequence[FileResult], output: Path | None, *, force: bool, what: str
+) -> bool:
+    """True (and says why) when `output` must not be written: a file could not be read as
+    a partnership, so the new `what` would silently lack its items. The old output stays;
+    `--force` writes what there is. Standard output is always written."""
+    if force or output is None or str(output) == "-":
+        return False
+    broken = [r.path for r in results if not r.valid]
+    if not broken:
+        return False
+    names = ", ".join(printable_path(p) for p in broken[:5]) + (" …" if len(broken) > 5 else "")
+    kept = "the old one is kept" if Path(output).exists() else "nothing was written"
+    sys.stderr.write(
+        f"partnerkit: {printable_path(str(output))} was not written: {names} could not be read "
+        f"as a partnership, so the {what} would leave out its items ({kept}). Fix it "
+        "(`partnerkit check` lists its errors), or use --force to write it without them\n"
+    )
+    return True

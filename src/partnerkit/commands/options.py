@@ -126,6 +126,14 @@ def force() -> Any:
     return flag("--force", help="Replace an existing output file.")
 
 
+def force_partial() -> Any:
+    return flag(
+        "--force",
+        help="Write -o even when a file cannot be read (without its items); without it, "
+        "the old output is kept and the exit code is 1.",
+    )
+
+
 def jobs() -> Any:
     return option(
         "--jobs",

@@ -17,6 +17,7 @@ from partnerkit.commands.common import (
     check_choice,
     configure,
     file_failed,
+    keeps_old_output,
     load_sound,
     parse_today,
     partnership_files,
@@ -68,7 +69,7 @@ class ReviewOptions:
     today: str | None = options.today()
     config: Path | None = options.config()
     no_config: bool = options.no_config()
-    force: bool = options.force()
+    force: bool = options.force_partial()
     color: bool | None = options.color()
     quiet: bool = options.quiet("No notes on standard error; the exit code still tells.")
     verbose: bool = options.verbose()
@@ -135,6 +136,8 @@ def _portfolio(opts: ReviewOptions) -> int:
     text, shown = isolated(
         report.files, lambda results: _dashboard(results, opts, config, today), "reviewing"
     )
+    if keeps_old_output(report.files, opts.output, force=opts.force, what="dashboard"):
+        return 1
     emit(text, opts.output, force=True)  # a report: -o replaces it
     report = replace(report, files=shown)
     if not report.failed():
