@@ -218,3 +218,49 @@ def test_check_o_still_writes_its_report_with_the_broken_file(cli, workdir: Path
     result = cli("check", "--no-config", "-o", "report.txt", "p.yaml")
     assert result.code == 1
     assert "`activ` is not a valid value" in (workdir / "report.txt").read_text("utf-8")
+
+
+def test_an_impossible_date_option_says_what_is_impossible(cli, workdir: Path) -> None:
+    path = _write(workdir, RIVERSIDE.read_text("utf-8"))
+    result = cli("record", path, "--date", "2026-13-01", "--win", "x", "--dry-run")
+    assert result.code == 2
+    assert "month must be in 1..12" in result.err and "write YYYY-MM-DD" not in result.err
+
+
+def test_a_partner_filter_with_a_typo_suggests_the_partner(cli, workdir: Path) -> None:
+    result = cli("review", "--no-config", "--partner", "meridan", RIVERSIDE, NORTHGATE)
+    assert "--partner meridan: no partner of these files matches (did you mean meridian?)" in (
+        result.err
+    )
+
+
+def test_a_semicolon_separated_sheet_is_named_once(cli, workdir: Path) -> None:
+    path = _write(workdir, RIVERSIDE.read_text("utf-8"))
+    sheet = workdir / "r.csv"
+    sheet.write_text("criterion;date;value\nTime to independent practice;2026-12-31;9\n")
+    result = cli("measure", path, "--from", sheet, "--dry-run")
+    assert result.code == 1
+    assert result.err.count("this file is separated by semicolons") == 1
+    assert "missing column" not in result.err
+
+
+def test_a_percentage_is_read_for_a_criterion_measured_in_percent(cli, workdir: Path) -> None:
+    harbor = EXAMPLES / "harbor-county-early-learning.yaml"
+    path = _write(workdir, harbor.read_text("utf-8"))
+    sheet = workdir / "r.csv"
+    sheet.write_text("criterion,date,value\nWorkshop satisfaction,2026-12-01,80%\n")
+    result = cli("measure", path, "--from", sheet)
+    assert result.code == 0, result.err
+    assert "value: 80" in path.read_text("utf-8")
+    sheet.write_text("criterion,date,value\nCDA credentials earned,2026-12-01,80%\n")
+    refused = cli("measure", path, "--from", sheet)
+    assert refused.code == 1
+    assert "has a percent sign, but this criterion is measured in teachers" in refused.err
+
+
+def test_diff_outside_a_git_repository_says_so_plainly(cli, workdir: Path) -> None:
+    path = _write(workdir, RIVERSIDE.read_text("utf-8"))
+    result = cli("diff", "--since", "HEAD~1", path)
+    assert result.code == 2
+    assert "is not in a git repository, so it has no earlier versions" in result.err
+    assert "fatal" not in result.err

@@ -225,7 +225,7 @@ NUMBERS = [
     ("1_000", "has underscores between its digits: write it as 1000"),
     ("٣", "uses digits other than 0-9: write it as 3"),
     ("1,000,000", "has commas between its digits: write it as 1000000"),
-    ("45%", "is not a number: write digits 0-9"),
+    ("45%", "has a percent sign, but this criterion is measured"),
 ]
 
 

@@ -271,7 +271,8 @@ def run_measure(opts: MeasureOptions) -> int:
         results = []
         if sheet is not None:
             try:
-                results = read_results(sheet, [c.name for c in criteria])
+                names, units = [c.name for c in criteria], [c.unit for c in criteria]
+                results = read_results(sheet, names, units)
             except SheetError as exc:
                 raise _SheetRefused(exc) from None
         if opts.roi:

@@ -55,9 +55,7 @@ class ReviewOptions:
     output: Path | None = options.output()
     sort: Sort = option(help="Order of the rows.", default=Sort.next_review)
     status: list[str] = many(metavar="STATUS", help="Only this status (repeatable).")
-    kind: list[str] = many(
-        metavar="KIND", help="Only this kind (repeatable).", complete="kinds"
-    )
+    kind: list[str] = many(metavar="KIND", help="Only this kind (repeatable).", complete="kinds")
     partner: str | None = option(
         metavar="NAME", help="Only partnerships with a partner matching this."
     )
@@ -81,7 +79,6 @@ def run_review(opts: ReviewOptions) -> int:
     if opts.sort not in SORTS:
         raise UsageError(f"--sort {opts.sort}: use one of {', '.join(SORTS)}")
     from typing import get_args
-
 
     for status in opts.status:
         check_choice("--status", status, get_args(Status))
@@ -136,6 +133,8 @@ def _portfolio(opts: ReviewOptions) -> int:
     text, shown = isolated(
         report.files, lambda results: _dashboard(results, opts, config, today), "reviewing"
     )
+    if opts.partner:
+        _no_such_partner(report.files, opts.partner)
     if keeps_old_output(report.files, opts.output, force=opts.force, what="dashboard"):
         return 1
     emit(text, opts.output, force=True)  # a report: -o replaces it
@@ -179,3 +178,23 @@ def _dashboard(
             rows, summary, today, buffer
         )
     return buffer.getvalue()
+
+
+def _no_such_partner(results: tuple[FileResult, ...], wanted: str) -> None:
+    """`--partner meridan` matching no partner: say so, with the nearest id or name."""
+    import difflib
+
+    from partnerkit.check import portfolio
+    from partnerkit.support.sanitize import printable
+
+    rows = [portfolio.row_of(r) for r in results]
+    names = sorted({n for r in rows for n in r.partners + r.partner_ids})
+    needle = wanted.lower()
+    if any(needle in n.lower() for n in names):
+        return
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(needle, list(by_lower), n=1, cutoff=0.6)
+    hint = f" (did you mean {printable(by_lower[close[0]])}?)" if close else ""
+    sys.stderr.write(
+        f"partnerkit: --partner {printable(wanted)}: no partner of these files matches{hint}\n"
+    )

@@ -57,6 +57,13 @@ def rating_form(p: Partnership) -> str:
     return out.getvalue()
 
 
+SEMICOLONS = (
+    "this file is separated by semicolons, not commas (as a spreadsheet set to a language "
+    "that writes 2,5 for two and a half saves it): save it again as CSV with commas, for "
+    'example "CSV UTF-8 (Comma delimited)"'
+)
+
+
 def _rows(
     data: bytes, required: Sequence[str], optional: Sequence[str] = ()
 ) -> tuple[dict[str, int], list[tuple[int, list[str]]]]:
@@ -83,6 +90,8 @@ def _rows(
         raise SheetError([SheetProblem(1, 1, "the file is empty: it needs a header row")])
     header = _header(rows[0], (*required, *optional))
     missing = [c for c in required if c not in header]
+    if missing and len(rows[0]) == 1 and ";" in rows[0][0]:
+        raise SheetError([SheetProblem(1, 1, SEMICOLONS)])
     if missing:
         raise SheetError(
             [
@@ -236,7 +245,11 @@ class Result:
     note: str | None = None
 
 
-def read_results(data: bytes, criteria: Sequence[str]) -> list[Result]:
+def read_results(
+    data: bytes, criteria: Sequence[str], units: Sequence[str | None] = ()
+) -> list[Result]:
+    """The results of a sheet; `units` (one per criterion) lets `80%` stand for 80 where
+    the criterion is measured in %."""
     header, body = _rows(data, RESULT_COLUMNS, ("note",))
     by_name = {name.strip().lower(): i for i, name in enumerate(criteria)}
     problems: list[SheetProblem] = []
@@ -262,7 +275,9 @@ def read_results(data: bytes, criteria: Sequence[str]) -> list[Result]:
                 )
             )
             continue
-        number = _number(value)
+        number = _percent(value, units[index] if index is not None and index < len(units) else None)
+        if number is None:
+            number = _number(value)
         if isinstance(number, str):
             problems.append(SheetProblem(n, header["value"] + 1, number))
             continue
@@ -284,6 +299,21 @@ def _date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def _percent(text: str, unit: str | None) -> float | str | None:
+    """`80%`: 80 for a criterion measured in %, otherwise what to write; None if no `%`."""
+    number = text.rstrip().removesuffix("%").rstrip()
+    if not text.rstrip().endswith("%") or not NUMBER.fullmatch(number):
+        return None
+    if unit is not None and unit.strip() == "%":
+        return _number(number)
+    measured = f"in {printable(unit)}" if unit else "without a unit"
+    return (
+        f"value `{printable(text)}` has a percent sign, but this criterion is measured "
+        f"{measured}: write the number alone in that unit (for a share, set the criterion's "
+        "`unit: '%'` and write 80 for 80%)"
+    )
 
 
 def _number(text: str) -> float | str:

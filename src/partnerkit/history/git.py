@@ -61,6 +61,12 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
         raise UsageError("git took too long to answer") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if message and "not a git repository" in message[-1]:
+            raise UsageError(
+                f"{folder} is not in a git repository, so it has no earlier versions to "
+                "compare with: run this inside the repository that keeps the file, or "
+                "compare two files (partnerkit diff OLD NEW)"
+            )
         raise UsageError(f"git: {message[-1] if message else 'failed'}")
     return done.stdout
 
