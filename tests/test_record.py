@@ -178,3 +178,13 @@ def test_a_signed_amendment_is_conformed_and_its_block_says_so() -> None:
         "Signature of the amendment of 1 May 2026, which brings the terms to this version; "
         "the agreement was first signed on 15 December 2025."
     )
+
+
+@pytest.mark.parametrize("name", ["unsigned", "partly signed"])
+def test_a_ready_file_missing_a_party_detail_is_still_a_draft(name: str) -> None:
+    """A file scoring in the ready band while a party has no legal name, signatory or
+    address printed "(full legal name to be confirmed)" and blank signature names in a
+    document with no DRAFT marking, its status "Ready for signature"."""
+    r = record_of(state(name), TODAY, ready=True, missing=["every party has its legal name"])
+    assert r.draft
+    assert "Ready for signature" not in r.status

@@ -165,7 +165,10 @@ def record_of(
         if (signed_version is not None and not every)
         else ()
     )
-    draft = (not ready and not every and p.status != "ended") or lapsed
+    # Details without which no one can sign keep a draft a draft, whatever the band says.
+    missing = list(missing)
+    basics = any(m in SIGNING_NEEDS for m in missing)
+    draft = ((not ready or basics) and not every and p.status != "ended") or lapsed
     status = _status(p, signing, today, start, end, lapsed, pending, in_force, draft)
     points: list[str] = []
     if draft:
@@ -174,6 +177,14 @@ def record_of(
         points += [x for x in evidence_points(p, missing) if x not in points]
     return Record(current, signing, in_force, status, _signed_line(signing, pending),
                   draft, lapsed, tuple(points), changed, pending)  # fmt: skip
+
+
+SIGNING_NEEDS = frozenset({
+    "every party has its legal name", "every party names an authorised signatory",
+    "every party has an address for notices", "an effective date",
+})  # fmt: skip
+"""Readiness evidence a document needs before anyone can sign it: while one is missing,
+the document prints a placeholder where it belongs ("full legal name to be confirmed")."""
 
 
 BLOCKS_SIGNING: dict[str, Callable[[Partnership, Finding], str | None]] = {}
