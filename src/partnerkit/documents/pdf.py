@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +31,14 @@ TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".png": "image/png", ".svg": "i
          ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".css": "text/css"}  # fmt: skip
 # With every template's own styles: codes, hashes and words extract as printed (a
 # ligature would turn the "ff" of a hash into one character no one can search for),
-# and a word longer than its line or cell breaks inside it instead of running off the
-# page (`anywhere` lets a table column shrink below the word's width).
-PRINT_CSS = """
-html, html * { font-variant-ligatures: none; overflow-wrap: break-word; }
-td, th, td *, th * { overflow-wrap: anywhere; }
-"""
+# and a word longer than its line breaks inside it instead of running off the page.
+PRINT_CSS = "html, html * { font-variant-ligatures: none; overflow-wrap: break-word; }"
+# In a table the word must also let its column shrink (`anywhere`); that doubles the
+# time to lay a document out, so it applies only to a page with a cell holding a
+# word this long.
+LONG_WORD_CSS = "td, th, td *, th * { overflow-wrap: anywhere; }"
+LONG_WORD = re.compile(r"[^\s<>]{30,}")
+CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ def print_pdf(job: PrintJob) -> Printed:
     refused: list[str] = []
     html = module.HTML(string=job.html, base_url=SERVED[1].as_uri() + "/",
                        url_fetcher=_fetcher(job.allowed_data, refused))  # fmt: skip
-    document = html.render(stylesheets=[module.CSS(string=PRINT_CSS)])
+    css = PRINT_CSS + (LONG_WORD_CSS if _long_word(job.html) else "")
+    document = html.render(stylesheets=[module.CSS(string=css)])
     pdfmeta.describe(document.metadata, job)
     pdf = document.write_pdf(
         pdf_variant="pdf/a-3b",
@@ -134,6 +138,11 @@ def print_pdf(job: PrintJob) -> Printed:
         finisher=functools.partial(pdfmeta.finish, job=job),
     )
     return Printed(pdf, tuple(dict.fromkeys(refused)))
+
+
+def _long_word(html: str) -> bool:
+    """Whether a table cell of the page holds a word of 30 letters or more."""
+    return any(LONG_WORD.search(re.sub(r"<[^>]*>", " ", c)) for c in CELL.findall(html))
 
 
 def print_all(jobs: Sequence[PrintJob], workers: int) -> Iterator[Printed]:
