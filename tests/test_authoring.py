@@ -264,3 +264,23 @@ def test_diff_outside_a_git_repository_says_so_plainly(cli, workdir: Path) -> No
     assert result.code == 2
     assert "is not in a git repository, so it has no earlier versions" in result.err
     assert "fatal" not in result.err
+
+
+def test_init_example_writes_a_shipped_example(cli, workdir: Path) -> None:
+    result = cli("init", "--example", "riverside-clinical-onboarding")
+    assert result.code == 0, result.err
+    written = workdir / "riverside-clinical-onboarding.yaml"
+    assert written.read_text("utf-8") == RIVERSIDE.read_text("utf-8")
+    assert cli("check", "--no-config", written).code == 0
+    wrong = cli("init", "--example", "riverside")
+    assert wrong.code == 2 and "(did you mean riverside-clinical-onboarding?)" in wrong.err
+    assert "northgate-crm-golive" in cli("init", "--example", "list").out
+
+
+def test_the_readme_set_up_leaves_partnerkit_on_the_path() -> None:
+    from conftest import ROOT
+
+    set_up = (ROOT / "README.md").read_text("utf-8").split("## Set up")[1].split("\n## ")[0]
+    assert ". .venv/bin/activate" in set_up
+    assert "pipx install ." in set_up and "uv tool install ." in set_up
+    assert "partnerkit init --example riverside-clinical-onboarding" in set_up

@@ -174,7 +174,7 @@ needs_pre_commit = pytest.mark.skipif(
 def _upstream(folder: Path, tag: str) -> Path:
     """partnerkit's repository as pre-commit fetches it: this source tree, tagged `tag`
     (no network here; a clone of the real one is the same)."""
-    for name in ("src", "templates"):
+    for name in ("src", "templates", "examples"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
         shutil.copy(ROOT / name, folder / name)

@@ -29,6 +29,7 @@ def test_the_wheel_carries_the_licence_and_classifiers(tmp_path: Path) -> None:
             "partnerkit/format/partnership.schema.json",
             "partnerkit/standard_terms/partnerkit-placement.1.yaml",
             "partnerkit/templates/_standard_terms.html.j2",
+            "partnerkit/examples/riverside-clinical-onboarding.yaml",  # init --example
         ):
             assert name in names, name
         metadata = archive.read(next(n for n in names if n.endswith("METADATA"))).decode()

@@ -58,6 +58,12 @@ class InitOptions:
     repo: bool = flag(
         "--repo", help="Set up a partnership repository: config, schema, pre-commit, CI."
     )
+    example: str | None = option(
+        "--example",
+        metavar="NAME",
+        help="Write one of the shipped examples (riverside-clinical-onboarding, …) to try "
+        "the commands on; `--example list` names them.",
+    )
     no_input: bool = flag("--no-input", help="Never prompt; use defaults or fail.")
     today: str | None = options.today()
     force: bool = flag("--force", help="Replace an existing file.")
@@ -205,6 +211,8 @@ def schema_ref(target: Path) -> str | None:
 
 def run_init(opts: InitOptions) -> int:
     """A partnership file; with --repo, a partnership repository (and the file, if named)."""
+    if opts.example is not None:
+        return write_example(opts.example, opts.path, force=opts.force)
     if opts.repo:
         partner = replace(opts, path=None, repo=False)
         first_file = partial(create_file, partner) if opts.partners else None
@@ -243,4 +251,37 @@ def create_file(opts: InitOptions) -> int:
             f"`partnerkit score {target}`.\n"
         )
     )
+    return 0
+
+
+def examples_dir() -> Path:
+    """The shipped examples: inside the installed package, or the repository's `examples/`."""
+    package = Path(__file__).resolve().parents[1]  # partnerkit/, above commands/
+    packaged = package / "examples"
+    return packaged if packaged.is_dir() else package.parents[1] / "examples"
+
+
+def write_example(name: str, path: Path | None, *, force: bool) -> int:
+    """`init --example NAME`: copy a shipped example (to `path`, or here as NAME.yaml)."""
+    import difflib
+
+    shipped = {p.stem: p for p in sorted(examples_dir().glob("*.yaml"))}
+    if name in ("", "list") or name not in shipped:
+        close = [n for n in shipped if name and name in n][:1]
+        close = close or difflib.get_close_matches(name, list(shipped), n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]}?)" if close and name != "list" else ""
+        names = ", ".join(shipped) or "none (this install has no examples)"
+        if name == "list":
+            sys.stdout.write("\n".join(shipped) + "\n")
+            return 0
+        raise UsageError(f"--example {name}: no such example{hint}; the examples are {names}")
+    target = path / f"{name}.yaml" if path is not None and path.is_dir() else path
+    target = target or Path(f"{name}.yaml")
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists; it was left as it is (use --force to replace it)"
+        )
+    write_atomic(target, shipped[name].read_text("utf-8"), force=force)
+    sys.stdout.write(f"Created {target}\n")
+    sys.stdout.write(f"Next: run `partnerkit check {target}` and `partnerkit score {target}`.\n")
     return 0
