@@ -68,6 +68,7 @@ def test_reference_error_points_at_the_value(cli, workdir: Path) -> None:
 
 DEFAULT_SEVERITY = {
     **dict.fromkeys([f"PK1{n:02d}" for n in range(16)], "error"),
+    "PK116": "warning",
     "PK120": "warning",
     **dict.fromkeys(["PK201", "PK202", "PK203", "PK204", "PK205"], "error"),
     **dict.fromkeys([f"PK3{n:02d}" for n in range(1, 11)], "warning"),
