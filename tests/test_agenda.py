@@ -112,3 +112,19 @@ def test_a_partnership_that_ends_is_asked_to_confirm_the_close() -> None:
     data["plan"] = "end"
     a = agenda_of(Partnership.model_validate(data), DAY)
     assert a.forced[0].startswith("Confirm the close: the agreement ends on 2027-01-14")
+
+
+def test_the_minutes_to_read_are_named_by_their_file_as_written(cli) -> None:
+    out = cli("agenda", EXAMPLES / "riverside-clinical-onboarding.yaml", "-o", "-",
+              "--today", TODAY).out  # fmt: skip
+    assert "The minutes of the review of 15 October 2026 (minutes/2026-10-15.md)" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_return_on_investment_that_meets_its_target_is_not_listed_as_behind(cli, fmt) -> None:
+    out = cli("agenda", DATA / "hospital-roi.yaml", "-f", fmt, "-o", "-", "--today", TODAY).out
+    behind = out.index("Success criteria behind target")
+    decisions = out.index("Decisions due")
+    roi = out.index("return on investment is 35.9%")
+    assert roi > decisions, "a met ROI is not a criterion behind target"
+    assert behind < decisions
