@@ -71,7 +71,8 @@ def weasyprint() -> Any:
         raise UsageError(
             f"PDF output needs the Pango library, which WeasyPrint could not load ({exc}). "
             "Install it (Debian/Ubuntu: `apt-get install libpango-1.0-0 libpangoft2-1.0-0`; "
-            "Fedora: `dnf install pango`; macOS: `brew install pango`); HTML and Word "
+            "Fedora: `dnf install pango`; macOS: `brew install pango`; Windows: MSYS2's "
+            "`pacman -S mingw-w64-x86_64-pango`); HTML and Word "
             "output work without it"
         ) from None
     import logging
