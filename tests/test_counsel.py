@@ -285,3 +285,16 @@ def test_charter_without_end_or_renewal_has_a_term_heading_and_no_dash_rows(cli)
     assert row.count("to be agreed") == 2 and "| — | — |" not in row
     mou = _render(cli, EXAMPLES / "northgate-crm-golive.yaml", "mou")
     assert "tells the other in writing" in mou
+
+
+def test_no_defined_name_is_the_start_of_another_partners_name(cli) -> None:
+    """Harbor's fund was defined as “Harbor County”, the first words of “Harbor County
+    Head Start”, another party; its DRAFT box then named it Harbor County Early Learning
+    Fund, a name the agreement never defined."""
+    doc = _render(cli, EXAMPLES / "harbor-county-early-learning.yaml")
+    assert "(“Harbor County”)" not in doc
+    assert (
+        "**Harbor County, acting through its Early Learning Fund** "
+        "(“Harbor County Early Learning Fund”)" in doc
+    )
+    assert "| **Harbor County** (funder)" not in doc

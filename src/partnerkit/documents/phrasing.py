@@ -68,12 +68,24 @@ def short_name(x: Partner, wording: str = "") -> str:
 
 
 def short_names(p: Partnership) -> dict[str, str]:
-    """Defined names by partner id; the usual names wherever two would coincide."""
+    """Defined names by partner id; the usual names wherever two would coincide, and a
+    partner's usual name where its short name begins another party's name (“Harbor
+    County” beside Harbor County Head Start), which a reader could take for either."""
     text = " ".join(own_wording(p))
     short = {x.id: short_name(x, text) for x in p.partners}
     if len(set(short.values())) < len(short):
         return {x.id: x.name for x in p.partners}
+    for x in p.partners:
+        others = [n for y in p.partners if y.id != x.id for n in (short[y.id], y.name)]
+        if short[x.id] != x.name and any(_begins(n, short[x.id]) for n in others):
+            short[x.id] = x.name
     return short
+
+
+def _begins(name: str, prefix: str) -> bool:
+    """`prefix` is the whole of `name`'s first words."""
+    a, b = name.split(), prefix.split()
+    return len(a) >= len(b) and [w.strip(",") for w in a[: len(b)]] == b
 
 
 def legal_keys(p: Partnership) -> list[str]:
