@@ -67,7 +67,7 @@ def test_sensitivity_names_the_weight_that_changes_the_winner() -> None:
         ("Fit", -10.0, ["B"]), ("Cost", 10.0, ["B"])
     ]  # fmt: skip
     text = sensitivity_text(close)
-    assert text.startswith("A comes first, 2.0 points ahead. The result depends on the weights.")
+    assert text.startswith("A comes first, 2.00 points ahead. The result depends on the weights.")
     assert (
         "Moving one weight by 10 points (the others rescaled to keep 100) puts B first: "
         "Fit lower or Cost higher." in text
@@ -274,7 +274,7 @@ def test_assess_table_ranks_and_explains(cli, workdir: Path) -> None:
     assert result.code == 0, result.err
     out = result.out
     assert "\x1b[" not in out  # plain when not a terminal
-    for text in ("weighted total /100", "77.5", "75.0", "53.8", "leads on", "lags on",
+    for text in ("weighted total /100", "77.50", "75.00", "53.75", "leads on", "lags on",
                  "USD 24,000", "Sensitivity:", "CMR Learning Partners comes first"):  # fmt: skip
         assert text in out, text
     assert out.index("CMR Learning Partners") < out.index("Apex Training Group")
@@ -359,3 +359,21 @@ def test_init_candidates_asks_for_the_candidates_at_a_terminal(
         "CMR Learning", "Meridian Clinical", "Apex",
     ]  # fmt: skip
     assert data["partners"][1]["id"] == "to-be-chosen" and data["kind"] == "vendor"
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_the_points_printed_for_a_candidate_add_up_to_its_printed_total(cli, workdir, fmt) -> None:
+    """A panel member who adds a column must reach the total printed under it (Apex's
+    6.2 + 10 + 10 + 7.5 + 10 + 10 made 53.7 under a total of 53.8)."""
+    out = cli("assess", DATA, "-f", fmt, "--today", TODAY).out
+    if fmt == "md":
+        rows = [r.split("|")[2:-1] for r in out.splitlines() if " pts) |" in r]
+        points = [[float(re.search(r"\(([\d.]+) pts\)", c)[1]) for c in r] for r in rows]
+        totals = re.search(r"\*\*Total \(of 100\)\*\* \|(.*)", out)[1]
+        printed = [float(x) for x in re.findall(r"\*\*([\d.]+)\*\*", totals)]
+    else:
+        points = [[float(x) for x in re.findall(r"[1-5] · +([\d.]+)", r)] for r in
+                  out.splitlines() if "·" in r and re.search(r"[1-5] · ", r)]  # fmt: skip
+        printed = [float(x) for x in re.search(r"weighted total /100 +([\d. ]+)", out)[1].split()]
+    assert len(points) == 6 and printed
+    assert [round(sum(c), 2) for c in zip(*points, strict=True)] == printed

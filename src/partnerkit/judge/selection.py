@@ -270,7 +270,7 @@ def sensitivity_text(comparison: Comparison, lead: bool = True) -> str:
     else:
         first = f"{comparison.winners[0]} comes first"
         if comparison.margin is not None:
-            first += f", {comparison.margin:.1f} points ahead"
+            first += f", {comparison.margin:.2f} points ahead"
     return f"{first}. {body}"
 
 

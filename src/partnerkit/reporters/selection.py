@@ -41,7 +41,7 @@ def write_csv(comparison: Comparison, out: IO[str]) -> None:
         cost = s.candidate.cost
         writer.writerow(
             [
-                s.rank, cell(s.id), cell(s.name), f"{s.total:.1f}",
+                s.rank, cell(s.id), cell(s.name), f"{s.total:g}",
                 *(s.candidate.scores.get(n, "") for n in names),
                 cell(s.leads or ""), cell(s.lags or ""),
                 "" if cost is None else f"{cost.amount:g}",
@@ -106,7 +106,7 @@ def comparison_table(comparison: Comparison) -> Any:
             cells.append(
                 Text("—", "dim")
                 if score is None
-                else Text.assemble(f"{score} ", (f"· {s.points[name]:4.1f}", "dim"))
+                else Text.assemble(f"{score} ", (f"· {s.points[name]:5.2f}", "dim"))
             )
         table.add_row(*cells)
     table.add_section()
@@ -122,7 +122,7 @@ def _summary_rows(table: Any, comparison: Comparison) -> None:
     table.add_row(
         Text("weighted total /100", "bold"),
         "",
-        *(Text(f"{s.total:.1f}", "bold green" if s.id in top else "bold")
+        *(Text(f"{s.total:.2f}", "bold green" if s.id in top else "bold")
           for s in comparison.standings),
     )  # fmt: skip
     table.add_row("rank", "", *(_rank(s.rank, comparison) for s in comparison.standings))
