@@ -144,6 +144,12 @@ def test_a_draft_never_gives_an_effective_date_it_calls_not_agreed() -> None:
     assert "not yet agreed the date the agreement takes effect" in text
     assert not re.search(r"takes effect on \d", text)
     assert "The date this agreement takes effect is to be agreed." in text
+    data["terms"]["binding"] = False  # the MOU is the instrument: the same holds
+    for fmt in ("md", "html"):
+        mou = _squash(_render(model_of(data), "mou", fmt))
+        assert "not yet agreed the date the agreement takes effect" in mou
+        assert not re.search(r"takes effect on \d", mou)
+        assert "The date this understanding takes effect is to be agreed" in mou
 
 
 PDF_STATES = ("partly signed", "renewing after the end", "every partner signed")
