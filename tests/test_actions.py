@@ -60,10 +60,12 @@ FIRST = [
      "no agreement has been in force since 2026-08-31"),
     # Reviews are held, but nobody has rated the partnership for fourteen months.
     (DATA / "county-workforce-stale.yaml", "stage", "reviews.history[].ratings", "2025-09-11",
-     "keeps a running partnership on course"),
-    # The CFO asked for the ROI before the renewal; it has never been measured.
-    (DATA / "hospital-roi.yaml", "stage", "success.criteria[].current", "Return on investment",
-     "keeps a running partnership on course"),
+     "ratings that old no longer show how the partners see it"),
+    # The CFO asked for the ROI before the renewal; it was never recorded, but the record's
+    # costs and benefits (isolated) give it: record that figure, not "measure" it afresh.
+    (DATA / "hospital-roi.yaml", "stage", "success.criteria[].current",
+     "Record the return on investment the costs and benefits give, 35.9 %, as the result of "
+     "“Return on investment”", "without a result nobody can say whether the partnership works"),
 ]  # fmt: skip
 
 
@@ -209,3 +211,9 @@ def test_the_pass_keeps_next_actions_only_for_who_shows_them(tmp_path: Path) -> 
     assert shown is not None and dashboard is not None
     assert shown.next_actions and not dashboard.next_actions
     assert shown.cs == dashboard.cs and shown.overall == dashboard.overall
+
+
+def test_collecting_signatures_is_asked_for_because_an_unsigned_partner_is_not_bound() -> None:
+    found = actions(DATA / "district-math-proposed.yaml")
+    sign = next(a for a in found if a.field == "partners[].signed")
+    assert sign.why == "an unsigned partner is not bound by anything"  # not "settle it first"

@@ -326,6 +326,12 @@ STAGE_WHY = {
     "ended": "it closes the partnership properly",
 }
 
+FIELD_WHY = {  # a reason that holds whatever the stage
+    "partners[].signed": "an unsigned partner is not bound by anything",
+    "success.criteria[].current": "without a result nobody can say whether the partnership works",
+    "reviews.history[].ratings": "ratings that old no longer show how the partners see it",
+}
+
 
 def _terms(p: Partnership, today: dt.date) -> Iterator[Action]:
     """What blocks signing, for a partnership about to sign: the terms its kind needs."""
@@ -370,7 +376,10 @@ def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list
     add(dated)
     add([*_terms(p, today), *_signatures(p), *_divergence(p)])
     why = STAGE_WHY[p.status]
-    add(Action(4, text, section, field, why=why) for text, section, field in stage_gaps(p, today))
+    # A gap with a reason of its own says it; while renewing, the renewal is the reason.
+    own = FIELD_WHY if p.status in ("proposed", "active", "under-review") else {}
+    add(Action(4, text, section, field, why=own.get(field, why))
+        for text, section, field in stage_gaps(p, today))  # fmt: skip
     later = "it will be needed at the next stage"
     add(Action(5, text, section, field, why=later) for text, section, field in later_gaps(p, today))
     evidence = "the record still lacks it"

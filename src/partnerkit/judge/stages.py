@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from partnerkit.format.model import Partnership
+from partnerkit.format.model import Criterion, Partnership
 from partnerkit.format.thresholds import WINS_WINDOW_DAYS
 from partnerkit.judge.facts import BEYOND_REACTION, health_is_stale, measurable, review_ratings
+from partnerkit.judge.roi import roi_of
 
 Gap = tuple[str, str, str]
 
@@ -96,9 +97,20 @@ def _criteria(p: Partnership) -> Iterator[Gap]:
     if not any(c.level in BEYOND_REACTION for c in criteria):
         yield ("Add a criterion beyond learner reaction: what people learned, how their work "
                "changed, or results", "Success criteria", "success.criteria[].level")  # fmt: skip
+    roi = roi_of(p)
+    worked = roi.value() if roi and roi.isolated else None  # the record already gives it
+    if worked is not None and roi and (c := _criterion(criteria, roi.criterion)).current is None:
+        unit = ":1" if roi.ratio_target else " %"
+        yield (f"Record the return on investment the costs and benefits give, {worked:g}{unit}, "
+               f"as the result of “{c.name}”", "Success criteria",
+               "success.criteria[].current")  # fmt: skip
     if names := [c.name for c in criteria if c.current is None]:
         yield (f"Measure {_quoted(names)} and record the result", "Success criteria",
                "success.criteria[].current")  # fmt: skip
+
+
+def _criterion(criteria: list[Criterion], name: str | None) -> Criterion:
+    return next(c for c in criteria if c.name == name)
 
 
 def _history(p: Partnership, today: dt.date, renewing: bool = False) -> Iterator[Gap]:
