@@ -284,3 +284,94 @@ def test_the_readme_set_up_leaves_partnerkit_on_the_path() -> None:
     assert ". .venv/bin/activate" in set_up
     assert "pipx install ." in set_up and "uv tool install ." in set_up
     assert "partnerkit init --example riverside-clinical-onboarding" in set_up
+
+
+def _new_file(cli) -> Path:
+    args = ["--kind", "vendor", "--partner", "Riverside Health", "--partner", "meridian=Meridian"]
+    assert cli("init", *args, "--no-input", "--today", TODAY).code == 0
+    return Path("partnerships/riverside-health-meridian.yaml")
+
+
+def test_a_coordinator_adds_what_people_add_without_yaml(cli, workdir: Path) -> None:
+    """The issue's "Done when": a deliverable, a cost with "USD 7,500" in its note and a
+    review, by commands only; every comment of the scaffold is kept."""
+    path = _new_file(cli)
+    before = path.read_text("utf-8")
+    added = cli(
+        "add", "deliverable", path, "--deliverable", "Needs analysis, with interviews",
+        "--owner", "meridian", "--due", "2027-01-15",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    cost = cli(
+        "add", "cost", path, "--item", "ICU days avoided", "--type", "intangible",
+        "--amount", "7,500", "--currency", "USD", "--note", "12 fewer ICU days at USD 7,500",
+    )  # fmt: skip
+    assert cost.code == 0, cost.err
+    review = cli("record", path, "--date", "2026-12-20", "--win", "Go-live, on time")
+    assert review.code == 0, review.err
+    assert cli("add", "attendee", path, "--name", "Dana Ortiz").code == 0
+    text = path.read_text("utf-8")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert all(line in text.splitlines() for line in comments)  # comments kept
+    assert (
+        '  - deliverable: "Needs analysis, with interviews"\n    owner: meridian\n'
+        "    due: 2027-01-15\n    status: planned\n"
+    ) in text
+    assert (
+        '    amount: 7500\n    currency: USD\n    note: "12 fewer ICU days at USD 7,500"\n' in text
+    )
+    assert "      attendees:\n        - Dana Ortiz\n" in text
+    result = cli("check", "--no-config", "--today", TODAY, path)
+    assert " error " not in result.out, result.out
+
+
+@pytest.mark.parametrize(
+    ("what", "args", "expected"),
+    [
+        ("payment", ["--for", "Needs analysis", "--amount", "12000", "--currency", "USD",
+                     "--payer", "riverside-health", "--payee", "meridian"],
+         "  payments:\n    - for: Needs analysis\n      amount: 12000\n"),
+        ("criterion", ["--name", "Completion", "--measure", "Share completing", "--level",
+                       "behaviour", "--target", "90", "--unit", "%"],
+         "    - name: Completion\n      measure: Share completing\n"),
+        ("stakeholder", ["--name", "Ward managers", "--interest", "training-need"],
+         "  - name: Ward managers\n    interest: training-need\n"),
+    ],
+)  # fmt: skip
+def test_add_dry_run_shows_the_item_and_writes_nothing(
+    cli, workdir: Path, what: str, args: list[str], expected: str
+) -> None:
+    path = _new_file(cli)
+    before = path.read_bytes()
+    result = cli("add", what, path, *args, "--dry-run")
+    assert result.code == 0, result.err
+    assert path.read_bytes() == before
+    assert "\n".join("+" + line for line in expected.splitlines()) in result.out
+    assert cli("add", what, path, *args).code == 0
+    assert expected in path.read_text("utf-8")
+
+
+def test_add_refuses_what_would_make_an_error_and_asks_for_what_is_missing(
+    cli, workdir: Path
+) -> None:
+    path = _new_file(cli)
+    before = path.read_bytes()
+    wrong = cli("add", "deliverable", path, "--deliverable", "X", "--owner", "nobody")
+    assert wrong.code == 1 and "`nobody` is not a partner" in wrong.err
+    assert path.read_bytes() == before
+    missing = cli("add", "cost", path, "--no-input")
+    assert missing.code == 2 and "add cost needs --item" in missing.err
+    assert cli("add", "costs", path).code == 2  # an unknown kind of item
+
+
+def test_add_asks_at_a_terminal(workdir: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    import io
+    import sys
+
+    from partnerkit.commands.add import AddOptions, run_add
+
+    path = _new_file(cli)
+    monkeypatch.setattr("partnerkit.commands.add._can_ask", lambda opts: True)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ward managers\ntraining-need\n"))
+    assert run_add(AddOptions(what="stakeholder", path=path)) == 0
+    assert "  - name: Ward managers\n    interest: training-need\n" in path.read_text("utf-8")

@@ -161,13 +161,19 @@ class Splicer:
         first_key = node.value[0][0]
         column = int(first_key.start_mark.column)
         head = " " * column + yamltext.scalar(key) + ":"
-        list_of_maps = isinstance(value, list) and any(isinstance(v, dict) for v in value)
         if (
             isinstance(value, dict | list)
             and value
-            and (list_of_maps or not yamltext.fits_flow(value, len(head) + 1))
-        ):
-            body = yamltext.block(value, column + 2)
+            and (
+                isinstance(value, list)
+                or any(isinstance(v, list) and v for v in value.values())
+                or not yamltext.fits_flow(value, len(head) + 1)
+            )
+        ):  # a list, or a mapping holding one, is written one item per line
+            if isinstance(value, dict):
+                body = yamltext.one_per_line(value, column + 2)
+            else:
+                body = yamltext.block(value, column + 2)
             lines = [head, " " * (column + 2) + body[0], *body[1:]]
         else:
             lines = [f"{head} {yamltext.flow(value)}"]
