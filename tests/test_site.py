@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, TODAY, git
 
 RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
 
@@ -251,3 +251,30 @@ def test_documents_have_their_pdf_unless_no_pdf(tmp_path: Path, cli) -> None:
     for template in ("agreement", "mou", "one-pager", "review-report", "agenda"):
         assert f"{template}.pdf" in links
         assert (folder / f"{template}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_pending_amendment_gets_its_redline(cli, workdir: Path) -> None:
+    git(workdir, "init", "-q")
+    file = workdir / "p.yaml"
+    shutil.copy(RIVERSIDE, file)
+    for partner, by, day in (("riverside", "Lee Park", "2026-02-01"),
+                             ("meridian", "Olivia Grant", "2026-02-02")):  # fmt: skip
+        assert (
+            cli("sign", file, "--partner", partner, "--by", by, "--force", "--date", day).code == 0
+        )
+    git(workdir, "add", "p.yaml")
+    git(workdir, "commit", "-q", "-m", "signed")
+    out = workdir / "site"
+    assert _build(cli, file, out).code == 0
+    folder = out / "p" / "riverside-clinical-onboarding"
+    assert not (folder / "agreement-redline.html").exists()  # nothing pending yet
+    file.write_text(file.read_text("utf-8").replace("amount: 48000", "amount: 54000", 1))
+    assert cli("amend", file, "--summary", "The fee rises", "--date", "2026-03-01").code == 0
+    signed = cli("sign", file, "--partner", "riverside", "--by", "Lee Park", "--date", "2026-03-02")
+    assert signed.code == 0
+    assert _build(cli, file, out).code == 0
+    links = _parse(folder / "index.html").links
+    assert "agreement-redline.html" in links and "agreement-redline.docx" in links
+    redline = (folder / "agreement-redline.html").read_text("utf-8")
+    assert "<ins" in redline and "<del" in redline and "54,000" in redline

@@ -200,6 +200,7 @@ class _Site:
                     self.pending.append((self.path(rel), data))
                 link[fmt] = f"{template}.{fmt}"
             links.append(link)
+        redline = self._redline(sound, facts, folder, formats) if facts.pending else None
         content = read_limited(Path(path), self.config.max_file_size)
         meta = render.DocumentMeta(
             source=render.document_source(path), sha256=render.sha256_of(content),
@@ -207,7 +208,31 @@ class _Site:
         )  # fmt: skip
         inp = render.RenderInput(sound.model, sound.assessment, list(sound.result.findings),
                                  self.today, facts)  # fmt: skip
-        return links, render.context(inp, meta)
+        return links, render.context(inp, meta) | {"redline": redline}
+
+    def _redline(
+        self, sound: Sound, facts: Any, folder: str, formats: tuple[str, ...]
+    ) -> dict[str, str] | None:
+        """The agreement marked against the version every partner signed, as
+        `render --redline signed` makes it; None when git cannot tell that version."""
+        from partnerkit.commands.render import RenderOptions, _document
+
+        path = sound.result.path
+        link = {"label": "The agreement with the pending amendment's changes marked"}
+        for fmt in formats:
+            ask = RenderOptions(files=[path], template="agreement", format=fmt, redline="signed")  # type: ignore[arg-type]
+            try:
+                _, _, data = _document(ask, self.env, self.config, (self.today, None),
+                                       (path, sound, facts), self.config.templates)  # fmt: skip
+            except UsageError:  # not in git, or no version every partner signed
+                return None
+            rel = f"{folder}/agreement-redline.{fmt}"
+            if isinstance(data, str | bytes):
+                self.write(rel, data)
+            else:
+                self.pending.append((self.path(rel), data))
+            link[fmt] = f"agreement-redline.{fmt}"
+        return link
 
     def _print(self) -> None:
         """Print the queued PDFs in one go, a worker per core."""
