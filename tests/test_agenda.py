@@ -128,3 +128,12 @@ def test_a_return_on_investment_that_meets_its_target_is_not_listed_as_behind(cl
     roi = out.index("return on investment is 35.9%")
     assert roi > decisions, "a met ROI is not a criterion behind target"
     assert behind < decisions
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_one_pager_states_the_return_on_investment_the_record_gives(cli, fmt) -> None:
+    """Its table shows the ROI criterion as 'not measured'; the costs and benefits give it."""
+    out = cli("render", DATA / "hospital-roi.yaml", "-t", "one-pager", "-f", fmt, "-o", "-",
+              "--today", TODAY).out  # fmt: skip
+    assert "return on investment is 35.9%" in out and "benefit-cost ratio 1.36:1" in out
+    assert "Compared with the cohort onboarded the year before" in out  # isolation shown
