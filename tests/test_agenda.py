@@ -137,3 +137,16 @@ def test_the_one_pager_states_the_return_on_investment_the_record_gives(cli, fmt
               "--today", TODAY).out  # fmt: skip
     assert "return on investment is 35.9%" in out and "benefit-cost ratio 1.36:1" in out
     assert "Compared with the cohort onboarded the year before" in out  # isolation shown
+
+
+def test_a_term_that_has_ended_is_not_offered_an_earlier_end_and_states_read_as_words() -> None:
+    a = agenda_of(
+        Partnership.model_validate(
+            yaml.safe_load((EXAMPLES / "harbor-county-early-learning.yaml").read_text("utf-8"))
+        ),
+        dt.date(2026, 12, 5),
+    )
+    assert a.forced[0].startswith("Renew or close: the agreement ended on 2026-11-30")
+    assert "to end it earlier" not in a.forced[0]  # it said: 90 days' written notice
+    assert any("(in progress): confirm it is on track" in x for x in a.decisions)
+    assert not any("in-progress" in x for x in a.decisions)

@@ -251,7 +251,8 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
             a.forced.insert(0, f"{ask}: the agreement {what}")
     for e in p.expectations:
         if e.due and today < e.due <= a.horizon and e.status not in ("done", "dropped"):
-            a.decisions.append(f"{e.deliverable} is due on {e.due} ({e.status}): confirm it is "
+            state = e.status.replace("-", " ")  # in-progress → in progress
+            a.decisions.append(f"{e.deliverable} is due on {e.due} ({state}): confirm it is "
                                "on track")  # fmt: skip
     for pay in p.terms.payments if p.terms else []:
         if pay.due and today <= pay.due <= a.horizon:
@@ -283,7 +284,7 @@ def _renewal(p: Partnership, end: dt.date, today: dt.date) -> tuple[dt.date, str
                 f"{notice} days before the end ({clause}): that {due} {deadline}")  # fmt: skip
     else:
         what = f"{'ended' if end < today else 'ends'} on {end}"
-    if term and term.notice_days is not None:
+    if term and term.notice_days is not None and end >= today:  # an ended term ends no earlier
         what += (f"; to end it earlier, {term.notice_days} days' written notice (clause "
                  f"{refs(p)['termination']})")  # fmt: skip
     return deadline, what
