@@ -120,7 +120,8 @@ def _head(pid: str, title: str, kind: str, today: dt.date, schema_ref: str | Non
         "# A partnership file (partnerkit format 1). Each section answers one of the ten",
         "# partnership questions; `partnerkit score` shows which are still open and what",
         "# to do next. `partnerkit rules CODE` explains any warning. A list holds one item",
-        "# per line, each starting with `- ` under its key.",
+        "# per line, each starting with `- ` under its key; `partnerkit add` adds a",
+        "# deliverable, a cost, a criterion or a stakeholder without writing YAML.",
         "partnerkit: 1",
         f"id: {_q(pid)}",
         f"title: {_q(title)}",
@@ -221,7 +222,7 @@ def _plan(kind: str, lead: str, other: str, today: dt.date) -> list[str]:
         ]
     return [
         "# Q4: What is expected of each partner, and by when? Give each an owner and a due date.",
-        "expectations: # one per deliverable: uncomment and edit",
+        "expectations: # one per deliverable, or `partnerkit add deliverable FILE`",
         "  # - deliverable: Needs analysis",
         f"  #   owner: {other}",
         f"  #   due: {due}",
