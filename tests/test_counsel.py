@@ -298,3 +298,17 @@ def test_no_defined_name_is_the_start_of_another_partners_name(cli) -> None:
         "(“Harbor County Early Learning Fund”)" in doc
     )
     assert "| **Harbor County** (funder)" not in doc
+
+
+def test_a_non_binding_cover_page_leaves_binding_and_law_to_the_standard_terms(cli) -> None:
+    """Harbor's cover said only clauses 8.1 and 8.2 bind and 'it creates no other legal
+    obligations', and that the law governs those two clauses only, while its Standard
+    Terms (clause 1.2, 6.3) make the notices, disputes, IP and general terms bind and
+    the Governing Law govern the whole agreement; the cover page prevails, so it undid
+    them."""
+    doc = _render(cli, EXAMPLES / "harbor-county-early-learning.yaml")
+    effect = _clause(doc, "Legal effect")
+    assert "the clauses the Standard Terms list as binding" in effect
+    assert _clause(doc, "Governing law").endswith(
+        "This agreement is governed by the law of the State of Washington."
+    )

@@ -22,6 +22,7 @@ from partnerkit.documents.phrasing import (
     refs,
     sentence,
     short_names,
+    terms_list_what_binds,
     titled_refs,
 )
 from partnerkit.format.model import Partnership
@@ -265,6 +266,12 @@ def legal_effect(p: Partnership) -> str:
         "records what the Partners intend and how they mean to work together. It creates no "
         "other legal obligations, and no Partner may enforce it against another."
     )
+    if terms_list_what_binds(p):
+        listed = "the clauses the Standard Terms list as binding"
+        cited = f"{titled_refs(p, keys)}, and {listed}," if keys else listed
+        return f"{_upper(cited)} bind each Partner once it has signed this agreement. " + (
+            f"The rest of it {rest}"
+        )
     if not keys:
         return "This agreement " + rest.replace("no other", "no")
     cited = _upper(titled_refs(p, keys))
@@ -302,7 +309,7 @@ def governing_law(p: Partnership) -> str:
         if first in ("State", "Commonwealth", "Province", "Republic", "Kingdom", "District")
         else ""
     )
-    if binding(p) is False:
+    if binding(p) is False and not terms_list_what_binds(p):
         keys = binding_clauses(p)
         if not keys:
             return ""
@@ -351,7 +358,7 @@ def working_together(p: Partnership) -> dict[str, str]:
     if d and d.joint:
         joint = _lettered(p, d.joint, "these matters: ")
         decisions.append(f"The Partners decide together on {joint}.")
-    for pid, items in (d.independent.items() if d else []):
+    for pid, items in d.independent.items() if d else []:
         decisions.append(f"{short.get(pid, pid)} decides alone on {_lettered(p, items)}.")
     talk = ""
     if cm and (cm.meetings or cm.channels):

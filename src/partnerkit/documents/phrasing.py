@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from partnerkit.format.model import Partner, Partnership
+from partnerkit.format.standard import of_partnership
 
 # The legal terms the agreement prints, in the order its "Legal terms" section lists them.
 LEGAL_TERMS = (
@@ -41,6 +42,17 @@ def legal(p: Partnership) -> bool:
 
 def binding(p: Partnership) -> bool | None:
     return p.terms.binding if p.terms else None
+
+
+def terms_list_what_binds(p: Partnership) -> bool:
+    """The Standard Terms themselves list the clauses that bind a non-binding agreement
+    (and have the Governing Law govern all of it): the cover page must not narrow them."""
+    st = of_partnership(p)
+    return st is not None and any(
+        c.key == "legal_effect" and "only these clauses bind" in c.text
+        for s in st.sections
+        for c in s.clauses
+    )
 
 
 def short_name(x: Partner, wording: str = "") -> str:
