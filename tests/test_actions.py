@@ -217,3 +217,14 @@ def test_collecting_signatures_is_asked_for_because_an_unsigned_partner_is_not_b
     found = actions(DATA / "district-math-proposed.yaml")
     sign = next(a for a in found if a.field == "partners[].signed")
     assert sign.why == "an unsigned partner is not bound by anything"  # not "settle it first"
+
+
+def test_an_action_does_not_say_its_reason_twice() -> None:
+    """'…has not committed to anything, because an unsigned partner is not bound by
+    anything' said the same thing twice, once in the action and once as its reason."""
+    for path in [*EXAMPLES.glob("*.yaml"), *DATA.glob("*.yaml")]:
+        for a in actions(path):
+            assert "committed to anything" not in a.text, (path.name, a.text)
+    found = actions(DATA / "simulation-funder-unsigned.yaml")[0]
+    assert found.text.startswith("Get the agreement signed by Tri-County Health Foundation: the "
+                                 "partnership is active without that signature")  # fmt: skip

@@ -259,8 +259,9 @@ def _signatures(p: Partnership) -> Iterator[Action]:
         return
     unsigned = [x.name for x in p.partners if x.signed is None]
     if unsigned:
+        them = "that signature" if len(unsigned) == 1 else "those signatures"
         yield Action(2, f"Get the agreement signed by {_names(unsigned)}: the partnership is "
-                     f"{p.status}, but an unsigned partner has not committed to anything",
+                     f"{p.status} without {them}",
                      "Partners", "partners[].signed",
                      why="an unsigned partner is not bound by anything")  # fmt: skip
 
