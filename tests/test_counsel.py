@@ -312,3 +312,11 @@ def test_a_non_binding_cover_page_leaves_binding_and_law_to_the_standard_terms(c
     assert _clause(doc, "Governing law").endswith(
         "This agreement is governed by the law of the State of Washington."
     )
+
+
+def test_a_list_item_starting_a_sentence_is_lower_cased_before_a_partner_name(cli) -> None:
+    """Lakeview read 'Cornerstone decides alone on Which Cornerstone coach works with
+    which school': a partner's name after the first word was taken for a title."""
+    doc = _render(cli, EXAMPLES / "lakeview-literacy-coaching.yaml")
+    assert "decides alone on which Cornerstone coach works with which school" in doc
+    assert "Assistant Superintendent and Cornerstone's director decide" in doc

@@ -146,7 +146,8 @@ def lower_first(text: str, names: list[str]) -> str:
     """`Capped at ten days` → `capped at ten days` mid-sentence; names and acronyms kept."""
     first, _, rest = text.partition(" ")
     proper = {w for n in names for w in n.split()}
-    if rest[:1].isupper() or _TITLE_PAIR.match(rest):
+    named = rest.split(" ", 1)[0].removesuffix("'s") in proper  # `Which Cornerstone coach`
+    if (rest[:1].isupper() and not named) or _TITLE_PAIR.match(rest):
         return text  # `Assistant Superintendent…`, `Dean and Chief Nursing Officer…`: titles
     titled = first == "A" or (len(first) > 1 and first[0].isupper() and first[1:].islower())
     if titled and first not in proper:
