@@ -150,3 +150,12 @@ def test_a_term_that_has_ended_is_not_offered_an_earlier_end_and_states_read_as_
     assert "to end it earlier" not in a.forced[0]  # it said: 90 days' written notice
     assert any("(in progress): confirm it is on track" in x for x in a.decisions)
     assert not any("in-progress" in x for x in a.decisions)
+
+
+def test_a_partnership_that_plans_to_end_is_not_told_of_renewal_notices() -> None:
+    """Lakeview plans to end: its close item quoted the renewal notice and how to end it
+    earlier, neither of which a closing partnership decides; the hand-over is what is open."""
+    a = agenda(EXAMPLES / "lakeview-literacy-coaching.yaml")
+    assert a.forced[0] == ("Confirm the close: the agreement ends on 2026-12-18; agree who takes "
+                           "over the work and materials, and the closing review")  # fmt: skip
+    assert not any("in-progress" in x for x in a.changed)

@@ -190,7 +190,7 @@ def _changed(p: Partnership, a: Agenda, today: dt.date, names: dict[str, str]) -
     for e in p.expectations:
         if e.due and after < e.due <= today:
             owner = f" ({names.get(e.owner, e.owner)})" if e.owner else ""
-            a.changed.append(f"{e.deliverable}{owner}, due {e.due}: {e.status}")
+            a.changed.append(f"{e.deliverable}{owner}, due {e.due}: {e.status.replace('-', ' ')}")
             if e.status == "done":
                 a.wins.append(f"{e.deliverable} delivered")
     for c in p.success.criteria if p.success else []:
@@ -245,10 +245,15 @@ def _criteria(p: Partnership, a: Agenda, today: dt.date) -> None:
 def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
     end = p.period.end if p.period else None
     if end and p.status in ("active", "under-review", "renewing"):
-        deadline, what = _renewal(p, end, today)
-        if deadline <= a.horizon:
-            ask = "Confirm the close" if p.plan == "end" else "Renew or close"
-            a.forced.insert(0, f"{ask}: the agreement {what}")
+        if p.plan == "end":  # no renewal to decide: the term simply runs out
+            ends = "ended" if end < today else "ends"
+            if end <= a.horizon:
+                close = f"Confirm the close: the agreement {ends} on {end}; agree who takes over "
+                a.forced.insert(0, close + "the work and materials, and the closing review")
+        else:
+            deadline, what = _renewal(p, end, today)
+            if deadline <= a.horizon:
+                a.forced.insert(0, f"Renew or close: the agreement {what}")
     for e in p.expectations:
         if e.due and today < e.due <= a.horizon and e.status not in ("done", "dropped"):
             state = e.status.replace("-", " ")  # in-progress → in progress
