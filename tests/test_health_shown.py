@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -131,3 +132,18 @@ def test_review_file_states_the_record_as_the_documents_do(cli) -> None:
     assert "signed the term that ended on 2025-11-20" in r.out and "not signed" in r.out
     lakeview = cli("review", EXAMPLES / "lakeview-literacy-coaching.yaml", "--today", TODAY)
     assert "In force" in lakeview.out and "signed these terms on" in lakeview.out
+
+
+def test_score_and_review_file_keep_a_gap_open_as_the_agenda_does(cli) -> None:
+    """Harbor's June gap (communication and clarity, 4 against 2) is on the agenda; score
+    and review FILE showed no spread for them because September had no partner ratings."""
+    path = EXAMPLES / "harbor-county-early-learning.yaml"
+    for command in ("score", "review"):
+        raw = cli(command, path, "--today", TODAY).out
+        out = " ".join(raw.replace("│", " ").split())
+        assert "Spread for communication and clarity from the review of 2026-06-11" in out
+        for c in ("Communication", "Clarity"):  # the spread column shows the open gap
+            row = next(x for x in raw.splitlines() if x.strip(" │").startswith(c))
+            assert re.search(r"[→↑↓][-+]?[\d.]*\s+2\s", row), (command, row)
+    report = cli("render", path, "-t", "review-report", "-f", "md", "-o", "-", "--today", TODAY)
+    assert report.out.count("partners differ by 2: rated apart on 11 June 2026") == 2

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from partnerkit.format.model import SIX_CS, Partnership
-from partnerkit.format.thresholds import Bands, health_band, is_overdue
+from partnerkit.format.model import SIX_CS, Partnership, Review
+from partnerkit.format.thresholds import PERCEPTION_GAP, Bands, health_band, is_overdue
 from partnerkit.judge.actions import Action, next_actions
 from partnerkit.judge.consistency import blocking
 from partnerkit.judge.coverpage import all_needs
@@ -59,6 +59,7 @@ class CHealth:
     previous: float | None = None
     spread: int | None = None
     series: tuple[float | None, ...] = ()  # every rated review, oldest first
+    spread_on: dt.date | None = None  # set when the spread is an earlier review's open gap
 
     @property
     def trend(self) -> float | None:
@@ -244,17 +245,29 @@ def _health(p: Partnership) -> tuple[tuple[CHealth, ...], dt.date | None, int]:
     latest_review, latest = rated[-1]
     previous = rated[-2][1] if len(rated) >= 2 else {}
     gaps = spreads(latest_review)
+    earlier = _open_gaps(history)
     health = tuple(
         CHealth(
             c,
             latest.get(c),
             previous.get(c),
-            gaps.get(c),
+            gaps.get(c, earlier.get(c, (None, None))[0]),
             tuple(ratings.get(c) for _, ratings in rated),
+            None if c in gaps else earlier.get(c, (None, None))[1],
         )
         for c in SIX_CS
     )
     return health, latest_review.date, len(rated)
+
+
+def _open_gaps(history: list[Review]) -> dict[str, tuple[int, dt.date]]:
+    """Per C, the spread of the latest review in which partners rated it separately, when
+    it is a gap (two points or more): it stays open until they rate it separately closer."""
+    found: dict[str, tuple[int, dt.date]] = {}
+    for review in history:
+        for c, spread in spreads(review).items():
+            found[c] = (spread, review.date)
+    return {c: x for c, x in found.items() if x[0] >= PERCEPTION_GAP}
 
 
 def assess(

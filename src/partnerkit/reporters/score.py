@@ -70,6 +70,10 @@ def health_note(a: Assessment) -> str:
     note += "review" + ("s" if a.reviews_rated != 1 else "") + "."
     if a.stale:
         note += " STALE: more than two review cycles old; rate the Six C's again."
+    for on in sorted({h.spread_on for h in a.health if h.spread_on}):
+        cs = [h.c for h in a.health if h.spread_on == on]
+        note += (f" Spread for {' and '.join(cs)} from the review of {on}: the partners have "
+                 f"not rated {'it' if len(cs) == 1 else 'them'} separately since.")  # fmt: skip
     return note
 
 
