@@ -173,3 +173,13 @@ def test_the_pdf_states_the_same_facts(cli, tmp_path: Path, name: str) -> None:
     assert text.count("/s/ ") == sum(s.conformed for s in facts.signing)
     if facts.draft:
         assert "DRAFT" in text and "In force" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_an_amendment_not_yet_signed_is_not_listed_as_signed(fmt: str) -> None:
+    """The agreement listed every amendment under 'Amendments signed so far', the pending
+    one too, as one unheaded run-on clause with no full stop."""
+    text = _squash(_render(state("amendment pending"), "agreement", fmt))
+    assert "signed so far" not in text
+    assert "Amendments. 1 May 2026:" in text.replace("**", "")
+    assert "Not yet signed by every Partner." in text
