@@ -159,3 +159,13 @@ def test_a_partnership_that_plans_to_end_is_not_told_of_renewal_notices() -> Non
     assert a.forced[0] == ("Confirm the close: the agreement ends on 2026-12-18; agree who takes "
                            "over the work and materials, and the closing review")  # fmt: skip
     assert not any("in-progress" in x for x in a.changed)
+
+
+@pytest.mark.parametrize("name", ["district-math-proposed", "apprenticeship-exploring"])
+def test_an_agenda_with_no_ratings_yet_does_not_report_on_a_last_review(name: str) -> None:
+    """With no review rated, it said 'No gaps between the partners' ratings and no rating
+    below 3 at the last review.' of a review that never happened."""
+    a = agenda(DATA / f"{name}.yaml")
+    item = next(x for x in a.items if x.key == "ratings")
+    assert not item.entries and "last review" not in item.empty
+    assert item.empty.startswith("No ratings yet")

@@ -50,6 +50,7 @@ class Agenda:
     chair: str | None = None
     sponsor: str | None = None
     late_owners: list[str] = field(default_factory=list)  # spokespeople of late work
+    rated: bool = False  # whether any review so far recorded ratings
 
     @property
     def empty(self) -> bool:
@@ -72,7 +73,8 @@ class Agenda:
                  "reports briefly."),
             Item("ratings", "How the partners see the partnership", _box(self.ratings, 10), chair,
                  self.ratings, "No gaps between the partners' ratings and no rating below 3 "
-                 "at the last review."),
+                 "at the last review." if self.rated else "No ratings yet: this meeting is the "
+                 "first at which the partners rate the partnership."),
             Item("late", "Late deliverables", _box(self.late),
                  " and ".join(self.late_owners) or chair, self.late, "None."),
             Item("behind", "Success criteria behind target", _box(self.behind), chair,
@@ -214,6 +216,7 @@ def _ratings(
                          f"{x.c.title()}: partners rated it {x.spread} points apart "
                          f"({x.partners_text()}) — hear each side")  # fmt: skip
     rated = [x for x in history if review_ratings(x)]
+    a.rated = bool(rated)
     if not rated:
         return
     latest = rated[-1]
