@@ -123,12 +123,10 @@ def test_filters_and_search_work(site: Path, browser) -> None:
 
 
 def _site_pages(site: Path) -> list[Path]:
-    """The site's own pages (the documents' HTML is `render`'s, made for print)."""
-    return (
-        sorted(site.glob("*.html"))
-        + sorted(site.glob("p/*/index.html"))
-        + sorted(site.glob("p/*/rate.html"))
-    )
+    """The site's own pages. The documents' HTML is `render`'s, made for print: at 390 px
+    its tables and DRAFT mark are wider than the screen (not yet fixed)."""
+    return [*sorted(site.glob("*.html")), *sorted(site.glob("p/*/index.html")),
+            *sorted(site.glob("p/*/rate.html"))]  # fmt: skip
 
 
 def test_no_page_scrolls_sideways_on_a_phone(site: Path, browser) -> None:
@@ -140,7 +138,7 @@ def test_no_page_scrolls_sideways_on_a_phone(site: Path, browser) -> None:
             wide = browser.execute_script(
                 "return [document.documentElement.scrollWidth, window.innerWidth]"
             )
-            assert wide[1] == 390
+            assert wide[1] == 390, (page.relative_to(site), wide)
             assert wide[0] <= wide[1], (page.relative_to(site), wide)
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
