@@ -169,3 +169,14 @@ def test_an_agenda_with_no_ratings_yet_does_not_report_on_a_last_review(name: st
     item = next(x for x in a.items if x.key == "ratings")
     assert not item.entries and "last review" not in item.empty
     assert item.empty.startswith("No ratings yet")
+
+
+def test_a_proposed_agreement_nobody_has_signed_is_the_decision_the_calendar_forces() -> None:
+    """district-math-proposed starts on 11 January 2027 with no signature: its agenda had
+    no forced decision at all."""
+    a = agenda(DATA / "district-math-proposed.yaml")
+    assert a.items[0].key == "forced"
+    assert a.forced == [
+        "No partner has signed the agreement yet: agree the terms, and how and when each "
+        "partner signs before the period starts on 2027-01-11"
+    ]

@@ -168,6 +168,12 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
 def _signatures(p: Partnership, a: Agenda, today: dt.date) -> None:
     """Partners whose signature of the terms is missing, named, first among decisions."""
     facts = record_of(p, today)
+    if facts.nobody_signed and p.status == "proposed":  # the signing itself is the decision
+        start = p.period.start if p.period and p.period.start > today else None
+        when = f" before the period starts on {start}" if start else ""
+        a.forced.append(f"No partner has signed the agreement yet: agree the terms, and how and "
+                        f"when each partner signs{when}")  # fmt: skip
+        return
     if facts.every_current or facts.nobody_signed or p.status in ("exploring", "ended"):
         return
     for s in facts.signing:
