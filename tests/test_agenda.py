@@ -180,3 +180,11 @@ def test_a_proposed_agreement_nobody_has_signed_is_the_decision_the_calendar_for
         "No partner has signed the agreement yet: agree the terms, and how and when each "
         "partner signs before the period starts on 2027-01-11"
     ]
+
+
+def test_an_agenda_before_the_period_starts_does_not_cover_time_since_a_future_start(cli) -> None:
+    """It said 'Covers the time since the start on 11 January 2027' on 10 December 2026."""
+    a = agenda(DATA / "district-math-proposed.yaml")
+    assert a.since is None and a.meeting < dt.date(2027, 1, 11)
+    out = cli("agenda", DATA / "district-math-proposed.yaml", "-o", "-", "--today", TODAY).out
+    assert "Covers the time since" not in out

@@ -136,6 +136,8 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     last = history[-1] if history else None
     meeting = r.next if r and r.next and r.next >= today else today
     since = last.date if last else (p.period.start if p.period else None)
+    if since and since > meeting:  # a period that has not started yet has no time to cover
+        since = None
     cycle = CADENCE_DAYS[r.cadence] if r and r.cadence else CADENCE_DAYS["quarterly"]
     a = Agenda(meeting, since, shift(meeting, cycle))
     names = {x.id: x.name for x in p.partners}
