@@ -228,3 +228,12 @@ def test_an_action_does_not_say_its_reason_twice() -> None:
     found = actions(DATA / "simulation-funder-unsigned.yaml")[0]
     assert found.text.startswith("Get the agreement signed by Tri-County Health Foundation: the "
                                  "partnership is active without that signature")  # fmt: skip
+
+
+def test_a_ratio_target_is_asked_to_record_a_benefit_cost_ratio() -> None:
+    data = yaml.safe_load((DATA / "hospital-roi.yaml").read_text("utf-8"))
+    roi = data["success"]["criteria"][0]
+    roi["target"], roi["unit"] = 1.5, "ratio"
+    first = assess(Partnership.model_validate(data), DAY).next_actions[0]
+    assert first.text.startswith("Record the benefit-cost ratio the costs and benefits give, "
+                                 "1.36:1, as the result of")  # fmt: skip

@@ -100,8 +100,9 @@ def _criteria(p: Partnership) -> Iterator[Gap]:
     roi = roi_of(p)
     worked = roi.value() if roi and roi.isolated else None  # the record already gives it
     if worked is not None and roi and (c := _criterion(criteria, roi.criterion)).current is None:
+        what = "benefit-cost ratio" if roi.ratio_target else "return on investment"
         unit = ":1" if roi.ratio_target else " %"
-        yield (f"Record the return on investment the costs and benefits give, {worked:g}{unit}, "
+        yield (f"Record the {what} the costs and benefits give, {worked:g}{unit}, "
                f"as the result of “{c.name}”", "Success criteria",
                "success.criteria[].current")  # fmt: skip
     if names := [c.name for c in criteria if c.current is None]:
