@@ -183,3 +183,25 @@ def test_an_amendment_not_yet_signed_is_not_listed_as_signed(fmt: str) -> None:
     assert "signed so far" not in text
     assert "Amendments. 1 May 2026:" in text.replace("**", "")
     assert "Not yet signed by every Partner." in text
+
+
+def test_the_page_number_stays_on_one_line_beside_a_long_footer() -> None:
+    """A file in a deep folder pushed 'Page 4 of' and '4' onto two lines of the PDF footer."""
+    weasyprint = pytest.importorskip("weasyprint")
+    from states import model_of
+
+    source = "tests/data/cycle/simulation-funder-unsigned.yaml"
+    data = yaml.safe_load((Path(__file__).parent.parent / source).read_text(encoding="utf-8"))
+    html = _render_html_raw(model_of(data), source)
+    page = weasyprint.HTML(string=html).render().pages[-1]._page_box
+    boxes = [b for b in page.children if type(b).__name__ == "MarginBox"]
+    right = [b for b in boxes if b.at_keyword == "@bottom-right"]
+    assert right and len(right[0].children) == 1
+
+
+def _render_html_raw(p: Partnership, source: str) -> str:
+    a = assess(p, TODAY)
+    facts = record_for(p, TODAY, a)
+    meta = render.DocumentMeta(source, "0" * 64, "agreement", "html", facts.draft, False, None)
+    variables = render.context(render.RenderInput(p, a, [], TODAY, facts), meta)
+    return render.render_text(_env(), "agreement", "html", variables)
