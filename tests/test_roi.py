@@ -81,6 +81,9 @@ def test_a_ratio_target_is_read_as_a_benefit_cost_ratio() -> None:
     assert result.ratio == pytest.approx(1.2) and result.percent == pytest.approx(20.0)
     assert result.ratio_target and result.meets_target is False and result.value() == 1.2
     assert "target 1.5:1, not met" in result.summary()
+    # the sentence leads with the figure the target is in, not a percentage beside 1.5:1
+    assert result.summary().startswith(f"{RIVERSIDE}'s benefit-cost ratio is 1.20:1 (")
+    assert "return on investment 20.0%); target 1.5:1, not met" in result.summary()
     assert result.as_dict()["target_unit"] == "ratio"
     criterion["benefits"][0]["amount"] = 117_000  # 117,000 ÷ 78,000 = 1.50
     assert roi(data).meets_target is True

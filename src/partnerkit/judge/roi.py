@@ -126,7 +126,10 @@ class Roi:
         loaded = "fully loaded costs" if not self.unpriced else "costs"
         money = (f"benefits of {self.benefits:,.0f}{unit} over {span} against {loaded} of "
                  f"{self.costs:,.0f}{unit} over the same {same}")  # fmt: skip
-        if self.isolated:
+        if self.isolated and self.ratio_target:  # the figure the target is in comes first
+            text = (f"{_subject(whose, 'benefit-cost ratio')} is {ratio:.2f}:1 ({money}; "
+                    f"return on investment {pct:.1f}%)")  # fmt: skip
+        elif self.isolated:
             text = (f"{_subject(whose, 'return on investment')} is {pct:.1f}% ({money}; "
                     f"benefit-cost ratio {ratio:.2f}:1)")  # fmt: skip
         else:
