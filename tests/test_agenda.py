@@ -188,3 +188,10 @@ def test_an_agenda_before_the_period_starts_does_not_cover_time_since_a_future_s
     assert a.since is None and a.meeting < dt.date(2027, 1, 11)
     out = cli("agenda", DATA / "district-math-proposed.yaml", "-o", "-", "--today", TODAY).out
     assert "Covers the time since" not in out
+
+
+def test_the_one_pager_gives_the_current_value_its_unit(cli) -> None:
+    """'Now 10' stood beside 'Target 8 weeks'; it reads '10 weeks' now."""
+    out = cli("render", DATA / "hospital-roi.yaml", "-t", "one-pager", "-f", "html", "-o", "-",
+              "--today", TODAY).out  # fmt: skip
+    assert '<td class="num">10 weeks</td><td class="num">8 weeks</td>' in out
