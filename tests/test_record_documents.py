@@ -12,6 +12,7 @@ import html as htmllib
 import io
 import re
 import subprocess
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -199,9 +200,30 @@ def test_the_page_number_stays_on_one_line_beside_a_long_footer() -> None:
     assert right and len(right[0].children) == 1
 
 
-def _render_html_raw(p: Partnership, source: str) -> str:
+def _render_html_raw(p: Partnership, source: str, template: str = "agreement") -> str:
     a = assess(p, TODAY)
     facts = record_for(p, TODAY, a)
-    meta = render.DocumentMeta(source, "0" * 64, "agreement", "html", facts.draft, False, None)
+    meta = render.DocumentMeta(source, "0" * 64, template, "html", facts.draft, False, None)
     variables = render.context(render.RenderInput(p, a, [], TODAY, facts), meta)
-    return render.render_text(_env(), "agreement", "html", variables)
+    return render.render_text(_env(), template, "html", variables)
+
+
+def test_the_mou_partners_table_is_not_split_after_its_first_row() -> None:
+    """Harbor's MOU printed the header and one partner at the foot of page 1 and the
+    other three partners on page 2."""
+    weasyprint = pytest.importorskip("weasyprint")
+    from states import model_of
+
+    source = "examples/harbor-county-early-learning.yaml"
+    data = yaml.safe_load((Path(__file__).parent.parent / source).read_text(encoding="utf-8"))
+    html = _render_html_raw(model_of(data), source, "mou")
+
+    def texts(box: object) -> Iterator[str]:
+        if hasattr(box, "text"):
+            yield box.text
+        for child in getattr(box, "children", None) or []:
+            yield from texts(child)
+
+    pages = weasyprint.HTML(string=html).render().pages
+    holding = [i for i, pg in enumerate(pages) if "Speaks for it" in " ".join(texts(pg._page_box))]
+    assert len(holding) == 1
