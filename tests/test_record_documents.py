@@ -227,3 +227,14 @@ def test_the_mou_partners_table_is_not_split_after_its_first_row() -> None:
     pages = weasyprint.HTML(string=html).render().pages
     holding = [i for i, pg in enumerate(pages) if "Speaks for it" in " ".join(texts(pg._page_box))]
     assert len(holding) == 1
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_an_mou_that_is_not_signed_says_its_status_is_the_agreements(fmt: str) -> None:
+    """Riverside's MOU headed 'Signed; the signatures do not record…' and ended 'This
+    memorandum is not signed': the status was the agreement's, not the memorandum's."""
+    p = state("signed without fingerprints")
+    assert p.terms is not None and p.terms.binding is True
+    text = _squash(_render(p, "mou", fmt))
+    assert "Agreement: Signed; the signatures do not record which terms they cover" in text
+    assert "This memorandum is not signed" in text
