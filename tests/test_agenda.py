@@ -195,3 +195,25 @@ def test_the_one_pager_gives_the_current_value_its_unit(cli) -> None:
     out = cli("render", DATA / "hospital-roi.yaml", "-t", "one-pager", "-f", "html", "-o", "-",
               "--today", TODAY).out  # fmt: skip
     assert '<td class="num">10 weeks</td><td class="num">8 weeks</td>' in out
+
+
+def test_an_internal_go_live_is_a_decision_the_calendar_forces() -> None:
+    """Northgate's training list has no due date before the go-live: the agenda asks for
+    it first, with the same words and reason as `score`'s first action; with the training
+    dated in time, the go-live itself is on the agenda once it falls before the next review."""
+    path = EXAMPLES / "northgate-crm-golive.yaml"
+    first = agenda(path).forced[0]
+    assert "Draft list of agent workflows to train" in first and "go-live on 2027-04-05" in first
+    assert "training that comes later comes too late" in first
+    data = yaml.safe_load(path.read_text("utf-8"))
+    for e in data["expectations"]:
+        e.update(status="done")
+    p = Partnership.model_validate(data)
+    assert not any("go-live" in x for x in agenda_of(p, DAY).forced)  # months away
+    near = agenda_of(p, dt.date(2027, 3, 10)).forced  # 26 days before: score's own action
+    assert near == ["The go-live is on 2027-04-05, in 26 days: check that everyone who needs "
+                    "training has had it: who is not trained by then learns on the job"]
+    data["reviews"]["cadence"] = "quarterly"  # the next review falls after the go-live
+    ahead = agenda_of(Partnership.model_validate(data), dt.date(2027, 2, 1)).forced
+    assert ahead == ["The go-live is on 2027-04-05, before the review after this one: confirm "
+                     "that everyone who needs training will have had it"]

@@ -24,6 +24,7 @@ from partnerkit.check.record import Signed, record_of
 from partnerkit.documents.phrasing import refs
 from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
 from partnerkit.format.thresholds import HEALTH_CONCERN, shift
+from partnerkit.judge.actions import go_live
 from partnerkit.judge.facts import (
     criterion_progress,
     health_is_stale,
@@ -157,6 +158,7 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     _criteria(p, a, today)
     _signatures(p, a, today)
     _decisions(p, a, today)
+    _go_live(p, a, today)
     _people(p, a)
     with_minutes = [x for x in history if x.minutes]
     if with_minutes:
@@ -186,6 +188,16 @@ def _signatures(p: Partnership, a: Agenda, today: dt.date) -> None:
             a.forced.append(f"{s.name} signed an earlier version of the terms on "
                             f"{s.signature.date}: agree how and when it signs them as they "
                             "now stand")  # fmt: skip
+
+
+def _go_live(p: Partnership, a: Agenda, today: dt.date) -> None:
+    """An internal partnership's go-live: training due after it (the same actions `score`
+    puts first), or the go-live itself before the review after this one."""
+    asks = go_live(p, today)
+    a.forced += [f"{x.text}: {x.why}" for x in asks]
+    if not asks and p.launch and p.status != "ended" and today <= p.launch <= a.horizon:
+        a.forced.append(f"The go-live is on {p.launch}, before the review after this one: "
+                        "confirm that everyone who needs training will have had it")  # fmt: skip
 
 
 def _changed(p: Partnership, a: Agenda, today: dt.date, names: dict[str, str]) -> None:

@@ -170,6 +170,11 @@ def _notice(p: Partnership, today: dt.date) -> Iterator[Action]:
                  why)  # fmt: skip
 
 
+def go_live(p: Partnership, today: dt.date) -> list[Action]:
+    """What an internal partnership's go-live asks now (the agenda reads these too)."""
+    return list(_launch(p, today))
+
+
 def _launch(p: Partnership, today: dt.date) -> Iterator[Action]:
     """An internal partnership's go-live: training must be ready before it."""
     if p.launch is None or p.status == "ended":
@@ -360,7 +365,7 @@ def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list
     """Every action (up to `MOST_ACTIONS`), most urgent first; `missing` names the readiness
     evidence that does not hold, biggest gain first (from `scoring`)."""
     dated = [
-        *_period(p, today), *_launch(p, today), *_reviews(p, today), *_deliverables(p, today),
+        *_period(p, today), *go_live(p, today), *_reviews(p, today), *_deliverables(p, today),
         *_criteria(p, today),
     ]  # fmt: skip
     dated.sort(key=lambda a: (a.weight, a.date or dt.date.max))
