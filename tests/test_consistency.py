@@ -220,16 +220,19 @@ def test_names_compare_without_titles_case_and_spacing(a: str, b: str, same: boo
 
 @pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
 def test_scaffolds_stay_consistent_once_uncommented(kind: str) -> None:
-    """The starter file, with its commented terms and examples of flow lists uncommented."""
+    """The starter file, with its commented cover page and the examples of its lists
+    (`# - item` and the lines under it) uncommented."""
     text = render_scaffold(
         pid="x", title="X", kind=kind, today=dt.date(2026, 1, 1),
         partners=[PartnerSpec("a", "A"), PartnerSpec("b", "B")],
     )  # fmt: skip
-    lines = []
+    lines, terms, item = [], False, False
     for line in text.splitlines():
         body = line.lstrip()
-        if body.startswith("# {") or body.startswith("#   ") or body == "# terms:":
-            indent = line[: len(line) - len(body)]
+        indent = line[: len(line) - len(body)]
+        terms = body == "# terms:" or (terms and not indent and body.startswith("#"))
+        item = body.startswith("# - ") or (item and body.startswith("#   "))
+        if terms or item:
             line = indent + body[2:]
         lines.append(line.replace("YYYY-MM-DD", "2026-02-01"))
     loaded = load_bytes("\n".join(lines).encode(), "x.yaml")
