@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import BAD, EXAMPLES
 
@@ -167,3 +168,26 @@ def test_every_section_has_an_example_and_a_snippet_that_validate(schema_file: P
         assert snippet["label"] == name and snippet["body"] == example
         errors = list(validator.iter_errors({**minimal, name: example}))
         assert not errors, (name, [e.message for e in errors])
+
+
+@pytest.mark.parametrize("kind", ["vendor", "internal", "community", "school", "other"])
+def test_a_new_scaffold_validates_against_the_published_schema(
+    cli, workdir: Path, schema_file: Path, kind: str
+) -> None:
+    """A file from `init` opens in an editor without a schema error: its lists written
+    one item per line start as a key with nothing under it (`strengths:`), which `check`
+    reads as empty and the schema must accept as well."""
+    import jsonschema
+
+    target = workdir / f"{kind}.yaml"
+    assert cli("init", str(target), "--kind", kind, "--partner", "A", "--partner", "B",
+               "--today", "2026-01-01").code == 0  # fmt: skip
+    data = yaml.safe_load(target.read_text("utf-8"))
+    schema = json.loads(schema_file.read_text())
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    as_json = json.loads(json.dumps(data, default=str))  # dates as the editor reads them
+    errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in validator.iter_errors(as_json)]  # fmt: skip
+    assert not errors, errors

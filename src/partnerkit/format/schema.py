@@ -29,4 +29,15 @@ def generate() -> dict[str, Any]:
     from partnerkit.format.schema_examples import annotate
 
     schema = Partnership.model_json_schema(mode="validation")
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        _nothing_yet_is_empty(part)
     return annotate({"$schema": DIALECT, **schema})
+
+
+def _nothing_yet_is_empty(part: dict[str, Any]) -> None:
+    """A list or mapping that defaults to empty also takes null, as the models do
+    (`types.FormatModel`): `strengths:` with its items still to write, as `init` leaves it."""
+    for prop in part.get("properties", {}).values():
+        kind = prop.get("type")
+        if kind in ("array", "object") and prop.get("default") in ([], {}):
+            prop["type"] = [kind, "null"]
