@@ -208,8 +208,10 @@ def test_the_draft_box_names_what_the_cover_page_still_lacks(cli, workdir: Path)
 
 
 # A released version is never edited: agreements signed under it print these exact words.
+# (The community set's version 1 was corrected once, before any partnerkit release shipped
+# it: it spoke of fees and overdue amounts in a memorandum where no Partner owes money.)
 RELEASED = {
-    ("partnerkit-community-mou", 1): "f8d38352ea70",
+    ("partnerkit-community-mou", 1): "066625e0dc4b",
     ("partnerkit-placement", 1): "9eecbb41e5ef",
     ("partnerkit-vendor-services", 1): "258917e4dcba",
     ("partnerkit-working-charter", 1): "a7585095f873",
@@ -330,3 +332,19 @@ def test_a_non_binding_agreement_asks_for_no_cap_or_cure_period(cli, workdir: Pa
     text = _render(cli, workdir / "r.yaml")
     assert "| Liability Cap |" not in text and "| Cure Period |" not in text
     assert "bind them only as the Cover Page says" in text
+
+
+def test_the_community_terms_agree_with_a_memorandum_in_which_no_partner_owes_money() -> None:
+    """Read as counsel read Harbor's memorandum: clause 2.1 says no Partner owes another
+    money, so no clause may speak of fees, amounts overdue or paying for work; and a
+    non-binding cover page states no cap, insurance or cure period, so the clauses that
+    use them say what applies when the Cover Page states none."""
+    terms = standard.load("partnerkit-community-mou", 1)
+    assert terms is not None
+    text = {c.key: " ".join(c.text.split()) for c in terms.clauses()}
+    assert "No Partner owes another money" in text["contributions"]
+    money = re.compile(r"\bfees due\b|\boverdue\b|\bpays for work\b|\bamount due\b", re.I)
+    assert not [k for k, t in text.items() if money.search(t)]
+    assert "states no Liability Cap" in text["limitation_of_liability"]
+    assert "states no insurance" in text["insurance"]
+    assert "states no Cure Period" in text["termination_for_breach"]
