@@ -320,3 +320,11 @@ def test_a_list_item_starting_a_sentence_is_lower_cased_before_a_partner_name(cl
     doc = _render(cli, EXAMPLES / "lakeview-literacy-coaching.yaml")
     assert "decides alone on which Cornerstone coach works with which school" in doc
     assert "Assistant Superintendent and Cornerstone's director decide" in doc
+
+
+def test_an_mou_names_the_agreement_it_refers_to(cli) -> None:
+    """Harbor's memorandum said the confidentiality commitments "of the partnership
+    agreement" bind, without saying which agreement; it names it by its title."""
+    text = _render(cli, EXAMPLES / "harbor-county-early-learning.yaml", "mou")
+    assert ("commitments of the partnership agreement “Harbor County shared professional "
+            "development for early educators” bind as that agreement says") in text  # fmt: skip

@@ -47,8 +47,8 @@ def mou_status(p: Partnership) -> str:
         return "It records how the teams mean to work together and is not a contract."
     if b:
         return (
-            "This memorandum summarises the partnership agreement. It creates no obligations "
-            "of its own; where the two differ, the agreement prevails."
+            f"This memorandum summarises the partnership agreement “{p.title}”. It creates no "
+            "obligations of its own; where the two differ, the agreement prevails."
         )
     if b is None:
         return (
@@ -64,7 +64,8 @@ def mou_status(p: Partnership) -> str:
         what = join_and(
             ["confidentiality" if k == "confidentiality" else "personal data" for k in keys]
         )
-        out += f" The {what} commitments of the partnership agreement bind as that agreement says."
+        out += (f" The {what} commitments of the partnership agreement “{p.title}” bind as "
+                "that agreement says.")  # fmt: skip
     return out
 
 
