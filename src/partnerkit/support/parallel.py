@@ -144,9 +144,15 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     import multiprocessing
 
     workers = multiprocessing.active_children()
+    # The pool's manager thread closes a pipe that the interpreter's exit handler writes
+    # to; in Python 3.11 the two race (an EBADF traceback at exit, seen on SIGTERM during a
+    # parallel PDF render) unless the thread has finished first. Shutdown forgets it.
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         if process.is_alive():
             process.terminate()
     for process in workers:  # the pool's thread may reap one first: it has ended all the same
         process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
