@@ -348,3 +348,29 @@ def test_the_community_terms_agree_with_a_memorandum_in_which_no_partner_owes_mo
     assert "states no Liability Cap" in text["limitation_of_liability"]
     assert "states no insurance" in text["insurance"]
     assert "states no Cure Period" in text["termination_for_breach"]
+
+
+@pytest.mark.parametrize("drop", ["liability_cap", "cure_days", "venue"])
+def test_a_ready_agreement_whose_cover_page_lacks_a_variable_is_a_draft(drop: str) -> None:
+    """Riverside, unsigned and in the ready band, printed "| Liability Cap | to be agreed |"
+    with no DRAFT marking and no open point: a cover-page variable the standard terms rely
+    on keeps the document a draft, and the DRAFT box says what to agree."""
+    import datetime as dt
+
+    from partnerkit.check.record import record_for
+    from partnerkit.format.model import Partnership
+    from partnerkit.judge.scoring import assess
+
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    for x in data["partners"]:
+        x.pop("signed", None)
+    data.update(status="proposed")
+    data["terms"].pop(drop)
+    p = Partnership.model_validate(data)
+    today = dt.date(2026, 1, 5)
+    judged = assess(p, today)
+    assert judged.band == "ready"
+    r = record_for(p, today, judged)
+    assert r.draft
+    words = {"liability_cap": "cap", "cure_days": "put a breach right", "venue": "courts"}
+    assert any(words[drop] in x for x in r.open_points), r.open_points

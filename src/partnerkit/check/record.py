@@ -182,9 +182,13 @@ def record_of(
 SIGNING_NEEDS = frozenset({
     "every party has its legal name", "every party names an authorised signatory",
     "every party has an address for notices", "an effective date",
+    # the cover page's variables that the standard terms rely on (judge.coverpage)
+    "the standard terms named are known", "a liability cap", "a cure period",
+    "a venue for disputes", "a breach notice period", "the funder's grant instrument is named",
 })  # fmt: skip
 """Readiness evidence a document needs before anyone can sign it: while one is missing,
-the document prints a placeholder where it belongs ("full legal name to be confirmed")."""
+the document prints a placeholder where it belongs ("full legal name to be confirmed",
+"to be agreed" on the cover page)."""
 
 
 BLOCKS_SIGNING: dict[str, Callable[[Partnership, Finding], str | None]] = {}
