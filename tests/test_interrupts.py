@@ -196,21 +196,3 @@ def test_a_worker_forked_while_ctrl_c_is_held_still_ends_on_sigterm() -> None:
     process.terminate()
     process.join(timeout=5)
     assert process.exitcode == -signal.SIGTERM
-
-
-def test_stopping_leaves_no_pool_thread_for_the_exit_handler_to_race() -> None:
-    """After a stop the pool's manager thread has finished: in Python 3.11 the exit handler
-    of `concurrent.futures` writes to a pipe that thread closes, and the two raced into an
-    EBADF traceback when SIGTERM stopped a parallel PDF render (seen in CI)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from partnerkit.support.parallel import _stop
-
-    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
-    futures = [pool.submit(time.sleep, 30) for _ in range(4)]
-    while not any(f.running() for f in futures):
-        time.sleep(0.01)
-    manager = pool._executor_manager_thread  # CPython's; what the exit handler wakes
-    _stop(pool)
-    assert manager is not None and not manager.is_alive()
