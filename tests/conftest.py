@@ -92,3 +92,14 @@ def git(repo: Path, *args: str) -> None:
             "PATH": "/usr/bin:/bin:/usr/local/bin",
         },
     )
+
+
+def examples_site(factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped examples, without PDFs, built once for a test module."""
+    from partnerkit.entry import main
+
+    out = factory.mktemp("site") / "site"
+    with pytest.raises(SystemExit) as stop:
+        main(["site", str(EXAMPLES), "-o", str(out), "--today", TODAY, "--no-pdf", "--no-config"])
+    assert stop.value.code in (0, None)
+    return out

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import EXAMPLES, TODAY, git
+from conftest import EXAMPLES, TODAY, examples_site, git
 
 RIVERSIDE = EXAMPLES / "riverside-clinical-onboarding.yaml"
 
@@ -51,13 +51,7 @@ def _build(cli, src: Path | str, out: Path, *more: str):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from partnerkit.entry import main
-
-    out = tmp_path_factory.mktemp("site") / "site"
-    with pytest.raises(SystemExit) as stop:
-        main(["site", str(EXAMPLES), "-o", str(out), "--today", TODAY, "--no-pdf", "--no-config"])
-    assert stop.value.code in (0, None)
-    return out
+    return examples_site(tmp_path_factory)
 
 
 def test_every_link_of_every_page_resolves_inside_the_site(built: Path) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, examples_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -32,13 +32,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from partnerkit.entry import main
-
-    out = tmp_path_factory.mktemp("site") / "site"
-    with pytest.raises(SystemExit) as stop:
-        main(["site", str(EXAMPLES), "-o", str(out), "--today", TODAY, "--no-pdf", "--no-config"])
-    assert stop.value.code in (0, None)
-    return out
+    return examples_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
