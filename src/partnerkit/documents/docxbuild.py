@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from partnerkit.documents import docxparts
 from partnerkit.documents import docxstyle as st
 from partnerkit.documents.docxhtml import Node
 from partnerkit.documents.docxrefs import References
-from partnerkit.documents.docxsink import Fmt, Sink, Styles, line_parts
+from partnerkit.documents.docxsink import Fmt, Sink, Styles, keep_next, line_parts
 
 BREAK = "\n"
 MAX_KEPT = 8  # signature blocks held on one page with what surrounds them
@@ -55,7 +56,7 @@ class Builder:
         self.footer_text = ""
         self._clauses: int | None = None
         self._letters: int | None = None
-        self._bullet = _style_num(doc, "List Bullet")
+        self._bullet = self.styles.numbering("List Bullet")
         self.refs = References()
         self._standard = False  # inside the standard terms: their own clause numbers
 
@@ -112,7 +113,7 @@ class Builder:
         self.blocks(node, sink, replace(fmt, bold=True) if node.has("callout-title") else fmt)
         if node.has("keep") or node.has("signing") or node.has("signature"):
             for para in sink.made[start:-1]:
-                para.paragraph_format.keep_with_next = True
+                keep_next(para)
 
     def _whole_page(self, node: Node, sink: Sink) -> bool:
         """Is this the signing block, small enough to be held on one page?"""
@@ -189,45 +190,57 @@ class Builder:
         segments: list[tuple[str, Fmt]] = []
         for node in nodes:
             _collect(node, fmt, segments)
+        p = para._p
         for text, look in _fold(segments):
-            run = para.add_run()
+            run = OxmlElement("w:r")  # built in order: python-docx searches for each place
+            props = _run_properties(look, tracked=self.changes is not None)
+            if props is not None:
+                run.append(props)
             if text == BREAK:
-                run.add_break()
+                run.append(OxmlElement("w:br"))
             else:
                 shown = st.xml_text(text)
-                run.text = shown.replace(" ", "\u00a0") if look.nowrap else shown
-            self.style_run(run, look)
-
-    def style_run(self, run: Any, fmt: Fmt) -> None:
-        run.bold = fmt.bold or None
-        run.italic = fmt.italic or None
-        if fmt.mono:
-            st.font(run, st.MONO_FONT)
-            run.font.size = Pt(9)
-        if fmt.alert:
-            run.font.color.rgb = st.BAD
-        elif fmt.muted:
-            run.font.color.rgb = st.MUTED
-        if not fmt.change:
-            return
-        if self.changes is None:  # marks without a redline: shown, not tracked
-            run.font.strike = fmt.change == "del" or None
-            run.font.underline = fmt.change == "ins" or None
-            return
-        st.track(run._r, fmt.change, self.changes.next_id, self.changes.author, self.changes.when)
-        self.changes.next_id += 1
+                shown = shown.replace(" ", "\u00a0") if look.nowrap else shown
+                t = OxmlElement("w:t")
+                t.text = shown
+                if len(shown.strip()) < len(shown):
+                    t.set(_SPACE_ATTR, "preserve")
+                run.append(t)
+            p.append(run)
+            if look.change and self.changes is not None:
+                changes = self.changes
+                st.track(run, look.change, changes.next_id, changes.author, changes.when)
+                changes.next_id += 1
 
 
-def _style_num(doc: DocxDocument, name: str) -> int | None:
-    """The numbering a list style carries (the stock `List Bullet` has one)."""
-    try:
-        ppr = doc.styles[name].element.pPr
-    except KeyError:
+_SPACE_ATTR = qn("xml:space")
+_MONO = {qn(f"w:{attr}"): st.MONO_FONT for attr in ("ascii", "hAnsi", "cs", "eastAsia")}
+
+
+def _run_properties(fmt: Fmt, *, tracked: bool) -> Any:
+    """A run's `w:rPr` for `fmt`, its children in the schema's order; None for plain text.
+    Marks without a redline are shown (struck out, underlined), not tracked."""
+    names: list[tuple[str, dict[str, str]]] = []
+    if fmt.mono:
+        names.append(("w:rFonts", _MONO))
+    if fmt.bold:
+        names.append(("w:b", {}))
+    if fmt.italic:
+        names.append(("w:i", {}))
+    if fmt.change == "del" and not tracked:
+        names.append(("w:strike", {}))
+    if fmt.alert or fmt.muted:
+        names.append(("w:color", {qn("w:val"): str(st.BAD if fmt.alert else st.MUTED)}))
+    if fmt.mono:
+        names.append(("w:sz", {qn("w:val"): "18"}))
+    if fmt.change == "ins" and not tracked:
+        names.append(("w:u", {qn("w:val"): "single"}))
+    if not names:
         return None
-    numpr = ppr.numPr if ppr is not None else None
-    if numpr is None or numpr.numId is None:
-        return None
-    return int(numpr.numId.val)
+    props = OxmlElement("w:rPr")
+    for name, attrs in names:
+        props.append(OxmlElement(name, attrs=attrs))
+    return props
 
 
 def _marker(node: Node, cls: str) -> tuple[str | None, list[Node]]:

@@ -34,16 +34,13 @@ def from_html(
 ) -> bytes:
     """The Word document of a rendered HTML document; with `redline` (the revision it is
     compared with), its `<ins>`/`<del>` marks become tracked changes dated `when`."""
-    from docx import Document
-
     from partnerkit.documents import docxstyle
     from partnerkit.documents.docxbuild import Builder, Changes
     from partnerkit.documents.docxhtml import parse
     from partnerkit.documents.docxsink import Sink
 
-    doc = Document()
     compact = meta.template in ONE_PAGE
-    docxstyle.setup(doc, meta.paper, compact=compact)
+    doc = docxstyle.new_document(meta.paper, compact=compact)
     changes = None
     if redline is not None:
         changes = Changes(f"Changes since {redline}", when or meta.date or dt.date(1980, 1, 1))
@@ -51,10 +48,12 @@ def from_html(
     builder.blocks(parse(html), Sink(doc, "Normal", builder.styles))
     builder.refs.link(doc.element.body)
     docxstyle.footer(
-        doc, builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}"
+        doc,
+        builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}",
+        builder.styles,
     )
     if meta.draft:
-        docxstyle.header(doc, DRAFT_MARK)
+        docxstyle.header(doc, DRAFT_MARK, builder.styles)
     if changes is not None:
         docxstyle.track_revisions(doc)
     docxstyle.properties(doc, title, f"{meta.source} · sha256 {meta.sha256}", meta.date)

@@ -10,7 +10,14 @@ from docx.table import Table, _Row
 
 from partnerkit.documents import docxstyle as st
 from partnerkit.documents.docxhtml import Node, width_share
-from partnerkit.documents.docxsink import Fmt, Sink, Walker, line_parts, right_aligned
+from partnerkit.documents.docxsink import (
+    Fmt,
+    Sink,
+    Walker,
+    keep_next,
+    line_parts,
+    right_aligned,
+)
 
 _SECTIONS = ("thead", "tbody", "tfoot")
 _RULE = "D5DBE3"
@@ -35,13 +42,14 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
     for (head, cells), row in zip(rows, made, strict=True):
         _row_props(row, head)
         at = 0
+        row_cells = row.cells  # python-docx walks the row for each `cells`: once a row
         for cell_node in cells:
             span = min(_span(cell_node), cols - at)
             if span <= 0:
                 break
-            cell = row.cells[at]
+            cell = row_cells[at]
             if span > 1:
-                cell = cell.merge(row.cells[at + span - 1])
+                cell = cell.merge(row_cells[at + span - 1])
             cell.width = Emu(sum(widths[at : at + span]))
             inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
             b.blocks(cell_node, inner, Fmt(bold=head, nowrap=cell_node.has("num")))
@@ -55,7 +63,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
     else:  # a long table flows from page to page; its header stays with the first row
         for (head, _), row in zip(rows, made, strict=True):
             for para in (p for c in row.cells for p in c.paragraphs if head):
-                para.paragraph_format.keep_with_next = True
+                keep_next(para)
 
 
 def _rows(node: Node) -> list[tuple[bool, list[Node]]]:
@@ -184,7 +192,7 @@ def _keep_together(grid: Table) -> None:
     for row in grid.rows[:-1]:
         for cell in row.cells:
             for para in cell.paragraphs:
-                para.paragraph_format.keep_with_next = True
+                keep_next(para)
 
 
 def _borders(grid: Table, outer: str, inner: str, color: str = _RULE, pad: int = 57) -> None:
@@ -232,7 +240,7 @@ def signatures(b: Walker, node: Node, sink: Sink) -> None:
         for cell in row.cells:
             cell.width = Emu(half)
             for para in cell.paragraphs:  # the blocks and the note under them stay together
-                para.paragraph_format.keep_with_next = True
+                keep_next(para)
                 para.paragraph_format.space_after = Pt(2)
             cell.paragraphs[-1].paragraph_format.space_after = Pt(14 if i % 3 == 2 else 2)
 
@@ -282,7 +290,7 @@ def callout(b: Walker, node: Node, sink: Sink) -> None:
     inner = Sink(cell, "Normal", b.styles, cell.paragraphs[0])
     b.blocks(node, inner)
     for para in inner.made:
-        para.paragraph_format.keep_with_next = True
+        keep_next(para)
     sink.paragraph().paragraph_format.space_after = Pt(0)  # room between box and text
 
 

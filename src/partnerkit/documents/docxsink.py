@@ -7,11 +7,14 @@ these without importing the other.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -31,21 +34,59 @@ class Fmt:
     nowrap: bool = False  # amounts and dates: never broken over two lines
 
 
+_FOUND: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
 class Styles:
-    """Style ids by name, looked up once: python-docx searches every style each time a
-    paragraph's style is set by name or object."""
+    """Style ids by name, looked up once per styles part (which the documents of a
+    process share): python-docx searches every style each time a paragraph's style is
+    set by name or object."""
 
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
-        self.found: dict[str, str | None] = {}
+        self.found = _FOUND.setdefault(doc.part._styles_part, {})
 
     def __getitem__(self, name: str) -> str | None:
         if name not in self.found:
             self.found[name] = None if name == "Normal" else self.doc.styles[name].style_id
         return self.found[name]
 
+    def numbering(self, name: str) -> int | None:
+        """The numbering a list style carries (the stock `List Bullet` has one)."""
+        key = f"{name}\0numbering"
+        if key not in self.found:
+            try:
+                ppr = self.doc.styles[name].element.pPr
+            except KeyError:
+                ppr = None
+            numpr = ppr.numPr if ppr is not None else None
+            found = numpr is not None and numpr.numId is not None
+            self.found[key] = int(numpr.numId.val) if found else None  # type: ignore[union-attr]
+        return self.found[key]  # type: ignore[no-any-return]
+
     def apply(self, para: Paragraph, name: str) -> None:
-        para._p.style = self[name]
+        """Set the paragraph's style (`w:pStyle` comes first in its properties)."""
+        found, p = self[name], para._p
+        ppr = p.pPr
+        old = ppr.find(_P_STYLE) if ppr is not None else None
+        if old is not None:
+            ppr.remove(old)
+        if found is None:
+            return
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            p.insert(0, ppr)
+        ppr.insert(0, OxmlElement("w:pStyle", attrs={_VAL: found}))
+
+    def new(self, name: str) -> Any:
+        """A new `w:p` in the style `name` (Normal's paragraphs name none)."""
+        p = OxmlElement("w:p")
+        found = self[name]
+        if found is not None:
+            ppr = OxmlElement("w:pPr")
+            ppr.append(OxmlElement("w:pStyle", attrs={_VAL: found}))
+            p.append(ppr)
+        return p
 
 
 class Sink:
@@ -56,21 +97,47 @@ class Sink:
     ) -> None:
         self.target, self.style, self.styles, self.first = target, style, styles, first
         self.made: list[Paragraph] = []
+        body = isinstance(target, DocxDocument)
+        self._parent = target._body if body else target  # what python-docx gives a paragraph
+        self._container = target.element.body if body else target._element
 
     def paragraph(self, style: str | None = None) -> Paragraph:
         if self.first is not None:
             para, self.first = self.first, None
-        else:
-            para = self.target.add_paragraph()
-        self.styles.apply(para, style or self.style)
+            self.styles.apply(para, style or self.style)
+        else:  # appended in order: no search for where it goes
+            p = self.styles.new(style or self.style)
+            container = self._container
+            last = container[-1] if len(container) else None
+            if last is not None and last.tag == _SECT_PR:  # the body ends with its section
+                last.addprevious(p)
+            else:
+                container.append(p)
+            para = Paragraph(p, self._parent)
         self.made.append(para)
         return para
 
     def table(self, rows: int, cols: int, *, lead_in: bool = True) -> Table:
         if self.made and lead_in:
-            self.made[-1].paragraph_format.keep_with_next = True  # a table's lead-in stays
+            keep_next(self.made[-1])  # a table's lead-in stays
         table: Table = self.target.add_table(rows, cols)
         return table
+
+
+_SECT_PR = qn("w:sectPr")
+
+
+def keep_next(paragraph: Paragraph) -> None:
+    """Keep the paragraph on the page of the next one (`w:keepNext`, which follows only
+    `w:pStyle` in its properties): python-docx searches some thirty later names for it."""
+    ppr = paragraph._p.get_or_add_pPr()
+    if ppr.find(_KEEP_NEXT) is None:
+        first = ppr[0] if len(ppr) else None
+        at = 1 if first is not None and first.tag == _P_STYLE else 0
+        ppr.insert(at, OxmlElement("w:keepNext"))
+
+
+_KEEP_NEXT, _P_STYLE, _VAL = qn("w:keepNext"), qn("w:pStyle"), qn("w:val")
 
 
 class Walker(Protocol):

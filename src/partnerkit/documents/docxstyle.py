@@ -3,9 +3,11 @@ tracked-change runs, and a package whose bytes depend only on its content."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
+import weakref
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +29,7 @@ HEAD_FONT = "Calibri"
 MONO_FONT = "Consolas"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+DEFLATE_LEVEL = 1  # a document is mostly the stock styles: level 6 took twice as long for 30 % less
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,35 @@ def font(rpr_owner: Any, name: str) -> None:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(qn(f"w:{attr}"), name)
+
+
+_BASES: dict[tuple[str, bool], DocxDocument] = {}
+
+
+def new_document(paper: str, *, compact: bool = False) -> DocxDocument:
+    """A document set up as `setup` does, to build in. The stock template is parsed and
+    set up once per process for each paper and compactness; each document is a copy that
+    shares the styles part, which building only reads (it is 350 kB of XML)."""
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    base = _BASES.get((paper, compact))
+    if base is None:
+        base = Document()
+        setup(base, paper, compact=compact)
+        base.styles["Footer"].paragraph_format.tab_stops.clear_all()  # set for Letter
+        rels = base.part.package.rels
+        for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+            del rels[rid]  # python-docx's stock thumbnail shows another document
+        _BASES[paper, compact] = base
+        _BLOBS[base.part._styles_part] = base.part._styles_part.blob
+    styles = base.part._styles_part
+    shared = {id(styles): styles}
+    return copy.deepcopy(base, shared)
+
+
+_BLOBS: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
+"""The serialised XML of each shared styles part, made once."""
 
 
 def setup(doc: DocxDocument, paper: str, *, compact: bool = False) -> None:
@@ -153,11 +185,26 @@ def new_list(doc: DocxDocument, kind: str) -> int:
 
 
 def number(paragraph: Paragraph, num_id: int, level: int) -> None:
-    """Give the paragraph real Word numbering (`w:numPr`)."""
+    """Give the paragraph real Word numbering (`w:numPr`, after the properties the schema
+    puts first)."""
     ppr = paragraph._p.get_or_add_pPr()
-    numpr = ppr.get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = level
-    numpr.get_or_add_numId().val = num_id
+    old = ppr.find(_NUM_PR)
+    if old is not None:
+        ppr.remove(old)
+    at = 0
+    while at < len(ppr) and ppr[at].tag in _BEFORE_NUMBERING:
+        at += 1
+    numpr = OxmlElement("w:numPr")
+    numpr.append(OxmlElement("w:ilvl", attrs={qn("w:val"): str(level)}))
+    numpr.append(OxmlElement("w:numId", attrs={qn("w:val"): str(num_id)}))
+    ppr.insert(at, numpr)
+
+
+_NUM_PR = qn("w:numPr")
+_BEFORE_NUMBERING = frozenset(
+    qn(f"w:{name}")
+    for name in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+)
 
 
 _AFTER = {
@@ -218,17 +265,17 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph.add_run()._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
 
 
-def footer(doc: DocxDocument, text: str) -> None:
+def footer(doc: DocxDocument, text: str, styles: Any) -> None:
     """The traceability line on every page, then `Page N of M` on its own line at the
     right: on one line, with a tab stop the text ran past, a long source name ran the hash
-    into the page number. The Footer style's tab stops (set for Letter) are cleared."""
+    into the page number (`new_document` clears the Footer style's tab stops, set for
+    Letter). `styles` gives a style's id by its name."""
     section = doc.sections[0]
-    style = doc.styles["Footer"]
-    style.paragraph_format.tab_stops.clear_all()
     para = section.footer.paragraphs[0]
-    para.style = style
+    para._p.style = styles["Footer"]
     para.add_run(xml_text(text))
-    page = section.footer.add_paragraph(style=style)
+    page = section.footer.add_paragraph()
+    page._p.style = styles["Footer"]
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     page.add_run("Page ")
     _field(page, "PAGE")
@@ -236,10 +283,10 @@ def footer(doc: DocxDocument, text: str) -> None:
     _field(page, "NUMPAGES")
 
 
-def header(doc: DocxDocument, text: str) -> None:
+def header(doc: DocxDocument, text: str, styles: Any) -> None:
     """A marking on every page (the DRAFT line), right-aligned in red."""
     para = doc.sections[0].header.paragraphs[0]
-    para.style = doc.styles["Header"]
+    para._p.style = styles["Header"]
     para.alignment = 2
     run = para.add_run(xml_text(text))
     run.bold = True
@@ -287,25 +334,42 @@ def properties(doc: DocxDocument, title: str, subject: str, date: dt.date | None
 
 
 def package(doc: DocxDocument) -> bytes:
-    """The .docx bytes with fixed zip timestamps and order, so one input gives one output."""
+    """The .docx bytes with fixed zip timestamps and order, so one input gives one output:
+    python-docx's package writer, writing into a zip of fixed member times and attributes
+    (once, at a fast deflate level, rather than saved and then rewritten)."""
     from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.pkgwriter import PackageWriter
 
-    rels = doc.part.package.rels
+    package = doc.part.package
+    rels = package.rels
     for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
         del rels[rid]  # python-docx's stock thumbnail shows another document
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     raw = io.BytesIO()
-    doc.save(raw)
-    return repack(raw.getvalue())
+    with zipfile.ZipFile(raw, "w") as out:
+        sink = _FixedZip(out)
+        PackageWriter._write_content_types_stream(sink, parts)
+        PackageWriter._write_pkg_rels(sink, rels)
+        for part in parts:  # as python-docx writes them, a shared part's XML made once
+            blob = _BLOBS.get(part)
+            sink.write(part.partname, part.blob if blob is None else blob)
+            if len(part.rels):
+                sink.write(part.partname.rels_uri, part.rels.xml)
+    return raw.getvalue()
 
 
-def repack(data: bytes) -> bytes:
-    """A zip with every member's time fixed and its attributes normalised."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 3
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+class _FixedZip:
+    """Where python-docx's package writer puts each member: a zip entry whose time and
+    attributes are fixed."""
+
+    def __init__(self, out: zipfile.ZipFile) -> None:
+        self.out = out
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        fixed = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o644 << 16
+        fixed.create_system = 3
+        self.out.writestr(fixed, blob, compresslevel=DEFLATE_LEVEL)
