@@ -210,3 +210,39 @@ def test_clause_cross_references_are_word_references_to_bookmarks(cli, workdir: 
     assert marks["_RefClause9_2"].pPr.numPr is not None  # a numbered clause: REF \r follows it
     assert len(refs) == 7  # 2.1, 6.4, 9.2, the three survivors and Schedule 1's 2.3(b)
     assert "ended earlier under clause 9.2." in all_text(doc)  # shown until Word updates it
+
+
+def test_documents_built_in_one_process_share_nothing_but_the_styles() -> None:
+    """Each Word document is a copy of one styled base: what one adds (its header, lists,
+    tracked changes, footer) must not reach the next, and the styles stay as set up."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from partnerkit.documents import docxout
+    from partnerkit.documents.render import DocumentMeta
+
+    html = (
+        "<body><h1>Terms</h1><h2><span class='num'>1.</span> Scope</h2>"
+        "<p><span class='cn'>1.1</span> Each partner <ins>now</ins> <del>then</del> agrees.</p>"
+        "<p><span class='cn'>(a)</span> first</p><ol><li>one</li><li>two</li></ol>"
+        "<table><tr><th>Who</th><th class='num'>Amount</th></tr>"
+        "<tr><td>A</td><td class='num'>$1,000</td></tr></table>"
+        "<footer><span>a footer</span></footer></body>"
+    )
+
+    def build(draft: bool, redline: str | None) -> bytes:
+        meta = DocumentMeta("p.yaml", "0" * 64, "agreement", "docx", draft, False, None)
+        return docxout.from_html(html, meta, "T", redline=redline, when=dt.date(2026, 1, 1))
+
+    plain = build(False, None)
+    build(True, "signed")  # a draft redline in between: header, tracked changes, lists
+    assert build(False, None) == plain
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        assert "word/header1.xml" not in z.namelist() or b"DRAFT" not in z.read("word/header1.xml")
+        styles = z.read("word/styles.xml")
+    footer_style = styles.split(b'w:styleId="Footer"')[1].split(b"</w:style>")[0]
+    assert b'w:styleId="TableText"' in styles and b"w:tabs" not in footer_style
+    doc = Document(io.BytesIO(build(True, "signed")))
+    assert "DRAFT" in doc.sections[0].header.paragraphs[0].text
+    assert doc.element.body.find(f".//{qn('w:ins')}") is not None
