@@ -272,3 +272,31 @@ def test_a_pending_amendment_gets_its_redline(cli, workdir: Path) -> None:
     assert "agreement-redline.html" in links and "agreement-redline.docx" in links
     redline = (folder / "agreement-redline.html").read_text("utf-8")
     assert "<ins" in redline and "<del" in redline and "54,000" in redline
+
+
+def test_a_teams_template_is_rendered_for_each_format_it_is_made_in(tmp_path: Path, cli) -> None:
+    """The site renders a built-in template once for its HTML, Word and PDF (they do not
+    read `doc.format`); a team's own template may, so it is rendered for each format."""
+    from docx import Document
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "one-pager.html.j2").write_text(
+        "<html><body><p>Made as {{ doc.format }} for {{ p.title }}</p></body></html>\n", "utf-8"
+    )
+    config = tmp_path / "partnerkit.toml"
+    config.write_text('templates = "templates"\n', "utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(RIVERSIDE, src)
+    out = tmp_path / "site"
+    r = cli("site", str(src), "-o", str(out), "--today", TODAY, "--no-pdf", "--config", str(config))
+    assert r.code == 0, r.err
+    folder_out = out / "p" / "riverside-clinical-onboarding"
+    assert "Made as html for" in (folder_out / "one-pager.html").read_text("utf-8")
+    word = Document(str(folder_out / "one-pager.docx"))
+    assert any("Made as docx for" in p.text for p in word.paragraphs)
+    agreement = (folder_out / "agreement.html").read_text("utf-8")  # built in: one rendering
+    assert "Termination" in agreement and "Termination" in "\n".join(
+        p.text for p in Document(str(folder_out / "agreement.docx")).paragraphs
+    )

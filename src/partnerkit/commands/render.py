@@ -7,8 +7,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partnerkit.check.loader import load_bytes
-from partnerkit.check.rules import run as run_rules
 from partnerkit.commands import options
 from partnerkit.commands.common import (
     configure,
@@ -19,10 +17,10 @@ from partnerkit.commands.common import (
     partnership_files,
     tell,
 )
+from partnerkit.commands.documents import document, facts_of
 from partnerkit.commands.options import argument, flag, option
-from partnerkit.judge.scoring import assess
 from partnerkit.support.errors import UsageError
-from partnerkit.support.fsutil import read_limited, write_atomic
+from partnerkit.support.fsutil import write_atomic
 from partnerkit.support.sanitize import printable
 
 if TYPE_CHECKING:
@@ -32,7 +30,6 @@ if TYPE_CHECKING:
     from partnerkit.check.record import Record
     from partnerkit.commands.common import Sound
     from partnerkit.documents.pdfmeta import PrintJob
-    from partnerkit.documents.render import DocumentMeta
 
 
 class RenderFormat(options.Choice):
@@ -151,14 +148,14 @@ def _render_all(
     pending: list[tuple[Path, str, PrintJob]] = []  # PDFs to print, all at once
     for path, sound in ready:
         model, assessment, shown = sound.model, sound.assessment, sound.result.path
-        facts = _facts(path, sound, today)
+        facts = facts_of(path, sound, today)
         draft = facts.draft
         if opts.final and draft:
             _refuse_final(shown, sound, facts, config)
             status = 1
             continue
         try:
-            text, _, data = _document(
+            text, _, data = document(
                 opts, env, config, (today, stamp), (path, sound, facts), user_dir
             )
         except UsageError:  # a template error, or a revision git does not know: exit 2
@@ -201,56 +198,6 @@ def _print(pending: list[tuple[Path, str, PrintJob]], force: bool) -> None:
         _write(target, said, printed.pdf, force)
 
 
-def _document(
-    opts: RenderOptions,
-    env: Any,
-    config: Config,
-    dates: tuple[dt.date, dt.date | None],
-    loaded: tuple[str, Sound, Record],
-    user_dir: Path | None,
-) -> tuple[str, DocumentMeta, str | bytes | PrintJob]:
-    """One partnership's rendered text (marked up with `--redline`), its meta, and what
-    is written for it: the text, the Word document, or what its PDF is printed from."""
-    from partnerkit.documents import pdfmeta, render
-
-    (today, stamp), (path, sound, facts) = dates, loaded
-    content = read_limited(Path(path), config.max_file_size)
-    meta = render.DocumentMeta(
-        source=render.document_source(sound.result.path),
-        sha256=render.sha256_of(content),
-        template=opts.template,
-        format=opts.format,
-        draft=facts.draft,
-        final=opts.final,
-        date=stamp,
-        paper=opts.paper,
-    )
-    old = None
-    if opts.redline is not None:  # the footer of both renders names both versions
-        old, compared = _compared(path, opts, sound.model)
-        meta = replace(meta, compared=compared)
-    findings = list(sound.result.findings)
-    inp = render.RenderInput(sound.model, sound.assessment, findings, today, facts)
-    variables = render.context(inp, meta)
-    docx_template = _docx_template(opts, user_dir)
-    text = ""
-    if docx_template is None:
-        text = render.render_text(env, opts.template, opts.format, variables)
-    sources = [pdfmeta.Source(Path(path).name, content, "The partnership file this document "
-                              "was made from")]  # fmt: skip
-    if old is not None:
-        text = _redline(old, opts, text, env, meta, config, today)
-        sources = pdfmeta.redline_sources(Path(path).name, content, old.label, old.text)
-    if opts.format == "docx":
-        return text, meta, _docx(opts, text, docx_template, variables, today)
-    if opts.format == "pdf":
-        return text, meta, pdfmeta.PrintJob(
-            text, sound.model.title, meta.source, meta.sha256, variables["terms_fingerprint"],
-            stamp, tuple(sources), _data_urls(user_dir),
-        )  # fmt: skip
-    return text, meta, text
-
-
 def _refuse_final(shown: str, sound: Sound, facts: Record, config: Config) -> None:
     """Say why --final refuses a draft: below the ready band, or a renewal whose term ended."""
     a, period = sound.assessment, sound.model.period
@@ -261,30 +208,6 @@ def _refuse_final(shown: str, sound: Sound, facts: Record, config: Config) -> No
     )
     tell(shown, f"{why}; --final refuses to render it. `partnerkit score {shown}` shows what "
          "is missing")  # fmt: skip
-
-
-def _facts(path: str, sound: Sound, today: dt.date) -> Record:
-    """The facts of the record; what changed since the signatures is read from git only
-    when a signature covers an earlier version of the terms."""
-    from partnerkit.check.record import Signed, record_for
-    from partnerkit.history.git import InvalidVersion, changed_since
-
-    findings = sound.result.findings
-    facts = record_for(sound.model, today, sound.assessment, findings)
-    if not any(s.state is Signed.EARLIER for s in facts.signing):
-        return facts
-    try:
-        signed = changed_since(Path(path), sound.model).version.model
-    except (UsageError, InvalidVersion, OSError):
-        return facts  # no git, or no fully signed version: what changed is not known
-    return record_for(sound.model, today, sound.assessment, findings, signed_version=signed)
-
-
-def _data_urls(user_dir: Path | None) -> frozenset[str]:
-    from partnerkit.documents.pdf import template_data_urls
-    from partnerkit.documents.templates import builtin_dir
-
-    return template_data_urls([builtin_dir(), *([user_dir] if user_dir else [])])
 
 
 def _write(target: Path, said: str, data: str | bytes, force: bool) -> None:
@@ -324,67 +247,6 @@ def _name(model: Any, opts: RenderOptions) -> str:
     from partnerkit.documents.render import output_name
 
     return output_name(model, opts.template, opts.format, opts.redline)
-
-
-def _redline(
-    old: Any, opts: RenderOptions, text: str, env: Any, meta: Any, config: Any, today: Any
-) -> str:
-    """The document marked with what changed since the earlier version `old`."""
-    from partnerkit.documents import redline, render
-
-    loaded = load_bytes(old.text.encode("utf-8"), f"{meta.source} ({old.label})")
-    assert loaded.model is not None and loaded.doc is not None
-    findings = list(run_rules(loaded.model, loaded.doc, loaded.path, today, config.enabled))
-    assessment = assess(loaded.model, today, config.bands)
-    inp = render.RenderInput(loaded.model, assessment, findings, today)
-    fmt = "md" if opts.format == "md" else "html"
-    before = render.render_text(env, opts.template, opts.format, render.context(inp, meta))
-    return redline.mark(before, text, fmt)
-
-
-def _compared(path: str, opts: RenderOptions, model: Any) -> tuple[Any, Any]:
-    """The version a redline compares with (the one `diff --since`, `amend` and PK520
-    compare against), and how its footer names both versions."""
-    from partnerkit.documents.render import Compared
-    from partnerkit.history.fingerprint import fingerprint
-    from partnerkit.history.git import changed_since
-
-    assert opts.redline is not None
-    old = changed_since(Path(path), model, opts.redline, option="--redline").version
-    if opts.redline == "signed":
-        label = "the version every partner signed"
-    else:
-        label = f"revision {opts.redline}"
-    if old.label != "working tree" and old.label != opts.redline:
-        label += f" (commit {old.label})"
-    return old, Compared(label, fingerprint(old.model), fingerprint(model))
-
-
-def _docx_template(opts: RenderOptions, user_dir: Path | None) -> Path | None:
-    """The user's NAME.docx, for --format docx; a redline is always built from HTML."""
-    from partnerkit.documents.templates import user_template
-
-    if opts.format != "docx":
-        return None
-    found = user_template(user_dir, opts.template)
-    if found is not None and opts.redline is not None:
-        raise UsageError(
-            f"--redline with your Word template {found}: a redline is made from the HTML "
-            f"template; move {found.name} aside or render without --redline"
-        )
-    return found
-
-
-def _docx(
-    opts: RenderOptions, html: str, template: Path | None, variables: dict[str, Any], today: Any
-) -> bytes:
-    """The Word document: the user's DOCX template filled, or the HTML rebuilt in Word."""
-    from partnerkit.documents import docxout
-
-    meta, title = variables["doc"], variables["p"].title
-    if template is not None:
-        return docxout.from_template(template, variables, meta, title)
-    return docxout.from_html(html, meta, title, redline=opts.redline, when=meta.date or today)
 
 
 def _shown(dest: Path, target: Path, kind: str) -> str:

@@ -179,20 +179,23 @@ class _Site:
     def _documents(self, sound: Sound, folder: str) -> tuple[list[dict[str, str]], Any]:
         """Each document as HTML, Word and PDF (queued), as `render` makes them; the links
         of the page, and the variables of the agreement for the page itself."""
-        from partnerkit.commands.render import RenderOptions, _document, _facts
+        from partnerkit.commands.documents import document, facts_of, variables
+        from partnerkit.commands.render import RenderOptions
         from partnerkit.documents import render
         from partnerkit.reporters.site import DOCUMENTS
 
         path = sound.result.path
-        facts = _facts(path, sound, self.today)
+        facts = facts_of(path, sound, self.today)
+        memo: dict[Any, Any] = {}  # what its documents share: variables, each text
         links: list[dict[str, str]] = []
         formats = ("html", "docx", *(("pdf",) if self.opts.pdf else ()))
         for template, label in DOCUMENTS if sound.result.sound else ():  # as render refuses
             link = {"label": label}
             for fmt in formats:
                 ask = RenderOptions(files=[path], template=template, format=fmt)  # type: ignore[arg-type]
-                _, _, data = _document(ask, self.env, self.config, (self.today, None),
-                                       (path, sound, facts), self.config.templates)  # fmt: skip
+                loaded = (path, sound, facts)
+                _, _, data = document(ask, self.env, self.config, (self.today, None), loaded,
+                                      self.config.templates, memo)  # fmt: skip
                 rel = f"{folder}/{template}.{fmt}"
                 if isinstance(data, str | bytes):
                     self.write(rel, data)
@@ -200,30 +203,30 @@ class _Site:
                     self.pending.append((self.path(rel), data))
                 link[fmt] = f"{template}.{fmt}"
             links.append(link)
-        redline = self._redline(sound, facts, folder, formats) if facts.pending else None
+        redline = self._redline(sound, facts, folder, formats, memo) if facts.pending else None
         content = read_limited(Path(path), self.config.max_file_size)
         meta = render.DocumentMeta(
             source=render.document_source(path), sha256=render.sha256_of(content),
             template="site", format="html", draft=facts.draft, final=False, date=None,
         )  # fmt: skip
-        inp = render.RenderInput(sound.model, sound.assessment, list(sound.result.findings),
-                                 self.today, facts)  # fmt: skip
-        return links, render.context(inp, meta) | {"redline": redline}
+        return links, variables(memo, sound, self.today, facts, meta) | {"redline": redline}
 
     def _redline(
-        self, sound: Sound, facts: Any, folder: str, formats: tuple[str, ...]
+        self, sound: Sound, facts: Any, folder: str, formats: tuple[str, ...], memo: Any
     ) -> dict[str, str] | None:
         """The agreement marked against the version every partner signed, as
         `render --redline signed` makes it; None when git cannot tell that version."""
-        from partnerkit.commands.render import RenderOptions, _document
+        from partnerkit.commands.documents import document
+        from partnerkit.commands.render import RenderOptions
 
         path = sound.result.path
         link = {"label": "The agreement with the pending amendment's changes marked"}
         for fmt in formats:
             ask = RenderOptions(files=[path], template="agreement", format=fmt, redline="signed")  # type: ignore[arg-type]
             try:
-                _, _, data = _document(ask, self.env, self.config, (self.today, None),
-                                       (path, sound, facts), self.config.templates)  # fmt: skip
+                loaded = (path, sound, facts)
+                _, _, data = document(ask, self.env, self.config, (self.today, None), loaded,
+                                      self.config.templates, memo)  # fmt: skip
             except UsageError:  # not in git, or no version every partner signed
                 return None
             rel = f"{folder}/agreement-redline.{fmt}"
