@@ -7,9 +7,11 @@
 Each case is one of the examples with a few values replaced by hostile text (control
 characters, terminal escapes, Rich markup, Markdown and HTML, formulas, line
 separators, huge numbers, dates at the edges of the calendar). Cases go in batches
-through `check` in every format, `review` in every format, `calendar`, and, file by
-file, `score` in every format, `review FILE`, `render` to Markdown and HTML and one of
-the editing commands with `--dry-run` (given hostile text too). The terminal views
+through `check` in every format, `review` in every format, `calendar`, `site` (of the
+files that the per-file commands take; its pages, links and calendars are checked by
+fuzz_site.py), and, file by file, `score` in every format, `review FILE`, `render` to
+Markdown and HTML and one of the editing commands with `--dry-run` (given hostile text
+too). The terminal views
 (the dashboard, `review FILE`, `score`) run at a terminal width that changes from one
 batch or file to the next, as Rich wraps a long value so that any word may start a
 line. A case fails when a command exits with anything but 0 or 1 (an editing command
@@ -45,10 +47,17 @@ HOSTILE = [
     "[x](javascript:alert(1))", "&copy; ~~gone~~", "a | b | c", "`code` ``x``", "=1+2",
     "+SUM(A1)", "-2+3", "@cmd", "\\tTAB", "\\0nul", "\\N\\L\\P", "\\u202eevil", "\\x01\\x7f",
     "x" * 2000, " ::warning file=x.yaml::y", "{{ 7*7 }}", "{% raw %}", "%25%0A", "\\\\", '\\"', "'", "#", "- item",
+    # for the site's pages, links and calendars
+    '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)' x='", "</textarea></style></title><b id=pk-injected>",
+    "<!-- evil", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd",
+    "https://evil.example/x?a=1&b=2", "mailto:evil@x.example", "\\r\\nATTACH:https://evil.example", "a;b,c\\\\n",
+    "../../evil", "..\\\\evil", "/etc/passwd", "\\u2066evil\\u2069", "\\u2028x\\u0085y",
 ]  # fmt: skip
 # Long text whose every other word is a workflow command: wrapped at any width, one of
 # them starts a line unless the view prevents it.
-WRAPPED = " w ::error::forged ##[x]" * 12
+# It ends with markup that breaks out of an attribute and opens an element: on a page
+# it must stay text.
+WRAPPED = " w ::error::forged ##[x]" * 12 + ' x"><b id=pk-injected onmouseover=alert(1)>'
 NUMBERS = ["1e308", "-1e308", "1e309", "0", "-1", "999999999999999999999", "1.5e-320", "nan"]
 DATES = ["0001-01-01", "9999-12-31", "2026-02-29", "2024-02-29", "1970-01-01"]
 
@@ -66,12 +75,15 @@ _TEXT = re.compile(
 
 def mutate(text: str, rng: random.Random) -> str:
     """Replace a few scalar values (after `key: ` or `- `) with hostile ones; in half the
-    cases only free text, with hostile text, so that the file stays valid."""
+    cases only free text (a fifth of them all of it), with hostile text, so that the file
+    stays valid."""
     lines = text.split("\n")
     gentle = rng.random() < 0.5
     texts = [i for i, line in enumerate(lines) if _TEXT.match(line)] if gentle else []
-    for _ in range(rng.randint(1, 6)):
-        i = rng.choice(texts) if texts else rng.randrange(len(lines))
+    # A tenth of the gentle cases have every free text hostile: each page gets its share.
+    picks = texts if gentle and rng.random() < 0.2 else None
+    for n in range(len(picks) if picks else rng.randint(1, 6)):
+        i = picks[n] if picks else rng.choice(texts) if texts else rng.randrange(len(lines))
         match = re.match(r"^(\s*(?:- )?[A-Za-z_]+: |\s*- )(.+)$", lines[i])
         if not match:
             continue
@@ -86,7 +98,28 @@ def mutate(text: str, rng: random.Random) -> str:
         lines[i] = match.group(1) + value
     if not gentle and rng.random() < 0.1:
         lines.append(_quoted(rng.choice(HOSTILE)) + ": 1")
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return _addresses(text, rng) if gentle else text
+
+
+# Addresses a page may link to: an email (in a flow mapping) and a review's minutes.
+_ADDRESS = re.compile(r"(\b(?:email|minutes): )([^,}\s]+)")
+URLS = ["https://evil.example/x?a=1&b=2", "javascript:alert(1)", "JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "//evil.example/x",
+        'https://x.example/"><script>alert(1)</script>', "\\tjavascript:alert(1)"]  # fmt: skip
+
+
+def _addresses(text: str, rng: random.Random) -> str:
+    """Half the time, one email or minutes value made hostile, still a valid value."""
+    found = list(_ADDRESS.finditer(text))
+    if not found or rng.random() < 0.5:
+        return text
+    at = rng.choice(found)
+    if at.group(1).startswith("email"):  # no blank or second @: it stays an address
+        value = re.sub(r"[\s@]", "", rng.choice(HOSTILE + URLS)) + "@evil.example"
+    else:
+        value = rng.choice(URLS + HOSTILE)
+    return text[: at.start(2)] + _quoted(value) + text[at.end(2) :]
 
 
 def _call(args: list[str]) -> tuple[int, str, str]:
@@ -120,6 +153,10 @@ def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
             found.append(f"workflow command: {line[:120]!r}")
     if "\x1b" in out or "\x1b" in err or "\x9b" in out:
         found.append("terminal escape in output")
+    if args[0] == "calendar" and code == 0:
+        from fuzz_site import calendar_problems
+
+        found += calendar_problems(out.encode("utf-8"), "the calendar")
     fmt = args[args.index("-f") + 1] if "-f" in args else ""
     document = fmt in ("markdown", "md", "html") or "calendar" in args
     if document and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", out):
@@ -134,7 +171,7 @@ def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
 def kind_of(failure: str) -> str:
     """`check --no-config ['--today', …]: forged line: '::x'` → `check: forged line`."""
     command, _, problem = failure.partition(": ")
-    return f"{command.split()[0]}: {problem.split(':')[0]}"
+    return f"{command.split()[0]}: {problem.split(':')[0].split(' (in ')[0]}"
 
 
 def _keep(source: Path, out: Path | None) -> str:
@@ -187,6 +224,9 @@ def _commands(
     widths: list[int | None] = [None] * len(commands)
     commands.append(["review", "--today", TODAY, "-f", "table", str(folder)])
     widths.append(rng.choice(WIDTHS))
+    site = folder.with_name(f"site-{folder.name}")  # the per-file ones: its pages cost most
+    commands.append(["site", *common, "--no-pdf", "-o", str(site), *files[::every]])
+    widths.append(None)
     for path in files[::every]:
         width = rng.choice(WIDTHS)
         commands += [["score", "--today", TODAY, "-f", f, path]
@@ -197,6 +237,18 @@ def _commands(
         commands.append(_edits(path, rng))
         widths += [width, None, None, width, None, None, None]
     return list(zip(widths, commands, strict=True))
+
+
+def _site_problems(site: Path, files: list[str]) -> list[str]:
+    """What is wrong in the site `site` command built (its pages, links and calendars), and
+    anything it wrote beside its folder and the batch's."""
+    from fuzz_site import site_problems
+
+    found = site_problems(site, [Path(f) for f in files])
+    beside = {p.name for p in site.parent.iterdir()} - {site.name, Path(files[0]).parent.name}
+    found += [f"wrote {name!r} outside the site's folder" for name in sorted(beside)]
+    shutil.rmtree(site, ignore_errors=True)
+    return found
 
 
 def run(
@@ -224,18 +276,28 @@ def run(
             files = []
             for i in range(min(batch, cases - done)):
                 path = folder / f"p{i}.yaml"
-                path.write_text(mutate(rng.choice(seeds), rng), "utf-8")
+                text = mutate(rng.choice(seeds), rng)  # an id of its own: a page of its own
+                text = re.sub(
+                    r"^id: ([a-z0-9-]+)$", rf"id: \1-{done + i}", text, count=1, flags=re.M
+                )
+                path.write_text(text, "utf-8")
                 files.append(str(path))
             for width, args in _commands(folder, files, every, rng):
                 if width is None:
                     os.environ.pop("COLUMNS", None)
                 else:
                     os.environ["COLUMNS"] = str(width)
-                for problem in problems(args, *_call(args)):
+                found = problems(args, *_call(args))
+                if args[0] == "site":
+                    found += _site_problems(Path(args[args.index("-o") + 1]), files)
+                for problem in found:
                     named = [a for a in args if a.startswith(str(folder))]
-                    where = _keep(Path(named[0]), out)
+                    where = _keep(folder if args[0] == "site" else Path(named[0]), out)
                     problem = problem.replace("\n", " ⏎ ")  # one failure, one line of the log
-                    shown = f"{' '.join(args[:2])} {args[2:]!r}" + (f" at {width}" if width else "")
+                    said = (
+                        args[2:] if args[0] != "site" else [*args[2:8], f"+{len(args) - 8} files"]
+                    )
+                    shown = f"{' '.join(args[:2])} {said!r}" + (f" at {width}" if width else "")
                     failures.append(f"{shown}: {problem} [{where}]")
                     if out is not None:  # as it happens: a long run can be read while it runs
                         with (out / "failures.txt").open("a", encoding="utf-8") as log_file:

@@ -1,5 +1,6 @@
 """Seeded fuzz through every command's output path (issue 12), the terminal views at
-changing widths and the editing commands with `--dry-run` (issue 29); the full run is
+changing widths and the editing commands with `--dry-run` (issue 29), and every page and
+calendar of `partnerkit site` (issue 27); the full run is
 `python benchmarks/fuzz_outputs.py --cases 10000`."""
 
 from __future__ import annotations
