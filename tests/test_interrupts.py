@@ -171,11 +171,11 @@ def test_stopping_ends_a_worker_the_pool_has_not_recorded_yet() -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from partnerkit.support.parallel import _signals_held, _stop
+    from partnerkit.support.parallel import _stop, signals_held
 
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(1, mp_context=context)
-    with _signals_held():  # as the pool's workers are forked
+    with signals_held():  # as the pool's workers are forked
         stray = context.Process(target=_worker_sleeping)
         stray.start()
     started = time.monotonic()
@@ -187,12 +187,54 @@ def test_a_worker_forked_while_ctrl_c_is_held_still_ends_on_sigterm() -> None:
     """Workers are forked with Ctrl-C and SIGTERM held; each lets them through again."""
     import multiprocessing
 
-    from partnerkit.support.parallel import _signals_held
+    from partnerkit.support.parallel import signals_held
 
-    with _signals_held():
+    with signals_held():
         process = multiprocessing.get_context("fork").Process(target=_worker_sleeping)
         process.start()
     time.sleep(0.5)  # the worker has set its handlers
     process.terminate()
     process.join(timeout=5)
     assert process.exitcode == -signal.SIGTERM
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_a_parallel_site_build_leaves_nothing_half_written(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    """Partnerships are built on worker processes and written by the command: a stop
+    mid-build ends the workers and leaves whole files only, and no manifest claiming
+    what was not built."""
+    import zipfile
+
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    for n in range(16):
+        (folder / f"p{n:02}.yaml").write_text(text.replace("id: riverside-", f"id: p{n}-", 1))
+    out = tmp_path / "site"
+
+    def ready(process: subprocess.Popen[str]) -> bool:  # workers busy, some pages written
+        children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True)
+        pages = list(out.glob("p/*/index.html")) if out.exists() else []
+        return len(children.stdout.split()) >= 2 and len(pages) >= 1
+
+    code, err, _ = interrupt(
+        ["site", str(folder), "-o", str(out), "--no-pdf", "--jobs", "2", "--no-config"],
+        ready=ready,
+        cwd=tmp_path,
+        env=dict(os.environ),
+        within=60,
+        sig=sig,
+    )
+    assert code == 128 + sig, err
+    assert "Traceback" not in err and "internal error" not in err
+    time.sleep(0.3)
+    assert len(list(out.glob("p/*/index.html"))) < 16, "stopped before the end"
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert not (out / ".partnerkit-site.json").exists()
+    for docx in out.rglob("*.docx"):  # whole documents only
+        with zipfile.ZipFile(docx) as package:
+            assert package.testzip() is None
+    leftover = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+    assert not leftover.stdout.split(), leftover.stdout

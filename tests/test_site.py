@@ -300,3 +300,31 @@ def test_a_teams_template_is_rendered_for_each_format_it_is_made_in(tmp_path: Pa
     assert "Termination" in agreement and "Termination" in "\n".join(
         p.text for p in Document(str(folder_out / "agreement.docx")).paragraphs
     )
+
+
+def test_a_bug_in_one_partnership_built_by_a_worker_is_its_finding_only(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Partnerships are built in worker processes: a bug met on one is that file's
+    finding, the others are built and the manifest names only what was built."""
+    from partnerkit.reporters import site
+
+    real = site.rate_page
+
+    def broken(env, p):  # forked workers inherit the patch
+        if p.id == "lakeview-literacy-coaching":
+            raise KeyError("a bug")
+        return real(env, p)
+
+    monkeypatch.setattr(site, "rate_page", broken)
+    out = tmp_path / "site"
+    r = _build(cli, EXAMPLES, out, "--jobs", "2")
+    assert r.code == 1
+    assert "lakeview-literacy-coaching.yaml" in r.out and "KeyError" in r.out
+    assert "Traceback" not in r.out + r.err
+    assert "3 partnership(s) rendered" in r.err
+    assert not (out / "p" / "lakeview-literacy-coaching").exists()  # nothing of it half-made
+    assert (out / "p" / "riverside-clinical-onboarding" / "agreement.docx").is_file()
+    manifest = json.loads((out / ".partnerkit-site.json").read_text("utf-8"))
+    assert "lakeview-literacy-coaching" not in manifest["partnerships"]
+    assert len(manifest["partnerships"]) == 3

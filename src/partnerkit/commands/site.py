@@ -10,26 +10,31 @@ version, the date and the options) did not change is not rendered again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from partnerkit import __version__
 from partnerkit.check.config import Config
-from partnerkit.check.pipeline import Keep, examine_one, examine_paths
+from partnerkit.check.pipeline import Keep, examine_paths
 from partnerkit.check.portfolio import Sort, row_of
-from partnerkit.check.result import FileResult
+from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.commands import options
-from partnerkit.commands.common import Sound, configure, file_failed, parse_today, partnership_files
+from partnerkit.commands.common import configure, parse_today, partnership_files
 from partnerkit.commands.options import argument, flag
+from partnerkit.commands.sitework import Asked, Built, build, environment
+from partnerkit.reporters.text import report
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import read_limited, write_atomic
-from partnerkit.support.parallel import workers
+from partnerkit.support.parallel import map_ordered, workers
 from partnerkit.support.sanitize import printable
 
 MANIFEST = ".partnerkit-site.json"
@@ -52,8 +57,6 @@ class SiteOptions:
 
 def run_site(opts: SiteOptions) -> int:
     """Build (or bring up to date) the site in `-o DIR`; 1 when a file has errors."""
-    from partnerkit.documents.templates import environment
-
     if opts.output is None or str(opts.output) == "-":
         raise UsageError("name the folder to build the site in: -o DIR")
     out = opts.output
@@ -108,23 +111,33 @@ class _Site:
         old = self._manifest()
         entries: dict[str, dict[str, Any]] = {}
         hrefs: dict[str, str] = {}
-        status = 0
+        todo: list[tuple[FileResult, str, dict[str, Any]]] = []
+        seen: set[str] = set()
         for result in results:
-            if not result.valid or not result.id or result.id in entries:
+            if not result.valid or not result.id or result.id in seen:
                 continue  # a broken file, or an id a file before it took: a row, no page
+            seen.add(result.id)
             folder = folder_of(result.id)
-            key = self._key(result.path)
-            entry = {"key": key, "folder": folder}
-            before = old.get(result.id)
-            if before == entry and (self.root / folder / "index.html").is_file():
+            entry = {"key": self._key(result.path), "folder": folder}
+            if old.get(result.id) == entry and (self.root / folder / "index.html").is_file():
                 self.kept += 1
-            elif self._partnership(result, folder):
-                self.rendered += 1
+                entries[result.id], hrefs[result.path] = entry, f"{folder}/index.html"
             else:
+                todo.append((result, folder, entry))
+        status = 0
+        for (result, folder, entry), built in zip(todo, self._made(todo), strict=True):
+            if built.failure is not None:
+                report(CheckReport((built.failure,)), sys.stdout, color=False)
+            if not built.ok:
                 status = 1
                 continue
-            entries[result.id] = entry
-            hrefs[result.path] = f"{folder}/index.html"
+            for rel, data in built.files:
+                if isinstance(data, str | bytes):
+                    self.write(rel, data)
+                else:  # a PDF's job: printed with the others, all at once
+                    self.pending.append((self.path(rel), data))
+            self.rendered += 1
+            entries[result.id], hrefs[result.path] = entry, f"{folder}/index.html"
         self._print()
         for pid, entry in old.items():  # partnerships gone from the portfolio
             if pid not in entries and isinstance(entry, dict):
@@ -135,6 +148,19 @@ class _Site:
         self.write(MANIFEST, json.dumps({"version": __version__, "partnerships": entries},
                                         indent=1, sort_keys=True) + "\n")  # fmt: skip
         return status
+
+    def _made(self, todo: list[tuple[FileResult, str, Any]]) -> Iterator[Built]:
+        """Each partnership's files, in order: made in worker processes (a worker per
+        core, or `--jobs`) when there are several, as PDFs are printed."""
+        asked = Asked(self.config, self.today, self.opts.pdf)
+        work = functools.partial(build, asked=asked)
+        tasks = [(result, folder) for result, folder, _ in todo]
+        jobs = workers(self.opts.jobs or self.config.jobs)
+        if jobs < 2 or len(tasks) < 2:
+            yield from (work(task) for task in tasks)
+            return
+        with contextlib.closing(map_ordered(work, tasks, jobs, size=1)) as made:
+            yield from made
 
     def _key(self, path: str) -> str:
         """What a partnership's pages are made from: its bytes, partnerkit, date, options."""
@@ -151,91 +177,6 @@ class _Site:
             return {}
         found = data.get("partnerships")
         return found if isinstance(found, dict) else {}
-
-    def _partnership(self, result: FileResult, folder: str) -> bool:
-        """Render one partnership's page, documents, calendar and form; False on a bug."""
-        from partnerkit.commands.calendar import build_calendar
-        from partnerkit.reporters import site
-
-        examined = examine_one(result.path, self.config, self.today)
-        if examined.model is None or examined.assessment is None or examined.doc is None:
-            return False
-        sound = Sound(examined.result, examined.model, examined.assessment, examined.doc,
-                      examined.text)  # fmt: skip
-        try:
-            documents, variables = self._documents(sound, folder)
-            self.write(
-                f"{folder}/index.html", site.partnership_page(self.env, variables, documents)
-            )
-            self.write(f"{folder}/rate.html", site.rate_page(self.env, sound.model))
-            self.write(f"{folder}/calendar.ics", build_calendar([result], self.today))
-        except UsageError:
-            raise
-        except Exception as exc:  # a bug met on this file: its finding; the others go on
-            file_failed(sound.result, exc, "building the site for")
-            return False
-        return True
-
-    def _documents(self, sound: Sound, folder: str) -> tuple[list[dict[str, str]], Any]:
-        """Each document as HTML, Word and PDF (queued), as `render` makes them; the links
-        of the page, and the variables of the agreement for the page itself."""
-        from partnerkit.commands.documents import document, facts_of, variables
-        from partnerkit.commands.render import RenderOptions
-        from partnerkit.documents import render
-        from partnerkit.reporters.site import DOCUMENTS
-
-        path = sound.result.path
-        facts = facts_of(path, sound, self.today)
-        memo: dict[Any, Any] = {}  # what its documents share: variables, each text
-        links: list[dict[str, str]] = []
-        formats = ("html", "docx", *(("pdf",) if self.opts.pdf else ()))
-        for template, label in DOCUMENTS if sound.result.sound else ():  # as render refuses
-            link = {"label": label}
-            for fmt in formats:
-                ask = RenderOptions(files=[path], template=template, format=fmt)  # type: ignore[arg-type]
-                loaded = (path, sound, facts)
-                _, _, data = document(ask, self.env, self.config, (self.today, None), loaded,
-                                      self.config.templates, memo)  # fmt: skip
-                rel = f"{folder}/{template}.{fmt}"
-                if isinstance(data, str | bytes):
-                    self.write(rel, data)
-                else:
-                    self.pending.append((self.path(rel), data))
-                link[fmt] = f"{template}.{fmt}"
-            links.append(link)
-        redline = self._redline(sound, facts, folder, formats, memo) if facts.pending else None
-        content = read_limited(Path(path), self.config.max_file_size)
-        meta = render.DocumentMeta(
-            source=render.document_source(path), sha256=render.sha256_of(content),
-            template="site", format="html", draft=facts.draft, final=False, date=None,
-        )  # fmt: skip
-        return links, variables(memo, sound, self.today, facts, meta) | {"redline": redline}
-
-    def _redline(
-        self, sound: Sound, facts: Any, folder: str, formats: tuple[str, ...], memo: Any
-    ) -> dict[str, str] | None:
-        """The agreement marked against the version every partner signed, as
-        `render --redline signed` makes it; None when git cannot tell that version."""
-        from partnerkit.commands.documents import document
-        from partnerkit.commands.render import RenderOptions
-
-        path = sound.result.path
-        link = {"label": "The agreement with the pending amendment's changes marked"}
-        for fmt in formats:
-            ask = RenderOptions(files=[path], template="agreement", format=fmt, redline="signed")  # type: ignore[arg-type]
-            try:
-                loaded = (path, sound, facts)
-                _, _, data = document(ask, self.env, self.config, (self.today, None), loaded,
-                                      self.config.templates, memo)  # fmt: skip
-            except UsageError:  # not in git, or no version every partner signed
-                return None
-            rel = f"{folder}/agreement-redline.{fmt}"
-            if isinstance(data, str | bytes):
-                self.write(rel, data)
-            else:
-                self.pending.append((self.path(rel), data))
-            link[fmt] = f"agreement-redline.{fmt}"
-        return link
 
     def _print(self) -> None:
         """Print the queued PDFs in one go, a worker per core."""

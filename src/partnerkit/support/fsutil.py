@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from partnerkit.support.errors import UsageError
+from partnerkit.support.parallel import signals_held
 from partnerkit.support.spool import Spool
 
 
@@ -46,8 +47,10 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when writing: reading (every check) does not pay for it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        with signals_held():  # Ctrl-C waits until the file is known, to be removed
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             if isinstance(payload, Spool):
@@ -67,8 +70,9 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
             except OSError:  # no hard links on this file system
                 os.replace(tmp, path)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 def _write_into(path: Path, payload: bytes | Spool) -> None:

@@ -88,7 +88,7 @@ def map_ordered(
         jobs, mp_context=multiprocessing.get_context(method), initializer=_leave_ctrl_c_to_parent
     )
     try:
-        with _signals_held():  # the workers are forked at the first submit
+        with signals_held():  # the workers are forked at the first submit
             futures = {pool.submit(_chunk, func, chunk): i for i, chunk in enumerate(chunks)}
         following = 0  # the next chunk to hand on
         for future in as_completed(futures):
@@ -110,8 +110,10 @@ _HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM while workers are forked; the parent gets them right after.
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM for a moment: they arrive right after. While workers are
+    forked, and while a file to be written atomically is created (`fsutil`), whose name
+    must be known before a stop, to remove it.
 
     A worker forked but not yet running `_leave_ctrl_c_to_parent` would unwind from Ctrl-C
     with a traceback of its own, and one forked but not yet known to the pool would be
