@@ -110,20 +110,37 @@ def dashboard_pages(
     return out
 
 
+TIMELINE_PX_PER_WEEK = 2
+TIMELINE_MAX_GAP = 48
+"""The timeline's spacing: two pixels a week between two dates, at most 48 (a long gap is
+drawn shorter, its dates still say how long it is)."""
+
+
+def _mark(e: Any, today: dt.date) -> str:
+    """How a deliverable is drawn on the timeline: done, late, dropped or open."""
+    if e.status in ("done", "dropped"):
+        return str(e.status)
+    return "late" if e.status == "late" or deliverable_overdue(e, today) else "open"
+
+
 def _deliverables(p: Partnership, today: dt.date) -> list[dict[str, Any]]:
-    """The deliverables by due date, with today marked where it falls."""
+    """The deliverables by due date with today marked where it falls: the timeline of a
+    partnership's page. Each item's `gap` spaces it from the one before by the time between."""
     names = {x.id: x.name for x in p.partners}
     items: list[dict[str, Any]] = []
-    marked = False
     for e in sorted(p.expectations, key=lambda e: (e.due or dt.date.max, e.deliverable)):
-        if not marked and (e.due is None or e.due >= today):
-            items.append({"today": True})
-            marked = True
+        if (e.due is None or e.due >= today) and not any(x["today"] for x in items):
+            items.append({"today": True, "due": today})
         owner = names.get(e.owner or "", e.owner or "")
         items.append({"today": False, "e": e, "due": e.due, "owner": owner,
-                      "late": deliverable_overdue(e, today)})  # fmt: skip
-    if items and not marked:
-        items.append({"today": True})
+                      "mark": _mark(e, today), "late": deliverable_overdue(e, today)})  # fmt: skip
+    if items and not any(x["today"] for x in items):
+        items.append({"today": True, "due": today})
+    before = None
+    for x in items:
+        days = (x["due"] - before).days if x["due"] and before else 0
+        x["gap"] = min(TIMELINE_MAX_GAP, round(days / 7 * TIMELINE_PX_PER_WEEK))
+        before = x["due"] or before
     return items
 
 
