@@ -17,6 +17,7 @@ from partnerkit.documents.docxsink import (
     keep_next,
     line_parts,
     right_aligned,
+    row_paragraphs,
 )
 
 _SECTIONS = ("thead", "tbody", "tfoot")
@@ -62,7 +63,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
         _keep_together(grid)
     else:  # a long table flows from page to page; its header stays with the first row
         for (head, _), row in zip(rows, made, strict=True):
-            for para in (p for c in row.cells for p in c.paragraphs if head):
+            for para in row_paragraphs(row._tr) if head else ():
                 keep_next(para)
 
 
@@ -111,8 +112,7 @@ def _span(cell: Node) -> int:
 
 
 def _text_width(b: Walker) -> int:
-    section = b.doc.sections[0]
-    return int(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
+    return b.styles.text_width
 
 
 def _widths(rows: list[tuple[bool, list[Node]]], cols: int, total: int) -> list[int]:
@@ -189,10 +189,9 @@ def _row_props(row: _Row, head: bool) -> None:
 
 def _keep_together(grid: Table) -> None:
     """Every row keeps with the next: Word then moves a table that fits onto one page."""
-    for row in grid.rows[:-1]:
-        for cell in row.cells:
-            for para in cell.paragraphs:
-                keep_next(para)
+    for row in grid._tbl.tr_lst[:-1]:
+        for para in row_paragraphs(row):
+            keep_next(para)
 
 
 def _borders(grid: Table, outer: str, inner: str, color: str = _RULE, pad: int = 57) -> None:

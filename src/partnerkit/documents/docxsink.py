@@ -8,6 +8,7 @@ these without importing the other.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -15,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -45,6 +47,17 @@ class Styles:
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.found = _FOUND.setdefault(doc.part._styles_part, {})
+        self._width: int | None = None
+
+    @property
+    def text_width(self) -> int:
+        """The width between the margins, which tables take (python-docx searches the
+        whole document for its section each time it is asked)."""
+        if self._width is None:
+            section = self.doc.sections[0]
+            width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+            self._width = int(width)
+        return self._width
 
     def __getitem__(self, name: str) -> str | None:
         if name not in self.found:
@@ -120,6 +133,8 @@ class Sink:
     def table(self, rows: int, cols: int, *, lead_in: bool = True) -> Table:
         if self.made and lead_in:
             keep_next(self.made[-1])  # a table's lead-in stays
+        if isinstance(self.target, DocxDocument):  # as python-docx does, its width known
+            return self._parent.add_table(rows, cols, Emu(self.styles.text_width))
         table: Table = self.target.add_table(rows, cols)
         return table
 
@@ -127,16 +142,26 @@ class Sink:
 _SECT_PR = qn("w:sectPr")
 
 
-def keep_next(paragraph: Paragraph) -> None:
-    """Keep the paragraph on the page of the next one (`w:keepNext`, which follows only
-    `w:pStyle` in its properties): python-docx searches some thirty later names for it."""
-    ppr = paragraph._p.get_or_add_pPr()
+def keep_next(paragraph: Paragraph | Any) -> None:
+    """Keep the paragraph (or `w:p`) on the page of the next one (`w:keepNext`, which
+    follows only `w:pStyle` in its properties): python-docx searches some thirty later
+    names for it."""
+    p = paragraph._p if isinstance(paragraph, Paragraph) else paragraph
+    ppr = p.get_or_add_pPr()
     if ppr.find(_KEEP_NEXT) is None:
         first = ppr[0] if len(ppr) else None
         at = 1 if first is not None and first.tag == _P_STYLE else 0
         ppr.insert(at, OxmlElement("w:keepNext"))
 
 
+def row_paragraphs(row: Any) -> Iterator[Any]:
+    """The `w:p` of each cell of a table row (`w:tr`), as python-docx's `cells` and
+    `paragraphs` give them, without working out the row's grid for each."""
+    for cell in row.iterchildren(_TC):
+        yield from cell.iterchildren(_P)
+
+
+_TC, _P = qn("w:tc"), qn("w:p")
 _KEEP_NEXT, _P_STYLE, _VAL = qn("w:keepNext"), qn("w:pStyle"), qn("w:val")
 
 
