@@ -30,7 +30,7 @@ from partnerkit.check.result import CheckReport, FileResult
 from partnerkit.commands import options
 from partnerkit.commands.common import configure, parse_today, partnership_files
 from partnerkit.commands.options import argument, flag
-from partnerkit.commands.sitework import Asked, Built, build, environment
+from partnerkit.commands.sitework import Asked, Built, build, environment, warm
 from partnerkit.reporters.text import report
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import read_limited, write_atomic
@@ -159,6 +159,7 @@ class _Site:
         if jobs < 2 or len(tasks) < 2:
             yield from (work(task) for task in tasks)
             return
+        warm(asked)  # the workers, forked, share it
         with contextlib.closing(map_ordered(work, tasks, jobs, size=1)) as made:
             yield from made
 

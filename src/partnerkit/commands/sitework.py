@@ -49,6 +49,22 @@ def environment(templates: Path | None) -> Any:
     return _ENVIRONMENTS[templates]
 
 
+def warm(asked: Asked) -> None:
+    """Make here, before workers are forked, what each would otherwise make for itself:
+    the site's compiled templates and the styled Word document (and their imports)."""
+    from partnerkit.documents import docxstyle
+    from partnerkit.documents.templates import builtin_dir
+    from partnerkit.reporters.site import DOCUMENTS
+
+    env = environment(asked.config.templates)
+    names = [f"{name}.html.j2" for name, _ in DOCUMENTS]
+    names += sorted(p.name for p in builtin_dir().glob("_*.html.j2"))  # the site's, partials
+    for name in names:
+        env.get_template(name)
+    for compact in (False, True):
+        docxstyle.new_document("a4", compact=compact)
+
+
 def build(task: tuple[FileResult, str], asked: Asked) -> Built:
     """Make one partnership's files for its folder; a bug is its file's finding only."""
     from partnerkit.commands.calendar import build_calendar
