@@ -7,11 +7,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from partnerkit.yamlio.composer import Composer
 from partnerkit.yamlio.positions import (
-    YAML_ONLY_BREAKS,
     fix_mark,
     line_starts,
     mark_position,
     node_position,
+    yaml_only_breaks,
 )
 from partnerkit.yamlio.problems import Problem, YamlProblems
 
@@ -44,7 +44,7 @@ def guard_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    if YAML_ONLY_BREAKS.search(text):
+                    if yaml_only_breaks(text):
                         mark = fix_mark(mark, line_starts(text))
                     raise YamlProblems([Problem("PK105", *mark_position(mark), TOO_DEEP)])
             elif isinstance(event, yaml.CollectionEndEvent):

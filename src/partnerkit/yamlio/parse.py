@@ -12,11 +12,11 @@ from partnerkit.yamlio.build import Builder
 from partnerkit.yamlio.composer import Composer
 from partnerkit.yamlio.guards import guard_depth, guard_expansion
 from partnerkit.yamlio.positions import (
-    YAML_ONLY_BREAKS,
     fix_mark,
     fix_marks,
     line_starts,
     node_position,
+    yaml_only_breaks,
 )
 from partnerkit.yamlio.problems import Problem, YamlProblems, reader_problem, syntax_problem
 
@@ -37,7 +37,7 @@ def parse(text: str) -> tuple[Document, list[Problem]]:
     `YamlProblems` when nothing usable can be built.
     """
     root = _compose(text)
-    if YAML_ONLY_BREAKS.search(text):
+    if yaml_only_breaks(text):
         fix_marks(root, text)
     if not isinstance(root, MappingNode):
         raise YamlProblems(
@@ -70,7 +70,7 @@ def _compose(text: str) -> Node:
         finally:
             composer.dispose()
     except yaml.MarkedYAMLError as exc:
-        if YAML_ONLY_BREAKS.search(text):
+        if yaml_only_breaks(text):
             starts = line_starts(text)
             if exc.problem_mark is not None:
                 exc.problem_mark = fix_mark(exc.problem_mark, starts)
