@@ -191,8 +191,15 @@ def _stray(pair: tuple[Node, Node]) -> bool:
     )
 
 
+# A `[` with something other than `]` after it: a flow list that may hold items. Files
+# whose only flow lists are `[]` (a scaffold's `costs: []`) have nothing to walk.
+_FLOW_ITEM = re.compile(r"\[\s*[^\s\]]")
+
+
 def splits(root: MappingNode, text: str) -> Iterator[Split]:
     """Every run of flow-list items that reads as one piece of text split at commas."""
+    if not _FLOW_ITEM.search(text):
+        return
     stack: list[tuple[Node, Path]] = [(root, ())]
     while stack:  # scalars hold no list: only collections are walked (most nodes are scalars)
         node, path = stack.pop()
