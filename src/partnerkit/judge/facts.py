@@ -58,6 +58,8 @@ def criterion_met(c: Criterion) -> bool | None:
 def review_ratings(review: Review) -> dict[str, float]:
     """A review's rating per C: the jointly agreed one, else the mean of the partners'."""
     out: dict[str, float] = dict(review.ratings.values() if review.ratings else {})
+    if not review.partner_ratings or len(out) == len(SIX_CS):  # nothing for the partners to add
+        return out
     for c, given in _partners_per_c(review).items():
         if c not in out:
             out[c] = round(sum(given) / len(given), 2)

@@ -256,11 +256,10 @@ def health_concern(ctx: Context) -> Iterator[Hit]:
     r = ctx.model.reviews
     if not r:
         return
-    rated = [(i, x) for i, x in enumerate(r.history) if review_ratings(x)]
+    rated = [(i, x, found) for i, x in enumerate(r.history) if (found := review_ratings(x))]
     if not rated:
         return
-    i, review = max(rated, key=lambda pair: pair[1].date)
-    ratings = review_ratings(review)
+    i, review, ratings = max(rated, key=lambda each: each[1].date)
     for c in SIX_CS:
         if c in ratings and ratings[c] < HEALTH_CONCERN:
             yield Hit(
