@@ -55,3 +55,19 @@ def test_locate_points_at_keys_and_items() -> None:
 
 def test_aliases_are_shared_not_copied() -> None:
     assert data("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_each_break_only_yaml_counts_leaves_the_lines_as_editors_count_them(brk: str) -> None:
+    doc, _ = parse(f'a: "x{brk}y"\n# {brk}\nb: 1\n')
+    assert locate(doc.root, ("b",))[:2] == (3, 1)
+
+
+@pytest.mark.parametrize("empty", ["[]", "[ ]", "[\n  ]"])
+def test_a_split_item_is_found_after_empty_flow_lists(empty: str) -> None:
+    from partnerkit.yamlio import traps
+
+    for text in (f"a: {empty}\n", f"a: {empty}\nb: [Retention, 78%]\n"):
+        doc, _ = parse(text)
+        found = [(s.path, s.first, s.count) for s in traps.splits(doc.root, doc.text)]
+        assert found == ([(("b",), 0, 2)] if "b:" in text else []), text
