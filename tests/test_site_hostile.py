@@ -52,8 +52,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[P
     src = top / "src"
     src.mkdir()
     files = []
+    names = {0: '"><img src=x onerror=alert(1)> <!-- evil \u202ex.yaml',  # a path is shown
+             1: "a\r\nATTACH:evil;,\\x ::error::forged.yaml"}  # fmt: skip
     for n, example in enumerate(sorted(EXAMPLES.glob("*.yaml"))):
-        files.append(src / example.name)
+        files.append(src / names.get(n, example.name))
         files[-1].write_text(_hostile(example, n), "utf-8")
     sneaky = src / "sneaky.yaml"  # an id that is a path: a row of errors, no page
     sneaky.write_text(
