@@ -318,3 +318,32 @@ def test_deliverables_are_a_timeline_with_today_marked(site: Path, browser, widt
     assert all(x["hidden"] == "true" for x in items)
     spaced = sorted((b - a, items[j]["gap"]) for (_, a), (j, b) in pairwise(dated))
     assert spaced[0][1] < spaced[-1][1]  # a longer wait, a longer gap
+
+
+def test_a_name_with_no_space_does_not_widen_the_sites_own_pages(
+    tmp_path: Path, browser, cli
+) -> None:
+    """A partner's name and a deliverable longer than a phone's width, with no space to
+    break at, wrap on the index, the filter pages, the partnership page and the form."""
+    text = (EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8")
+    long = "RiversideHealthLearningAndDevelopment" * 3
+    text = text.replace("Riverside Health — Learning & Development", long, 1)
+    text = text.replace("Training needs analysis report", "Trainingneedsanalysis" * 6, 1)
+    (tmp_path / "r.yaml").write_text(text, "utf-8")
+    out = tmp_path / "site"
+    built = cli("site", str(tmp_path / "r.yaml"), "-o", str(out), "--today", TODAY, "--no-pdf",
+                "--no-config")  # fmt: skip
+    assert built.code == 0, built.err
+    pages = [*out.glob("*.html"), *out.glob("p/*/index.html"), *out.glob("p/*/rate.html")]
+    assert any(long in p.read_text("utf-8") for p in pages)
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    wide = {}
+    try:
+        for page in pages:
+            browser.get(page.as_uri())
+            width = browser.execute_script("return document.documentElement.scrollWidth")
+            if width > 390:
+                wide[str(page.relative_to(out))] = width
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert not wide, wide
