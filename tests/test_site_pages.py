@@ -191,16 +191,18 @@ def _walk(browser) -> list[dict]:
     return stops
 
 
-@pytest.mark.parametrize("page", ["index.html", f"{HARBOR}/index.html", f"{RIVERSIDE}/rate.html"])
+@pytest.mark.parametrize("page", ["index.html", f"{HARBOR}/index.html", f"{RIVERSIDE}/rate.html",
+                                  f"{HARBOR}/review-report.html"])  # fmt: skip
 def test_every_control_is_reached_by_tab_with_a_visible_focus(
     site: Path, browser, page: str
 ) -> None:
     """Tab reaches every link, field, button and scroll box (a radio group is one stop),
-    and each shows a focus ring of at least 2 px at 3:1 against what is around it."""
+    and each shows a focus ring of at least 2 px at 3:1 against what is around it; on a
+    document too (the review report's tables scroll in boxes the keyboard must reach)."""
     browser.get((site / page).as_uri())
     expected = browser.execute_script(REACHABLE)
     stops = _walk(browser)
-    assert len(expected) > 10
+    assert len(expected) >= 3
     reached = [("radio:" + s["name"]) if s["type"] == "radio" else s["key"] for s in stops]
     assert sorted(set(reached)) == sorted(set(expected)), (page, set(expected) - set(reached))
     faint = [s for s in stops if not (s["outline"] not in ("none", "") and s["width"] >= 2
