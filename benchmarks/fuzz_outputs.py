@@ -132,6 +132,8 @@ def _call(args: list[str]) -> tuple[int, str, str]:
             main(args)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    if code in (130, 143):  # Ctrl-C or SIGTERM reached the command: stop the run, as asked
+        raise KeyboardInterrupt
     return code, out.getvalue(), err.getvalue()
 
 
@@ -319,7 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "failures.txt").write_text("", "utf-8")
-    failures = run(args.cases, args.seed, batch=args.batch, every=args.every, out=args.out)
+    try:
+        failures = run(args.cases, args.seed, batch=args.batch, every=args.every, out=args.out)
+    except KeyboardInterrupt:  # what was found so far is in --out's failures.txt
+        print(f"interrupted (seed {args.seed})", file=sys.stderr)
+        return 130
     kinds = collections.Counter(kind_of(f) for f in failures)
     for kind, count in kinds.most_common():
         example = next(f for f in failures if kind_of(f) == kind)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
+import fuzz_outputs
+import pytest
 from fuzz_outputs import run
 
 
@@ -17,3 +19,16 @@ def test_hostile_values_through_every_output(monkeypatch, tmp_path: Path) -> Non
     monkeypatch.chdir(tmp_path)
     failures = run(cases=200, seed=20261123, batch=100, log=lambda _: None, every=8)
     assert failures == []
+
+
+def test_a_signal_stops_the_run(monkeypatch) -> None:
+    """Ctrl-C or SIGTERM reaches the command in this process, which exits 130 or 143: the
+    run stops (it went on with the next command, so only SIGKILL ended a long run)."""
+    from partnerkit import entry
+
+    for code in (130, 143):
+        monkeypatch.setattr(entry, "main", lambda args, code=code: sys.exit(code))
+        with pytest.raises(KeyboardInterrupt):
+            fuzz_outputs._call(["check", "x.yaml"])
+    monkeypatch.setattr(entry, "main", lambda args: sys.exit(1))
+    assert fuzz_outputs._call(["check", "x.yaml"])[0] == 1
