@@ -48,9 +48,7 @@ def from_html(
     builder.blocks(parse(html), Sink(doc, "Normal", builder.styles))
     builder.refs.link(doc.element.body)
     docxstyle.footer(
-        doc,
-        builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}",
-        builder.styles,
+        doc, builder.footer_text or f"partnerkit · {meta.source} · sha256 {meta.sha_short}"
     )
     if meta.draft:
         docxstyle.header(doc, DRAFT_MARK, builder.styles)

@@ -14,6 +14,7 @@ from partnerkit.documents.docxsink import (
     Fmt,
     Sink,
     Walker,
+    cell_width,
     keep_next,
     line_parts,
     right_aligned,
@@ -51,7 +52,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
             cell = row_cells[at]
             if span > 1:
                 cell = cell.merge(row_cells[at + span - 1])
-            cell.width = Emu(sum(widths[at : at + span]))
+            cell_width(cell, sum(widths[at : at + span]))
             inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
             b.blocks(cell_node, inner, Fmt(bold=head, nowrap=cell_node.has("num")))
             if head:
@@ -237,7 +238,7 @@ def signatures(b: Walker, node: Node, sink: Sink) -> None:
     for i, row in enumerate(made):
         _row_props(row, False)
         for cell in row.cells:
-            cell.width = Emu(half)
+            cell_width(cell, half)
             for para in cell.paragraphs:  # the blocks and the note under them stay together
                 keep_next(para)
                 para.paragraph_format.space_after = Pt(2)
@@ -268,7 +269,7 @@ def kept(b: Walker, node: Node, sink: Sink, fmt: Fmt) -> None:
     _columns(grid, [_text_width(b)])
     _row_props(grid.rows[0], False)
     cell = grid.rows[0].cells[0]
-    cell.width = Emu(_text_width(b))
+    cell_width(cell, _text_width(b))
     b.blocks(node, Sink(cell, "Normal", b.styles, cell.paragraphs[0]), fmt)
 
 
@@ -284,7 +285,7 @@ def callout(b: Walker, node: Node, sink: Sink) -> None:
     st.put(grid._tbl.tblPr, borders, "tblPr")
     _row_props(grid.rows[0], False)
     cell = grid.rows[0].cells[0]
-    cell.width = Emu(_text_width(b))
+    cell_width(cell, _text_width(b))
     _shade(cell, "FDF3F2")
     inner = Sink(cell, "Normal", b.styles, cell.paragraphs[0])
     b.blocks(node, inner)

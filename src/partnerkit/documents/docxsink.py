@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
@@ -188,5 +187,41 @@ def line_parts(node: Node) -> list[str]:
 
 
 def right_aligned(paragraphs: list[Paragraph]) -> None:
+    """Align each paragraph right (`w:jc`, before the properties the schema puts after
+    it, as python-docx places it without searching for each of them)."""
     for para in paragraphs:
-        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        ppr = para._p.get_or_add_pPr()
+        old = ppr.find(_JC)
+        if old is not None:
+            ppr.remove(old)
+        jc = OxmlElement("w:jc", attrs={_VAL: "right"})
+        later = next((child for child in ppr if child.tag in _AFTER_JC), None)
+        if later is not None:
+            later.addprevious(jc)
+        else:
+            ppr.append(jc)
+
+
+_JC = qn("w:jc")
+_AFTER_JC = frozenset(
+    qn(f"w:{name}")
+    for name in (
+        "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+        "cnfStyle", "rPr", "sectPr", "pPrChange",
+    )
+)  # fmt: skip
+
+
+def cell_width(cell: Any, width: int) -> None:
+    """A table cell's width in EMU, as python-docx sets it (`w:tcW` in twips, first in
+    the cell's properties)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    old = tcpr.find(_TCW)
+    if old is not None:
+        tcpr.remove(old)
+    tcw = OxmlElement("w:tcW", attrs={_TYPE: "dxa", _W: str(Emu(width).twips)})
+    first = tcpr[0] if len(tcpr) else None
+    tcpr.insert(1 if first is not None and first.tag == _CNF_STYLE else 0, tcw)
+
+
+_TCW, _TYPE, _W, _CNF_STYLE = qn("w:tcW"), qn("w:type"), qn("w:w"), qn("w:cnfStyle")

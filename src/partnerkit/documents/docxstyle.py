@@ -88,8 +88,8 @@ def new_document(paper: str, *, compact: bool = False) -> DocxDocument:
     if base is None:
         base = Document()
         setup(base, paper, compact=compact)
-        base.styles["Footer"].paragraph_format.tab_stops.clear_all()  # set for Letter
         _lean(base)
+        _footer_frame(base)
         rels = base.part.package.rels
         for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
             del rels[rid]  # python-docx's stock thumbnail shows another document
@@ -281,17 +281,22 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph.add_run()._r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
 
 
-def footer(doc: DocxDocument, text: str, styles: Any) -> None:
-    """The traceability line on every page, then `Page N of M` on its own line at the
-    right: on one line, with a tab stop the text ran past, a long source name ran the hash
-    into the page number (`new_document` clears the Footer style's tab stops, set for
-    Letter). `styles` gives a style's id by its name."""
+def footer(doc: DocxDocument, text: str) -> None:
+    """The traceability line on every page, above the `Page N of M` line that
+    `new_document`'s base already has in its footer."""
+    doc.sections[0].footer.paragraphs[0].add_run(xml_text(text))
+
+
+def _footer_frame(doc: DocxDocument) -> None:
+    """Every document's footer but its traceability line: an empty first paragraph for
+    it, then `Page N of M` on its own line at the right. On one line, with a tab stop the
+    text ran past, a long source name ran the hash into the page number (the Footer
+    style's tab stops, set for Letter, are cleared)."""
+    style = doc.styles["Footer"]
+    style.paragraph_format.tab_stops.clear_all()
     section = doc.sections[0]
-    para = section.footer.paragraphs[0]
-    para._p.style = styles["Footer"]
-    para.add_run(xml_text(text))
-    page = section.footer.add_paragraph()
-    page._p.style = styles["Footer"]
+    section.footer.paragraphs[0].style = style
+    page = section.footer.add_paragraph(style=style)
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     page.add_run("Page ")
     _field(page, "PAGE")
