@@ -8,7 +8,9 @@ site, unless it is an address the partnership files give (mailto, http, https), 
 as its own text. Pages hold no control or bidirectional characters. Every calendar is
 checked line by line: CRLF line ends, no line over 75 octets, continuation lines, only
 the properties partnerkit writes, TEXT values escaped; and it must parse (`icalendar`,
-when installed). Nothing may be written outside the site's folder.
+when installed). Every Word file must be well-formed XML with only the fields partnerkit
+writes (page numbers, clause references) and no link out. Nothing may be written
+outside the site's folder.
 """
 
 from __future__ import annotations
@@ -211,6 +213,39 @@ def calendar_problems(data: bytes, name: str) -> list[str]:
     return [f"{problem} (in {name})" for problem in found]
 
 
+# The fields partnerkit writes in Word: page numbers and cross-references to its clauses.
+_FIELD = re.compile(r"\s*(?:PAGE|NUMPAGES|REF _Ref(?:Clause|Terms)\d+_\d+ \\r \\h)\s*")
+_INSTRUCTION = re.compile(r'<w:instrText[^>]*>([^<]*)</w:instrText>|w:instr="([^"]*)"')
+_EXTERNAL = re.compile(r"<Relationship [^>]*TargetMode=\"External\"[^>]*>")
+
+
+def word_problems(path: Path, name: str) -> list[str]:
+    """What is wrong with a Word file: XML Word cannot read, a field partnerkit does not
+    write (a value turned into INCLUDETEXT, DDEAUTO, HYPERLINK…), a link out of the file."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    found = []
+    try:
+        with zipfile.ZipFile(path) as package:
+            for part in package.namelist():
+                if not part.endswith((".xml", ".rels")):
+                    continue
+                data = package.read(part).decode("utf-8")
+                try:
+                    ElementTree.fromstring(data)
+                except ElementTree.ParseError as exc:
+                    found.append(f"{part} is not well-formed XML: {exc}")
+                for match in _INSTRUCTION.finditer(data):
+                    field = match.group(1) if match.group(1) is not None else match.group(2)
+                    if not _FIELD.fullmatch(field):
+                        found.append(f"a field partnerkit does not write: {field[:80]!r}")
+                found += [f"a link out of the file: {x[:120]!r}" for x in _EXTERNAL.findall(data)]
+    except (zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        found.append(f"not a Word file: {exc}")
+    return [f"{problem} (in {name})" for problem in found]
+
+
 def _strings(path: Path) -> str:
     """Every text value of a file, as pages show them (control characters replaced)."""
     import yaml
@@ -243,6 +278,8 @@ def site_problems(root: Path, inputs: list[Path]) -> list[str]:
             found.append(f"{path.relative_to(root)}: a symbolic link")
         elif path.suffix == ".html":
             found += page_problems(path, root, given, templates)
+        elif path.suffix == ".docx":
+            found += word_problems(path, path.relative_to(root).as_posix())
         elif path.suffix == ".ics":
             found += calendar_problems(path.read_bytes(), path.relative_to(root).as_posix())
     return found

@@ -16,7 +16,7 @@ from conftest import EXAMPLES, ROOT, TODAY
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from fuzz_outputs import _TEXT, _quoted
-from fuzz_site import calendar_problems, site_problems
+from fuzz_site import calendar_problems, site_problems, word_problems
 
 # Every way out of a value: an attribute, an element, a comment, a script, a style, a
 # link, a calendar line, a workflow command, a bidirectional override.
@@ -170,3 +170,34 @@ def test_the_checks_see_what_gets_in(tmp_path: Path) -> None:
     }
     for data, problem in bad.items():
         assert any(problem in f for f in calendar_problems(data, "x")), (data, problem)
+
+
+def test_the_word_check_sees_fields_links_and_broken_xml(tmp_path: Path) -> None:
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    parts = {
+        "word/document.xml": f"<w:document {w}><w:body><w:p><w:r><w:instrText xml:space="
+        '"preserve"> REF _RefClause9_2 \\r \\h </w:instrText></w:r></w:p></w:body></w:document>',
+        "word/_rels/document.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/relationships"/>',
+    }
+    good = tmp_path / "good.docx"
+    with zipfile.ZipFile(good, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    assert word_problems(good, "good.docx") == []
+    bad = {
+        "a field partnerkit does not write": ("word/document.xml", parts["word/document.xml"]
+            .replace("REF _RefClause9_2 \\r \\h", 'INCLUDETEXT "file:///etc/passwd"')),
+        "a link out of the file": ("word/_rels/document.xml.rels", parts[
+            "word/_rels/document.xml.rels"].replace("/>", '><Relationship Id="r1" Type="x" '
+            'Target="https://evil.example" TargetMode="External"/></Relationships>')),
+        "not well-formed": ("word/document.xml", parts["word/document.xml"] + "<w:p>"),
+    }  # fmt: skip
+    for problem, (name, text) in bad.items():
+        docx = tmp_path / "bad.docx"
+        with zipfile.ZipFile(docx, "w") as package:
+            for other, body in parts.items():
+                package.writestr(other, text if other == name else body)
+        assert any(problem in f for f in word_problems(docx, "bad.docx")), problem
