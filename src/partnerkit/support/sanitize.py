@@ -120,6 +120,9 @@ _DOC_UNSAFE.update({c: "\ufffd" for c in range(0x80, 0xA0) if c != 0x85})
 # Bidirectional embeddings, overrides and isolates: U+202E makes `exe.txt` read `txt.exe`.
 _DOC_UNSAFE.update({c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _DOCUMENT = str.maketrans(_DOC_UNSAFE)
+# Looked for first: `translate` looks up every character of a text that is not all ASCII
+# (1.2 ms for a 19 kB agreement), and most documents hold none of these.
+_DOCUMENT_FOUND = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DOC_UNSAFE)) + "]")
 
 
 def document(text: str, *, html: bool = False) -> str:
@@ -129,7 +132,8 @@ def document(text: str, *, html: bool = False) -> str:
     In HTML, a line that would start a CI workflow command when the page is printed to
     a log gets its first `:` (and any `##[`) as a character reference: the same page.
     """
-    text = text.translate(_DOCUMENT)
+    if _DOCUMENT_FOUND.search(text):
+        text = text.translate(_DOCUMENT)
     if html and ("::" in text or _GH_COMMAND_V1 in text):
         text = _HTML_COMMAND.sub(lambda m: m.group(1) + "&#58;", text)
         text = text.replace(_GH_COMMAND_V1, "##&#91;")
