@@ -14,7 +14,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partnerkit.yamlio.composer import TAG
+from partnerkit.yamlio.composer import TAG, TAG_MAP, TAG_SEQ, TAG_STR
 from partnerkit.yamlio.guards import MAX_DEPTH, TOO_DEEP
 from partnerkit.yamlio.positions import node_position
 from partnerkit.yamlio.problems import Problem, YamlProblems
@@ -24,8 +24,8 @@ from partnerkit.yamlio.problems import Problem, YamlProblems
 # and the time stays linear).
 MAX_SAME_PROBLEM = 50
 
-
-_STR = TAG + "str"
+_INT, _FLOAT, _BOOL, _NULL = TAG + "int", TAG + "float", TAG + "bool", TAG + "null"
+_TIMESTAMP = TAG + "timestamp"
 
 
 class Builder:
@@ -50,18 +50,18 @@ class Builder:
         if depth > MAX_DEPTH:
             raise YamlProblems([Problem("PK105", *node_position(node), TOO_DEEP)])
         if isinstance(node, SequenceNode):
-            if node.tag != TAG + "seq":
+            if node.tag != TAG_SEQ:
                 self.fail(node, "PK104", unsupported_tag(node.tag))
             items: list[Any] = []
             self._memo[key] = items
             for child in node.value:  # text, the most common item, without a call per item
-                if child.__class__ is ScalarNode and child.tag == _STR:
+                if child.__class__ is ScalarNode and child.tag == TAG_STR:
                     items.append(child.value)
                 else:
                     items.append(self.build(child, depth + 1))
             return items
         assert isinstance(node, MappingNode)
-        if node.tag != TAG + "map":
+        if node.tag != TAG_MAP:
             self.fail(node, "PK104", unsupported_tag(node.tag))
         mapping: dict[str, Any] = {}
         self._memo[key] = mapping
@@ -82,7 +82,7 @@ class Builder:
                 self.duplicate(key_node, first_seen[name])
                 continue
             first_seen[name] = key_node
-            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+            if value_node.__class__ is ScalarNode and value_node.tag == TAG_STR:
                 mapping[name] = value_node.value  # text, as `scalar` returns it
             else:
                 mapping[name] = self.build(value_node, depth + 1)
@@ -104,15 +104,15 @@ class Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _STR:
+        if tag == TAG_STR:
             return value
-        if tag == TAG + "int":
+        if tag == _INT:
             try:
                 return int(value)
             except ValueError:
                 self.fail(node, "PK112", f"`{value}` is tagged as a whole number but is not one")
                 return value
-        if tag == TAG + "float":
+        if tag == _FLOAT:
             try:
                 number = float(value)
             except ValueError:
@@ -122,11 +122,11 @@ class Builder:
                 self.fail(node, "PK112", f"`{value}` is too large to be a number; write the amount")
                 return value
             return number
-        if tag == TAG + "bool":
+        if tag == _BOOL:
             return value.lower() == "true"
-        if tag == TAG + "null":
+        if tag == _NULL:
             return None
-        if tag == TAG + "timestamp":
+        if tag == _TIMESTAMP:
             return self.timestamp(node)
         self.fail(node, "PK104", unsupported_tag(tag))
         return value

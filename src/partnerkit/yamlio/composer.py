@@ -66,6 +66,7 @@ _Resolver.add_implicit_resolver(
 
 
 _BY_CHAR: dict[str | None, list[tuple[str, re.Pattern[str]]]] = _Resolver.yaml_implicit_resolvers
+TAG_STR, TAG_SEQ, TAG_MAP = TAG + "str", TAG + "seq", TAG + "map"
 
 
 class Composer(_Parser, _Resolver):
@@ -83,10 +84,11 @@ class Composer(_Parser, _Resolver):
         return None
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # Called for every node of every file: the tags are made once, not per call.
         if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _BY_CHAR.get(value[:1] if value else "", ()):
+            if implicit[0] and (candidates := _BY_CHAR.get(value[:1])):  # "" for an empty value
+                for tag, regexp in candidates:
                     if regexp.match(value):
-                        return str(tag)
-            return TAG + "str"
-        return TAG + "seq" if kind is SequenceNode else TAG + "map"
+                        return tag
+            return TAG_STR
+        return TAG_SEQ if kind is SequenceNode else TAG_MAP
