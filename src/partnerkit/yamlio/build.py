@@ -134,6 +134,11 @@ class Builder:
     def timestamp(self, node: ScalarNode) -> dt.date | dt.datetime | str:
         value = node.value
         try:
+            if len(value) == 10 and value[4] == value[7] == "-":  # YYYY-MM-DD, read in C
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    pass  # read again below, for the reason the author is shown
             if len(value) <= 10:
                 year, month, day = (int(p) for p in value.split("-"))
                 return dt.date(year, month, day)
