@@ -71,3 +71,26 @@ def test_a_split_item_is_found_after_empty_flow_lists(empty: str) -> None:
         doc, _ = parse(text)
         found = [(s.path, s.first, s.count) for s in traps.splits(doc.root, doc.text)]
         assert found == ([(("b",), 0, 2)] if "b:" in text else []), text
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2026-02-30", "day is out of range for month"),
+        ("2026-13-01", "month must be in 1..12"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("!!timestamp 2026-W01-1", "invalid literal for int() with base 10: 'W01'"),
+    ],
+)
+def test_a_date_refused_says_why(value: str, reason: str) -> None:
+    doc, problems = parse(f"a: {value}\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("PK109", 1, 4)]
+    assert f"is not a real date ({reason})" in problems[0].message
+    assert isinstance(doc.data["a"], str)
+
+
+def test_plain_dates_are_dates() -> None:
+    assert data("a: 2026-05-02\nb: 2024-02-29\n") == {
+        "a": dt.date(2026, 5, 2),
+        "b": dt.date(2024, 2, 29),
+    }
