@@ -43,10 +43,11 @@ PARALLEL_FROM = 64
 
 
 class Keep(Flag):
-    """What a command needs from each file besides findings, readiness and band."""
+    """What a command needs from each file besides its findings."""
 
     NOTHING = 0
-    SCORE = auto()  # the score digest (check --format json, review)
+    READINESS = auto()  # its readiness and band (a minimum score to meet)
+    SCORE = auto()  # and the score digest (check --format json, review)
     ACTIONS = auto()  # and its next actions (check --format json; the dashboard shows none)
     FACTS = auto()  # the portfolio row's facts (review)
     EVENTS = auto()  # the calendar's dated items (calendar)
@@ -105,8 +106,9 @@ def _examine(
 
 def _judge(
     result: FileResult, loaded: Loaded, config: Config, today: dt.date, keep: Keep
-) -> tuple[FileResult, Assessment]:
-    """Rules and scoring of a valid file, and what the command keeps of them."""
+) -> tuple[FileResult, Assessment | None]:
+    """Rules of a valid file, its scoring when the command shows it, and what the
+    command keeps of them."""
 
     model, doc = loaded.model, loaded.doc
     assert model is not None and doc is not None
@@ -116,13 +118,15 @@ def _judge(
         from partnerkit.check.unsigned import locate_unsigned_changes
 
         rules = locate_unsigned_changes(rules, loaded, config.max_file_size)
-    assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)
+    assessment = None  # a plain check and the calendar show no score: none is worked out
+    if keep & (Keep.READINESS | Keep.SCORE | Keep.ACTIONS):
+        assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)
     judged = replace(
         result,
         findings=(*result.findings, *rules),
-        readiness=round(assessment.overall, 1),
-        band=assessment.band,
-        score=assessment.digest() if Keep.SCORE in keep else None,
+        readiness=None if assessment is None else round(assessment.overall, 1),
+        band=None if assessment is None else assessment.band,
+        score=assessment.digest() if assessment is not None and Keep.SCORE in keep else None,
         facts=facts(model, today) if Keep.FACTS in keep else None,
         events=_events(model) if Keep.EVENTS in keep else (),
     )
