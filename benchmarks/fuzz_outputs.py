@@ -17,7 +17,8 @@ batch or file to the next, as Rich wraps a long value so that any word may start
 line. A case fails when a command exits with anything but 0 or 1 (an editing command
 may also refuse its arguments, exit 2, with a plain error), says "internal error",
 prints a line that starts a workflow command or carries a terminal escape, or writes
-raw HTML or NUL into Markdown. Exit 1 when any case fails. Every failure is counted
+raw HTML or NUL into Markdown, or HTML (a command's or a site page) whose markup a value
+changed (fuzz_site.py). Exit 1 when any case fails. Every failure is counted
 by kind; with `--out DIR` each one is written to DIR/failures.txt and the files that
 produced it are kept in DIR, so that every failure can be read and replayed.
 """
@@ -160,6 +161,10 @@ def problems(args: list[str], code: int, out: str, err: str) -> list[str]:
 
         found += calendar_problems(out.encode("utf-8"), "the calendar")
     fmt = args[args.index("-f") + 1] if "-f" in args else ""
+    if fmt == "html" and code in (0, 1) and out.lstrip().startswith("<"):
+        from fuzz_site import html_problems
+
+        found += html_problems(out, f"{args[0]} -f html")
     document = fmt in ("markdown", "md", "html") or "calendar" in args
     if document and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", out):
         found.append("control character in a document")

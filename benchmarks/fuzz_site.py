@@ -108,11 +108,19 @@ class _Page(HTMLParser):
         self.odd.append(data)
 
 
-def page_problems(page: Path, root: Path, given: str, templates: tuple) -> list[str]:
+def html_problems(text: str, name: str) -> list[str]:
+    """What is wrong with an HTML document a command printed (`review -f html`, `render -f
+    html`): its markup, as for a page of the site; it has no links to follow."""
+    return page_problems(Path(name), Path("."), "", _templates(), text)
+
+
+def page_problems(
+    page: Path, root: Path, given: str, templates: tuple, text: str | None = None
+) -> list[str]:
     """What is wrong with one page: each problem names the page."""
     source, tags, attributes = templates
     name = page.relative_to(root).as_posix()
-    text = page.read_text("utf-8")
+    text = page.read_text("utf-8") if text is None else text
     parsed = _Page()
     parsed.feed(text)
     parsed.close()
