@@ -22,10 +22,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# Markup made in code rather than templates: the trend sparklines, the redline's marks.
-MADE_IN_CODE = {"svg", "polyline", "circle", "ins", "del"}
+# Markup made in code rather than templates: drawings (the trend sparklines), the
+# redline's marks.
+MADE_IN_CODE = {"svg", "g", "polyline", "polygon", "line", "rect", "circle", "path", "text",
+                "ins", "del"}  # fmt: skip
 SVG_ATTRIBUTES = {"viewbox", "xmlns", "width", "height", "points", "fill", "stroke",
-                  "stroke-width", "cx", "cy", "r"}  # fmt: skip
+                  "stroke-width", "stroke-dasharray", "cx", "cy", "r", "x", "y", "x1", "y1",
+                  "x2", "y2", "d", "transform", "text-anchor"}  # fmt: skip
 BOOLEAN_ATTRIBUTES = {"hidden", "download", "open", "checked"}
 VOID = {"meta", "br", "input", "link", "img", "hr", "wbr", "col", "area", "base", "source"}
 # Attributes that carry a file's values as data; any other is structure and must not.
