@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
@@ -22,7 +21,7 @@ from partnerkit.documents import docxparts
 from partnerkit.documents import docxstyle as st
 from partnerkit.documents.docxhtml import Node
 from partnerkit.documents.docxrefs import References
-from partnerkit.documents.docxsink import Fmt, Sink, Styles, keep_next, line_parts
+from partnerkit.documents.docxsink import Fmt, Sink, Styles, keep_next, line_parts, text_run
 
 BREAK = "\n"
 MAX_KEPT = 8  # signature blocks held on one page with what surrounds them
@@ -192,20 +191,13 @@ class Builder:
             _collect(node, fmt, segments)
         p = para._p
         for text, look in _fold(segments):
-            run = OxmlElement("w:r")  # built in order: python-docx searches for each place
             props = _run_properties(look, tracked=self.changes is not None)
-            if props is not None:
-                run.append(props)
             if text == BREAK:
+                run = text_run(None, props)
                 run.append(OxmlElement("w:br"))
             else:
                 shown = st.xml_text(text)
-                shown = shown.replace(" ", "\u00a0") if look.nowrap else shown
-                t = OxmlElement("w:t")
-                t.text = shown
-                if len(shown.strip()) < len(shown):
-                    t.set(_SPACE_ATTR, "preserve")
-                run.append(t)
+                run = text_run(shown.replace(" ", "\u00a0") if look.nowrap else shown, props)
             p.append(run)
             if look.change and self.changes is not None:
                 changes = self.changes
@@ -213,13 +205,12 @@ class Builder:
                 changes.next_id += 1
 
 
-_SPACE_ATTR = qn("xml:space")
 _MONO = {qn(f"w:{attr}"): st.MONO_FONT for attr in ("ascii", "hAnsi", "cs", "eastAsia")}
 
 
-def _run_properties(fmt: Fmt, *, tracked: bool) -> Any:
-    """A run's `w:rPr` for `fmt`, its children in the schema's order; None for plain text.
-    Marks without a redline are shown (struck out, underlined), not tracked."""
+def _run_properties(fmt: Fmt, *, tracked: bool) -> list[tuple[str, dict[str, str]]]:
+    """A run's properties for `fmt`, in the schema's order (none for plain text). Marks
+    without a redline are shown (struck out, underlined), not tracked."""
     names: list[tuple[str, dict[str, str]]] = []
     if fmt.mono:
         names.append(("w:rFonts", _MONO))
@@ -235,12 +226,7 @@ def _run_properties(fmt: Fmt, *, tracked: bool) -> Any:
         names.append(("w:sz", {qn("w:val"): "18"}))
     if fmt.change == "ins" and not tracked:
         names.append(("w:u", {qn("w:val"): "single"}))
-    if not names:
-        return None
-    props = OxmlElement("w:rPr")
-    for name, attrs in names:
-        props.append(OxmlElement(name, attrs=attrs))
-    return props
+    return names
 
 
 def _marker(node: Node, cls: str) -> tuple[str | None, list[Node]]:

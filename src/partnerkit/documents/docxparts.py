@@ -4,7 +4,7 @@ row, signature blocks held on one page, the DRAFT box, the title block."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 from docx.table import Table, _Row
 
@@ -15,10 +15,13 @@ from partnerkit.documents.docxsink import (
     Sink,
     Walker,
     cell_width,
+    cells_of,
+    first_paragraph,
     keep_next,
     line_parts,
     right_aligned,
     row_paragraphs,
+    text_run,
 )
 
 _SECTIONS = ("thead", "tbody", "tfoot")
@@ -44,7 +47,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
     for (head, cells), row in zip(rows, made, strict=True):
         _row_props(row, head)
         at = 0
-        row_cells = row.cells  # python-docx walks the row for each `cells`: once a row
+        row_cells = cells_of(row, grid)
         for cell_node in cells:
             span = min(_span(cell_node), cols - at)
             if span <= 0:
@@ -53,7 +56,7 @@ def table(b: Walker, node: Node, sink: Sink) -> None:
             if span > 1:
                 cell = cell.merge(row_cells[at + span - 1])
             cell_width(cell, sum(widths[at : at + span]))
-            inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
+            inner = Sink(cell, "Table Text", b.styles, first_paragraph(cell))
             b.blocks(cell_node, inner, Fmt(bold=head, nowrap=cell_node.has("num")))
             if head:
                 _shade(cell, _HEAD_FILL)
@@ -232,8 +235,8 @@ def signatures(b: Walker, node: Node, sink: Sink) -> None:
     for at, pair in enumerate(pairs):
         for col, block in enumerate(pair):
             for part, nodes in enumerate(_signature_parts(block)):
-                cell = made[3 * at + part].cells[col]
-                inner = Sink(cell, "Table Text", b.styles, cell.paragraphs[0])
+                cell = cells_of(made[3 * at + part], grid)[col]
+                inner = Sink(cell, "Table Text", b.styles, first_paragraph(cell))
                 b.blocks(Node("div", children=nodes), inner)
     for i, row in enumerate(made):
         _row_props(row, False)
@@ -301,17 +304,15 @@ def header_part(b: Walker, node: Node, sink: Sink) -> None:
         para.paragraph_format.space_before = Pt(26)
         st.border(para, "bottom")
         if node.plain().strip():  # a conformed copy: `/s/ Name` on the line
-            para.add_run(st.xml_text(node.plain().strip()))
+            para._p.append(text_run(st.xml_text(node.plain().strip())))
         return
+    muted = ("w:color", {qn("w:val"): str(st.MUTED)})
     if node.has("kicker"):
-        run = para.add_run(st.xml_text(node.plain()))
-        run.font.all_caps, run.bold = True, True
-        run.font.size = Pt(9)
-        run.font.color.rgb = st.MUTED
+        caps = [("w:b", {}), ("w:caps", {}), muted, ("w:sz", {qn("w:val"): "18"})]
+        para._p.append(text_run(st.xml_text(node.plain()), caps))
         para.paragraph_format.space_after = Pt(2)
         return
-    run = para.add_run(st.xml_text(" · ".join(line_parts(node))))
-    run.font.size = Pt(9.5)
-    run.font.color.rgb = st.MUTED
+    small = [muted, ("w:sz", {qn("w:val"): "19"})]
+    para._p.append(text_run(st.xml_text(" · ".join(line_parts(node))), small))
     para.paragraph_format.space_after = Pt(12)
     st.border(para, "bottom", _RULE, 4)

@@ -16,7 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from partnerkit.documents.docxhtml import Node
@@ -210,6 +210,40 @@ _AFTER_JC = frozenset(
         "cnfStyle", "rPr", "sectPr", "pPrChange",
     )
 )  # fmt: skip
+
+
+def text_run(text: str | None, props: list[tuple[str, dict[str, str]]] | None = None) -> Any:
+    """A `w:r` holding `text` (None: nothing yet), with run properties `props` (names and
+    attributes, in the schema's order), made at once where python-docx searches for each
+    element's place."""
+    run = OxmlElement("w:r")
+    if props:
+        rpr = OxmlElement("w:rPr")
+        for name, attrs in props:
+            rpr.append(OxmlElement(name, attrs=attrs))
+        run.append(rpr)
+    if text is None:
+        return run
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_SPACE, "preserve")
+    run.append(t)
+    return run
+
+
+_SPACE = qn("xml:space")
+
+
+def cells_of(row: Any, table: Table) -> list[_Cell]:
+    """A new row's cells (none merged yet), as python-docx's `cells` gives them without
+    working out the row's grid."""
+    return [_Cell(tc, table) for tc in row._tr.iterchildren(_TC)]
+
+
+def first_paragraph(cell: _Cell) -> Paragraph:
+    """The paragraph a new cell holds, as python-docx's `paragraphs[0]`."""
+    return Paragraph(cell._tc.find(_P), cell)
 
 
 def cell_width(cell: Any, width: int) -> None:
