@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, replace
 
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -193,12 +192,11 @@ class Builder:
         for text, look in _fold(segments):
             props = _run_properties(look, tracked=self.changes is not None)
             if text == BREAK:
-                run = text_run(None, props)
-                run.append(OxmlElement("w:br"))
+                run = text_run(p, None, props)
+                st.sub(run, "w:br")
             else:
                 shown = st.xml_text(text)
-                run = text_run(shown.replace(" ", "\u00a0") if look.nowrap else shown, props)
-            p.append(run)
+                run = text_run(p, shown.replace(" ", "\u00a0") if look.nowrap else shown, props)
             if look.change and self.changes is not None:
                 changes = self.changes
                 st.track(run, look.change, changes.next_id, changes.author, changes.when)

@@ -3,7 +3,7 @@ row, signature blocks held on one page, the DRAFT box, the title block."""
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
 from docx.table import Table, _Row
@@ -186,9 +186,9 @@ def _columns(grid: Table, widths: list[int]) -> None:
 
 def _row_props(row: _Row, head: bool) -> None:
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
+    st.sub(trpr, "w:cantSplit")
     if head:
-        trpr.append(OxmlElement("w:tblHeader"))
+        st.sub(trpr, "w:tblHeader")
 
 
 def _keep_together(grid: Table) -> None:
@@ -304,15 +304,15 @@ def header_part(b: Walker, node: Node, sink: Sink) -> None:
         para.paragraph_format.space_before = Pt(26)
         st.border(para, "bottom")
         if node.plain().strip():  # a conformed copy: `/s/ Name` on the line
-            para._p.append(text_run(st.xml_text(node.plain().strip())))
+            text_run(para._p, st.xml_text(node.plain().strip()))
         return
     muted = ("w:color", {qn("w:val"): str(st.MUTED)})
     if node.has("kicker"):
         caps = [("w:b", {}), ("w:caps", {}), muted, ("w:sz", {qn("w:val"): "18"})]
-        para._p.append(text_run(st.xml_text(node.plain()), caps))
+        text_run(para._p, st.xml_text(node.plain()), caps)
         para.paragraph_format.space_after = Pt(2)
         return
     small = [muted, ("w:sz", {qn("w:val"): "19"})]
-    para._p.append(text_run(st.xml_text(" · ".join(line_parts(node))), small))
+    text_run(para._p, st.xml_text(" · ".join(line_parts(node))), small)
     para.paragraph_format.space_after = Pt(12)
     st.border(para, "bottom", _RULE, 4)

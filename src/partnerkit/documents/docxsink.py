@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from partnerkit.documents.docxhtml import Node
+from partnerkit.documents.docxstyle import p_pr, sub
 
 
 @dataclass(frozen=True)
@@ -85,19 +85,19 @@ class Styles:
             ppr.remove(old)
         if found is None:
             return
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            p.insert(0, ppr)
-        ppr.insert(0, OxmlElement("w:pStyle", attrs={_VAL: found}))
+        ppr = p_pr(p)
+        ppr.insert(0, sub(ppr, "w:pStyle", {_VAL: found}))
 
-    def new(self, name: str) -> Any:
-        """A new `w:p` in the style `name` (Normal's paragraphs name none)."""
-        p = OxmlElement("w:p")
+    def new(self, container: Any, name: str) -> Any:
+        """A new `w:p` in the style `name` (Normal's paragraphs name none), the last
+        of `container` (the body's ends with its section, which stays last)."""
+        p = sub(container, "w:p")
+        last = p.getprevious()
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(p)
         found = self[name]
         if found is not None:
-            ppr = OxmlElement("w:pPr")
-            ppr.append(OxmlElement("w:pStyle", attrs={_VAL: found}))
-            p.append(ppr)
+            sub(sub(p, "w:pPr"), "w:pStyle", {_VAL: found})
         return p
 
 
@@ -118,14 +118,7 @@ class Sink:
             para, self.first = self.first, None
             self.styles.apply(para, style or self.style)
         else:  # appended in order: no search for where it goes
-            p = self.styles.new(style or self.style)
-            container = self._container
-            last = container[-1] if len(container) else None
-            if last is not None and last.tag == _SECT_PR:  # the body ends with its section
-                last.addprevious(p)
-            else:
-                container.append(p)
-            para = Paragraph(p, self._parent)
+            para = Paragraph(self.styles.new(self._container, style or self.style), self._parent)
         self.made.append(para)
         return para
 
@@ -146,11 +139,11 @@ def keep_next(paragraph: Paragraph | Any) -> None:
     follows only `w:pStyle` in its properties): python-docx searches some thirty later
     names for it."""
     p = paragraph._p if isinstance(paragraph, Paragraph) else paragraph
-    ppr = p.get_or_add_pPr()
+    ppr = p_pr(p)
     if ppr.find(_KEEP_NEXT) is None:
         first = ppr[0] if len(ppr) else None
         at = 1 if first is not None and first.tag == _P_STYLE else 0
-        ppr.insert(at, OxmlElement("w:keepNext"))
+        ppr.insert(at, sub(ppr, "w:keepNext"))
 
 
 def row_paragraphs(row: Any) -> Iterator[Any]:
@@ -190,12 +183,12 @@ def right_aligned(paragraphs: list[Paragraph]) -> None:
     """Align each paragraph right (`w:jc`, before the properties the schema puts after
     it, as python-docx places it without searching for each of them)."""
     for para in paragraphs:
-        ppr = para._p.get_or_add_pPr()
+        ppr = p_pr(para._p)
         old = ppr.find(_JC)
         if old is not None:
             ppr.remove(old)
-        jc = OxmlElement("w:jc", attrs={_VAL: "right"})
         later = next((child for child in ppr if child.tag in _AFTER_JC), None)
+        jc = sub(ppr, "w:jc", {_VAL: "right"})
         if later is not None:
             later.addprevious(jc)
         else:
@@ -212,23 +205,23 @@ _AFTER_JC = frozenset(
 )  # fmt: skip
 
 
-def text_run(text: str | None, props: list[tuple[str, dict[str, str]]] | None = None) -> Any:
-    """A `w:r` holding `text` (None: nothing yet), with run properties `props` (names and
-    attributes, in the schema's order), made at once where python-docx searches for each
-    element's place."""
-    run = OxmlElement("w:r")
+def text_run(
+    p: Any, text: str | None, props: list[tuple[str, dict[str, str]]] | None = None
+) -> Any:
+    """A new last run of `p` holding `text` (None: nothing yet), with run properties
+    `props` (names and attributes, in the schema's order), made at once where
+    python-docx searches for each element's place."""
+    run = sub(p, "w:r")
     if props:
-        rpr = OxmlElement("w:rPr")
+        rpr = sub(run, "w:rPr")
         for name, attrs in props:
-            rpr.append(OxmlElement(name, attrs=attrs))
-        run.append(rpr)
+            sub(rpr, name, attrs)
     if text is None:
         return run
-    t = OxmlElement("w:t")
+    t = sub(run, "w:t")
     t.text = text
     if len(text.strip()) < len(text):
         t.set(_SPACE, "preserve")
-    run.append(t)
     return run
 
 
@@ -253,7 +246,7 @@ def cell_width(cell: Any, width: int) -> None:
     old = tcpr.find(_TCW)
     if old is not None:
         tcpr.remove(old)
-    tcw = OxmlElement("w:tcW", attrs={_TYPE: "dxa", _W: str(Emu(width).twips)})
+    tcw = sub(tcpr, "w:tcW", {_TYPE: "dxa", _W: str(Emu(width).twips)})
     first = tcpr[0] if len(tcpr) else None
     tcpr.insert(1 if first is not None and first.tag == _CNF_STYLE else 0, tcw)
 
