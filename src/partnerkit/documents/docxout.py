@@ -34,7 +34,7 @@ def from_html(
 ) -> bytes:
     """The Word document of a rendered HTML document; with `redline` (the revision it is
     compared with), its `<ins>`/`<del>` marks become tracked changes dated `when`."""
-    from partnerkit.documents import docxstyle
+    from partnerkit.documents import docxstyle, docxzip
     from partnerkit.documents.docxbuild import Builder, Changes
     from partnerkit.documents.docxhtml import parse
     from partnerkit.documents.docxsink import Sink
@@ -55,7 +55,7 @@ def from_html(
     if changes is not None:
         docxstyle.track_revisions(doc)
     docxstyle.properties(doc, title, f"{meta.source} · sha256 {meta.sha256}", meta.date)
-    return docxstyle.package(doc)
+    return docxzip.package(doc)
 
 
 def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, title: str) -> bytes:
@@ -68,7 +68,7 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
-    from partnerkit.documents import docxstyle
+    from partnerkit.documents import docxstyle, docxzip
     from partnerkit.documents.sandbox import time_limit
 
     data = _template_bytes(path)
@@ -88,7 +88,7 @@ def from_template(path: Path, variables: dict[str, Any], meta: DocumentMeta, tit
             f"{path}: template error: {type(exc).__name__}: {template_message(exc)}"
         ) from None
     docxstyle.properties(docx, title, f"{meta.source} · sha256 {meta.sha256}", meta.date)
-    return docxstyle.package(docx)
+    return docxzip.package(docx)
 
 
 def _template_bytes(path: Path) -> bytes:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import re
-import weakref
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +18,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from partnerkit.documents.docxzip import keep_serialised
+
 INK = RGBColor(0x1D, 0x27, 0x33)
 MUTED = RGBColor(0x5B, 0x66, 0x75)
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -29,8 +28,6 @@ BODY_FONT = "Cambria"
 HEAD_FONT = "Calibri"
 MONO_FONT = "Consolas"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-DEFLATE_LEVEL = 1  # a document is mostly the stock styles: level 6 took twice as long for 30 % less
 
 
 @dataclass(frozen=True)
@@ -119,7 +116,7 @@ def new_document(paper: str, *, compact: bool = False) -> DocxDocument:
         for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
             del rels[rid]  # python-docx's stock thumbnail shows another document
         _BASES[paper, compact] = base
-        _BLOBS[base.part._styles_part] = base.part._styles_part.blob
+        keep_serialised(base.part._styles_part)
     styles = base.part._styles_part
     shared = {id(styles): styles}
     return copy.deepcopy(base, shared)
@@ -140,8 +137,6 @@ def _lean(doc: DocxDocument) -> None:
         del rels[rid]
 
 
-_BLOBS: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()
-"""The serialised XML of each shared styles part, made once."""
 
 
 def setup(doc: DocxDocument, paper: str, *, compact: bool = False) -> None:
@@ -377,45 +372,3 @@ def properties(doc: DocxDocument, title: str, subject: str, date: dt.date | None
     description = element.find(qn("dc:description"))
     if description is not None:
         description.text = ""
-
-
-def package(doc: DocxDocument) -> bytes:
-    """The .docx bytes with fixed zip timestamps and order, so one input gives one output:
-    python-docx's package writer, writing into a zip of fixed member times and attributes
-    (once, at a fast deflate level, rather than saved and then rewritten)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.opc.pkgwriter import PackageWriter
-
-    package = doc.part.package
-    rels = package.rels
-    for rid in [k for k, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
-        del rels[rid]  # python-docx's stock thumbnail shows another document
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w") as out:
-        sink = _FixedZip(out)
-        PackageWriter._write_content_types_stream(sink, parts)
-        PackageWriter._write_pkg_rels(sink, rels)
-        for part in parts:  # as python-docx writes them, a shared part's XML made once
-            blob = _BLOBS.get(part)
-            sink.write(part.partname, part.blob if blob is None else blob)
-            if len(part.rels):
-                sink.write(part.partname.rels_uri, part.rels.xml)
-    return raw.getvalue()
-
-
-class _FixedZip:
-    """Where python-docx's package writer puts each member: a zip entry whose time and
-    attributes are fixed."""
-
-    def __init__(self, out: zipfile.ZipFile) -> None:
-        self.out = out
-
-    def write(self, uri: Any, blob: bytes) -> None:
-        fixed = zipfile.ZipInfo(uri.membername, date_time=FIXED_ZIP_TIME)
-        fixed.compress_type = zipfile.ZIP_DEFLATED
-        fixed.external_attr = 0o644 << 16
-        fixed.create_system = 3
-        self.out.writestr(fixed, blob, compresslevel=DEFLATE_LEVEL)
