@@ -58,7 +58,7 @@ def criterion_met(c: Criterion) -> bool | None:
 def review_ratings(review: Review) -> dict[str, float]:
     """A review's rating per C: the jointly agreed one, else the mean of the partners'."""
     out: dict[str, float] = dict(review.ratings.values() if review.ratings else {})
-    if not review.partner_ratings or len(out) == len(SIX_CS):  # nothing for the partners to add
+    if len(out) == len(SIX_CS):  # rated jointly on every C: nothing for the partners to add
         return out
     for c, given in _partners_per_c(review).items():
         if c not in out:
@@ -73,6 +73,8 @@ def spreads(review: Review) -> dict[str, int]:
 
 def _partners_per_c(review: Review) -> dict[str, list[int]]:
     """Each C's separate partner ratings, in the Cs' order; a C none of them rated is left out."""
+    if not review.partner_ratings:  # most reviews are rated jointly only
+        return {}
     each = [r.values() for r in review.partner_ratings.values()]
     return {c: given for c in SIX_CS if (given := [v[c] for v in each if c in v])}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from partnerkit.format.model import SIX_CS, Partnership, Review
 from partnerkit.format.thresholds import PERCEPTION_GAP, Bands, health_band, is_overdue
@@ -46,10 +46,13 @@ class Evidence:
 class CReadiness:
     c: str
     evidence: tuple[Evidence, ...]
+    # Worked out once: the overall score, the band and the digest each read every C's
+    # score, thirty sums a file where six are needed.
+    score: float = field(init=False)
 
-    @property
-    def score(self) -> float:
-        return 100.0 * sum(e.held for e in self.evidence) / len(self.evidence)
+    def __post_init__(self) -> None:
+        held = sum(e.held for e in self.evidence)
+        object.__setattr__(self, "score", 100.0 * held / len(self.evidence))
 
 
 @dataclass(frozen=True, slots=True)
