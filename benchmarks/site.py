@@ -75,7 +75,7 @@ def _parts(folder: Path) -> None:
     from partnerkit.check.config import Config
     from partnerkit.check.pipeline import Keep, examine_paths
     from partnerkit.commands import calendar, documents, sitework
-    from partnerkit.documents import docxhtml, docxout, docxstyle, render
+    from partnerkit.documents import docxhtml, docxout, docxstyle, docxzip, render
     from partnerkit.reporters import site
 
     spent: Counter[str] = Counter()
@@ -102,7 +102,7 @@ def _parts(folder: Path) -> None:
         (docxout, "from_html", "Word documents (5)"),
         (docxhtml, "parse", "  of which: reading their HTML"),
         (docxstyle, "new_document", "  of which: copying the styled base"),
-        (docxstyle, "package", "  of which: zipping"),
+        (docxzip, "package", "  of which: zipping"),
         (site, "partnership_page", "the partnership's page"),
         (site, "rate_page", "the rating form"),
         (calendar, "build_calendar", "the calendar"),
