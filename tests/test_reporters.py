@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -129,6 +131,23 @@ def test_colour_when_forced(cli, mixed: Path) -> None:
     result = cli("check", "--no-config", "--color", ".")
     assert "\x1b[" in result.out
     assert "broken, 100%.yaml:9:1:" in result.out
+
+
+def test_colour_shows_each_file_then_its_findings_one_a_line(cli, mixed: Path) -> None:
+    *plain, plain_summary = cli("check", "--no-config", ".").out.splitlines()
+    shown = cli("check", "--no-config", "--color", ".").out
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", shown).splitlines()
+    expected: list[str] = []
+    for path, group in itertools.groupby(plain, key=lambda line: line.split(":", 1)[0]):
+        expected.append(path)
+        for line in group:
+            found = re.fullmatch(r"(.*?:\d+:\d+:) (\S+) (\S+) (.*)", line)
+            assert found, line
+            where, severity, code, message = found.groups()
+            expected.append(f"{where} {severity:<7} {code} {message}")
+        expected.append("")
+    assert len(expected) > 4 and lines[:-1] == expected
+    assert lines[-1].endswith(plain_summary)
 
 
 def test_a_min_score_failure_is_in_sarif_and_json(cli, workdir: Path) -> None:

@@ -56,19 +56,22 @@ def report(report: CheckReport, out: IO[str], *, color: bool, quiet: bool = Fals
     for file in shown.files:
         if not file.findings:
             continue
-        console.print(Text(printable_path(file.path), style="bold underline"))
-        for f in file.findings:
-            console.print(
-                Text.assemble(
-                    (_where(f), "dim"),
-                    " ",
-                    (f"{f.severity.value:<7}", _STYLE[f.severity]),
-                    " ",
-                    (f.code, "bold"),
-                    " ",
-                    printable(f.message),
-                )
+        lines = [Text(printable_path(file.path), style="bold underline")]
+        lines += (
+            Text.assemble(
+                (_where(f), "dim"),
+                " ",
+                (f"{f.severity.value:<7}", _STYLE[f.severity]),
+                " ",
+                (f.code, "bold"),
+                " ",
+                printable(f.message),
             )
+            for f in file.findings
+        )
+        # One print a file: Rich's cost is mostly per call (a check of 1,000 files at a
+        # terminal took twice as long as to a pipe when each finding was printed alone).
+        console.print(Text("\n").join(lines))
         console.print()
     for file in report.below_min_score():
         console.print(Text(_below(file, report), style="red"))
