@@ -66,8 +66,14 @@ def test_site_job_publishes_to_pages_from_the_default_branch_only(repo: Path) ->
     assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert 0 < job["timeout-minutes"] <= 30
     assert job["environment"]["name"] == "github-pages"
+    assert "github.ref_type == 'branch'" in job["if"]  # a tag named like the branch is not it
     runs = [s.get("run", "") for s in job["steps"]]
     assert "pre-commit run partnerkit-site --hook-stage manual --all-files" in runs
+    # A runner's package lists are stale: an install without an update can ask for files
+    # the mirror no longer has.
+    lines = [line.strip() for run in runs for line in run.splitlines()]
+    install = next(i for i, line in enumerate(lines) if line.startswith("sudo apt-get install"))
+    assert "sudo apt-get update" in lines[:install]
     upload = next(s for s in job["steps"] if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "_site"
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))

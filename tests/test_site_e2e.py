@@ -151,9 +151,12 @@ def test_init_three_partnerships_and_a_push_publish_a_site(tmp_path: Path) -> No
         "partnerkit-site" in step.get("run", "") for step in job["steps"]))  # fmt: skip
 
     # Only a push to the default branch, once the check has passed, publishes.
-    push = {"github.event_name": "push", "github.event.repository.default_branch": "main"}
+    push = {"github.event_name": "push", "github.event.repository.default_branch": "main",
+            "github.ref_type": "branch"}  # fmt: skip
     assert _if(site["if"], push | {"github.ref_name": "main"})
     assert not _if(site["if"], push | {"github.ref_name": "feature"})
+    # A tag that happens to carry the default branch's name is not the branch.
+    assert not _if(site["if"], push | {"github.ref_name": "main", "github.ref_type": "tag"})
     assert not _if(site["if"], push | {"github.event_name": "pull_request",
                                        "github.ref_name": "main"})  # fmt: skip
     assert site["needs"] in ("check", ["check"]) and "check" in jobs
@@ -168,7 +171,7 @@ def test_init_three_partnerships_and_a_push_publish_a_site(tmp_path: Path) -> No
     for job in (jobs[site["needs"]] if isinstance(site["needs"], str) else jobs["check"], site):
         for step in job["steps"]:
             for line in step.get("run", "").splitlines():
-                if line.startswith("sudo apt-get install"):
+                if line.startswith("sudo apt-get"):
                     continue  # Pango is here already (weasyprint, for the PDFs)
                 _run(env, clone, "bash", "-euo", "pipefail", "-c", line)
 

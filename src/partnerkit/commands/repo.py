@@ -140,7 +140,9 @@ def _site_job() -> str:
     # push to the default branch once the check passes. Turn Pages on first: Settings >
     # Pages > Source: GitHub Actions. Who can see it: see partnerkit's README.
     name: Publish the site
-    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
+    if: >-
+      github.event_name == 'push' && github.ref_type == 'branch' &&
+      github.ref_name == github.event.repository.default_branch
     needs: check
     runs-on: ubuntu-latest
     timeout-minutes: 20
@@ -164,6 +166,7 @@ def _site_job() -> str:
       - name: Install pre-commit and Pango (PDFs)
         run: |
           python -m pip install "pre-commit>=3.5,<5"
+          sudo apt-get update
           sudo apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0
       - name: Build the site  # partnerkit-site writes _site/, as Pages expects
         run: pre-commit run partnerkit-site --hook-stage manual --all-files
