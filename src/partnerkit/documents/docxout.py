@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.documents.render import TEMPLATE_FAILURES, DocumentMeta
-from partnerkit.documents.templates import environment, template_message
+from partnerkit.documents.templates import template_message
 from partnerkit.support.errors import UsageError
 from partnerkit.support.fsutil import NotRegular, TooLarge, read_limited
 
@@ -131,14 +131,15 @@ def _environment() -> Any:
     """The sandbox of the HTML templates, with the filters that make plain text."""
     from jinja2 import StrictUndefined
 
-    from partnerkit.documents.sandbox import LimitedSandbox
-
-
-    base = environment(None)
     from partnerkit.documents.docxstyle import xml_text
+    from partnerkit.documents.filters import FILTERS
+    from partnerkit.documents.sandbox import LimitedSandbox
+    from partnerkit.documents.templates import template_globals
 
     env = LimitedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize(xml_text))
     markup = {"ticks", "css_string", "sparksvg", "md", "mdmsg"}
-    env.filters.update({k: v for k, v in base.filters.items() if k not in markup})
-    env.globals.update(base.globals)
+    # partnerkit's own filters and globals only: the sandbox's limited `range`, `format`
+    # and the like stay (the HTML templates' environment has Jinja's plain ones)
+    env.filters.update({k: v for k, v in FILTERS.items() if k not in markup})
+    env.globals.update(template_globals())
     return env
