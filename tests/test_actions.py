@@ -237,3 +237,11 @@ def test_a_ratio_target_is_asked_to_record_a_benefit_cost_ratio() -> None:
     first = assess(Partnership.model_validate(data), DAY).next_actions[0]
     assert first.text.startswith("Record the benefit-cost ratio the costs and benefits give, "
                                  "1.36:1, as the result of")  # fmt: skip
+
+
+def test_a_decision_gap_is_asked_once_not_twice_in_two_wordings() -> None:
+    # Northgate has no decisions at all: agreeing which are joint and which each partner
+    # makes alone already asks which are joint; "which decisions you make together" repeated it.
+    found = actions(EXAMPLES / "northgate-crm-golive.yaml")
+    about = [a.text for a in found if a.field.startswith("decisions")]
+    assert about == ["Agree which decisions the partners make together and which each makes alone"]

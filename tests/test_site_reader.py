@@ -4,13 +4,14 @@ name or line number, whatever the files say."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import examples_site
+from conftest import TODAY, examples_site
 
 # What only someone at a terminal reads: a command and its options, a finding's code, a
 # YAML file, a file:line:column, a code span.
@@ -55,3 +56,51 @@ def test_no_page_a_partner_reads_shows_terminal_jargon(built: Path) -> None:
         found += [f"{page.relative_to(built)}: …{text[max(0, m.start() - 40):m.end() + 30]}…"
                   for m in JARGON.finditer(text)]  # fmt: skip
     assert found == []
+
+
+def _text(html: str) -> str:
+    seen = _Visible()
+    seen.feed(html)
+    return " ".join(" ".join(seen.text).split())
+
+
+def _section(page: Path, sid: str) -> str:
+    """The visible text of one section of a partnership page, by its heading's id."""
+    html = page.read_text("utf-8")
+    start = html.index(">", html.index(f'id="{sid}"')) + 1
+    return _text(html[start:html.index("</section>", start)])
+
+
+def _steps(page: Path) -> str:
+    """The text of "What to do next", without the open points under it."""
+    return _section(page, "next").split("Open points")[0]
+
+
+def _pages(built: Path) -> list[Path]:
+    found = sorted(built.glob("p/*/index.html"))
+    assert len(found) == 4
+    return found
+
+
+LONG = re.compile(r"\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December) \d{4})\b")  # fmt: skip
+
+
+def test_next_steps_write_dates_in_words_and_say_when_one_has_passed(built: Path) -> None:
+    today = dt.date.fromisoformat(TODAY)
+    for page in _pages(built):
+        text = _steps(page)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), page  # one style: words
+        for m in re.finditer(r"\(by " + LONG.pattern + r"\)", text):
+            assert dt.datetime.strptime(m.group(1), "%d %B %Y").date() >= today, (page, m[0])
+    riverside = _steps(built / "p/riverside-clinical-onboarding/index.html")
+    assert "overdue since 15 September 2026" in riverside  # the late facilitator guide
+
+
+def test_next_steps_say_each_decision_and_each_reason_once(built: Path) -> None:
+    northgate = _steps(built / "p/northgate-crm-golive/index.html")
+    assert northgate.count("decisions") == 1, northgate
+    for page in _pages(built):
+        text = _steps(page)
+        reasons = re.findall(r"Why(?:, for each of these)?: ([^A-Z“]+)", text)
+        assert len(reasons) == len(set(reasons)), (page, reasons)

@@ -302,6 +302,7 @@ def _general(field: str) -> str:
 
 MOST_ACTIONS = 50
 """Nobody acts on more: a file with thousands of late deliverables gets the 50 most urgent."""
+COVERS = {"decisions": ("decisions.joint",)}  # which are joint, and which each makes alone
 
 KIND_TERMS = {
     "vendor": "whether it binds, when it takes effect, payments, liability and insurance, "
@@ -377,7 +378,7 @@ def next_actions(p: Partnership, today: dt.date, missing: Sequence[str]) -> list
             # Dated actions are told one by one (two late deliverables are two actions).
             if (a.field if a.tier == 0 else _general(a.field)) not in seen:
                 out.append(a)
-                seen.update((a.field, _general(a.field)))
+                seen.update((a.field, _general(a.field), *COVERS.get(a.field, ())))
 
     add(dated)
     add([*_terms(p, today), *_signatures(p), *_divergence(p)])

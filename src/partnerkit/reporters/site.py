@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerkit.check.portfolio import Row, order, select, summary
+from partnerkit.check.record import long_date
 from partnerkit.documents.render import render_text
 from partnerkit.documents.sheets import FORM_COLUMNS
 from partnerkit.format.model import SIX_CS, Partnership
@@ -144,6 +145,36 @@ def _deliverables(p: Partnership, today: dt.date) -> list[dict[str, Any]]:
     return items
 
 
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _in_words(text: str) -> str:
+    """The judge's dates (2026-11-15) in words, as the documents write them (15 November 2026)."""
+
+    def word(m: re.Match[str]) -> str:
+        try:
+            return long_date(dt.date.fromisoformat(m.group(0)))
+        except ValueError:
+            return m.group(0)
+
+    return _ISO.sub(word, text)
+
+
+def next_steps(actions: Any, today: dt.date) -> list[dict[str, Any]]:
+    """The next actions as the page shows them: dates in words, a date that has passed said
+    as overdue, and actions in a row with the same reason grouped under it once."""
+    groups: list[dict[str, Any]] = []
+    for a in actions:
+        item = {"text": _in_words(a.text), "date": a.date,
+                "overdue": a.date is not None and a.date < today}  # fmt: skip
+        why = _in_words(a.why)
+        if groups and groups[-1]["why"] == why and why:
+            groups[-1]["items"].append(item)
+        else:
+            groups.append({"why": why, "items": [item]})
+    return groups
+
+
 def partnership_page(env: Any, variables: dict[str, Any], documents: list[dict[str, str]]) -> str:
     """One partnership's page from `render.context`'s variables and its documents' links."""
     p: Partnership = variables["p"]
@@ -155,6 +186,7 @@ def partnership_page(env: Any, variables: dict[str, Any], documents: list[dict[s
         ),
         "deliverables": _deliverables(p, variables["today"]),
         "documents": documents,
+        "steps": next_steps(variables["actions"], variables["today"]),
     }
     return render_text(env, "_site_partnership", "html", variables | extra)
 
