@@ -4,7 +4,7 @@
     python benchmarks/run.py --sizes 1 100   # a quick look
 
 For each N: `partnerkit check` with one worker and with the default workers (all rules
-on; a plain check shows no readiness, so it scores no file), `partnerkit review` and `partnerkit calendar` (default workers, the
+and scoring on), `partnerkit review` and `partnerkit calendar` (default workers, the
 same pass as check), `check-jsonschema --schemafile <partnerkit schema>`, and the
 floor: parsing the same files with PyYAML's C loader in one process. For one file
 (the pre-commit case), `yamllint` beside `partnerkit check` and what Pydantic alone
@@ -287,10 +287,8 @@ def render(r: Results, start: dict[str, float], description: str) -> str:
         "",
         "Files come from `benchmarks/generate.py` (seed 7): varied kinds, stages and sizes",
         "(about 4.7 KB each), a fifth incomplete and a few with schema errors. `check` runs",
-        "every rule; it scores a file only when its output shows the score (`--min-score`,",
-        "`--format json`), which these runs do not ask, while `review` scores every file.",
-        "The floor parses the same files with PyYAML's C loader in one process. Every",
-        "command below runs once per round, all sizes in the same",
+        "every rule and the scoring. The floor parses the same files with PyYAML's C loader",
+        "in one process. Every command below runs once per round, all sizes in the same",
         f"round, after a warm-up round; rounds: {r.runs_count}. Times are medians; a ratio is the",
         "median of the ratios within each round, so that the machine's drift falls on both",
         f"sides alike. Default workers here: {default_jobs()}.",
@@ -382,8 +380,8 @@ NOTES = """## Reading the numbers
   one-file commands (`score`, `render`, `review FILE`) show (about 6% of the pass); each file was read through a buffered read
   of the 5 MB size limit, which allocated 5 MB per file (now one read of the size
   `fstat` gives); each report line went through the escaping table even when Python
-  calls it printable; a plain `check` and the calendar scored every file, though
-  neither shows readiness (about 6% of the pass); a regular expression looked for the
+  calls it printable; the calendar scored every file, though it shows no readiness
+  (about 6% of the pass); a regular expression looked for the
   line breaks only YAML counts in every file (3%); the comma-trap search walked every
   file that had a `[`, though most only had `[]`; and the YAML resolver built its tags
   anew for each of a file's 370-odd nodes.

@@ -119,11 +119,9 @@ def test_calendar_runs_in_workers(cli, workdir: Path) -> None:
     assert one.out == two.out and one.out.count("BEGIN:VEVENT") >= 70
 
 
-def test_a_check_scores_files_only_when_its_output_shows_the_score(
-    cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A plain check and the calendar print no readiness: each file's scoring, about 6 % of
-    a check of 1,000 files, is not worked out for them; a minimum score or JSON asks for it."""
+def test_the_calendar_scores_no_file(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calendar prints no readiness: each file's scoring, about 6 % of a pass over
+    1,000 files, is not worked out for it; check (plain or JSON) scores every file."""
     from partnerkit.check import pipeline
 
     scored: list[str] = []
@@ -133,8 +131,6 @@ def test_a_check_scores_files_only_when_its_output_shows_the_score(
     )
     monkeypatch.chdir(EXAMPLES)
     files = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
-    plain = cli("check", "--no-config", "--today", TODAY, "--jobs", "1", *files)
-    assert plain.code == 0 and "readiness" not in plain.out
     assert cli("calendar", "--today", TODAY, "--jobs", "1", *files, "-o", "-").code == 0
     assert scored == []
     gated = cli(
@@ -142,5 +138,7 @@ def test_a_check_scores_files_only_when_its_output_shows_the_score(
     )
     assert gated.code == 1 and "below the minimum of 99" in gated.out
     assert len(scored) == len(files)
+    assert cli("check", "--no-config", "--today", TODAY, "--jobs", "1", *files).code == 0
+    assert len(scored) == 2 * len(files)
     assert cli("check", "--no-config", "--today", TODAY, "-f", "json", READY.name).code == 0
-    assert len(scored) == len(files) + 1
+    assert len(scored) == 2 * len(files) + 1

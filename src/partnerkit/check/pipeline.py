@@ -46,7 +46,7 @@ class Keep(Flag):
     """What a command needs from each file besides its findings."""
 
     NOTHING = 0
-    READINESS = auto()  # its readiness and band (a minimum score to meet)
+    READINESS = auto()  # its readiness and band (check)
     SCORE = auto()  # and the score digest (check --format json, review)
     ACTIONS = auto()  # and its next actions (check --format json; the dashboard shows none)
     FACTS = auto()  # the portfolio row's facts (review)
@@ -118,7 +118,7 @@ def _judge(
         from partnerkit.check.unsigned import locate_unsigned_changes
 
         rules = locate_unsigned_changes(rules, loaded, config.max_file_size)
-    assessment = None  # a plain check and the calendar show no score: none is worked out
+    assessment = None  # the calendar shows no score: none is worked out for it
     if keep & (Keep.READINESS | Keep.SCORE | Keep.ACTIONS):
         assessment = assess(model, today, config.bands, questions, actions=Keep.ACTIONS in keep)
     judged = replace(

@@ -83,12 +83,10 @@ def run_check(opts: CheckOptions) -> int:
     """Check the files and write the report; 1 when the check fails, else 0."""
     config = _configured(opts)
     today = parse_today(opts.today)
-    # Only the JSON report prints each file's full score digest; the others show a
-    # file's readiness only when it is under the minimum score.
+    # Every file is scored (its readiness and band); only the JSON report prints each
+    # file's full score digest.
     fmt = opts.format or default_format()
-    keep = Keep.SCORE | Keep.ACTIONS if fmt == "json" else Keep.NOTHING
-    if config.min_score is not None:
-        keep |= Keep.READINESS
+    keep = Keep.SCORE | Keep.ACTIONS if fmt == "json" else Keep.READINESS
     if "-" in opts.paths:
         report = _check_stdin(opts, config, today, keep)
     else:
