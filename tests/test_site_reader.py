@@ -104,3 +104,37 @@ def test_next_steps_say_each_decision_and_each_reason_once(built: Path) -> None:
         text = _steps(page)
         reasons = re.findall(r"Why(?:, for each of these)?: ([^A-Z“]+)", text)
         assert len(reasons) == len(set(reasons)), (page, reasons)
+
+
+def test_readiness_is_the_partnerships_not_a_files(built: Path) -> None:
+    # A sponsor has no "file": readiness is named as the partnership's, on its page and on
+    # the one-pager it links.
+    for page in [*_pages(built), *built.glob("p/*/one-pager.html")]:
+        text = _text(page.read_text("utf-8"))
+        assert not re.search(r"\bthe file\b", text), (page, re.findall(r".{60}\bthe file\b", text))
+    assert "the partnership's readiness" in _section(_pages(built)[0], "cs")
+
+
+def test_health_and_each_partners_ratings_say_which_review_they_come_from(built: Path) -> None:
+    # Riverside's partners last rated separately on 16 July; the latest review (15 October)
+    # rated once for all: the two tables differ, and each says its review.
+    text = _section(built / "p/riverside-clinical-onboarding/index.html", "cs")
+    assert "Health, review of 15 October 2026" in text
+    assert ("ratings at the review of 16 July 2026, the last review at which each partner "
+            "rated separately (the health column is from the later review of 15 October 2026)"
+            in text)  # fmt: skip
+
+
+def test_a_signature_that_names_no_terms_says_so_in_words(built: Path) -> None:
+    text = _section(built / "p/riverside-clinical-onboarding/index.html", "people")
+    assert "unrecorded" not in text
+    assert text.count("signed; version not recorded") == 2
+    assert "does not record which version of the terms it covers" in text
+
+
+def test_the_rating_form_explains_the_whole_numbers_it_asks_for(built: Path) -> None:
+    for form in built.glob("p/*/rate.html"):
+        text = _text(form.read_text("utf-8"))
+        assert "4.0" not in text and "3.9" not in text, form  # no averages: people pick 1 to 5
+        assert ("5 or 4 means it is a strength, 3 that it is worth discussing, 2 or 1 that it "
+                "is a concern") in text  # fmt: skip

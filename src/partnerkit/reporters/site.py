@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from partnerkit.check.record import long_date
 from partnerkit.documents.render import render_text
 from partnerkit.documents.sheets import FORM_COLUMNS
 from partnerkit.format.model import SIX_CS, Partnership
+from partnerkit.format.thresholds import HEALTH_CONCERN, HEALTH_STRENGTH
 from partnerkit.judge.facts import deliverable_overdue
 
 DUE_DAYS = 30
@@ -145,6 +147,27 @@ def _deliverables(p: Partnership, today: dt.date) -> list[dict[str, Any]]:
     return items
 
 
+SIGNED_WORDS = {
+    "current": "signed",
+    "earlier": "signed an earlier version",
+    "previous term": "signed the last term",
+    "unrecorded": "signed; version not recorded",
+}
+"""A signature's badge, in words (check.record.Signed); the sentence under it says the rest."""
+
+
+def whole_scale() -> str:
+    """The health scale for whole ratings, as the rating form asks for them."""
+    strength, concern = math.ceil(HEALTH_STRENGTH), math.ceil(HEALTH_CONCERN)
+
+    def span(lo: int, hi: int) -> str:
+        return str(lo) if lo == hi else " or ".join(map(str, range(hi, lo - 1, -1)))
+
+    return (f"Pick one whole number for each: {span(strength, 5)} means it is a strength, "
+            f"{span(concern, strength - 1)} that it is worth discussing, "
+            f"{span(1, concern - 1)} that it is a concern.")  # fmt: skip
+
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -187,6 +210,7 @@ def partnership_page(env: Any, variables: dict[str, Any], documents: list[dict[s
         "deliverables": _deliverables(p, variables["today"]),
         "documents": documents,
         "steps": next_steps(variables["actions"], variables["today"]),
+        "signed_words": SIGNED_WORDS,
     }
     return render_text(env, "_site_partnership", "html", variables | extra)
 
@@ -195,5 +219,6 @@ def rate_page(env: Any, p: Partnership) -> str:
     """The rating form: the columns `partnerkit form` writes and `record --ratings` reads."""
     from partnerkit import __version__
 
-    variables = {"p": p, "six_cs": SIX_CS, "columns": FORM_COLUMNS, "version": __version__}
+    variables = {"p": p, "six_cs": SIX_CS, "columns": FORM_COLUMNS, "version": __version__,
+                 "whole_scale": whole_scale()}  # fmt: skip
     return render_text(env, "_site_rate", "html", variables)
