@@ -138,3 +138,17 @@ def test_the_rating_form_explains_the_whole_numbers_it_asks_for(built: Path) -> 
         assert "4.0" not in text and "3.9" not in text, form  # no averages: people pick 1 to 5
         assert ("5 or 4 means it is a strength, 3 that it is worth discussing, 2 or 1 that it "
                 "is a concern") in text  # fmt: skip
+
+
+def test_the_index_counts_next_steps_and_links_them_not_lint_findings(built: Path) -> None:
+    # "Errors / warnings" counted findings no page shows; the index now counts the steps a
+    # partnership's page lists under "What to do next", and links there.
+    index = (built / "index.html").read_text("utf-8")
+    assert "Errors / warnings" not in _text(index) and "Next steps" in _text(index)
+    links = re.findall(r'<a href="(p/[a-z0-9-]+/index\.html)#next">(\d+) to do</a>', index)
+    assert len(links) == 4
+    for href, count in links:
+        html = (built / href).read_text("utf-8")
+        start = html.index('<ol class="steps">')
+        steps = html[start:html.index("</ol>", start)]
+        assert steps.count("<li>") - steps.count("<ul>") == int(count), href

@@ -55,6 +55,7 @@ class Row:
     criteria: int = 0
     on_track: int = 0
     heard: tuple[str, str, str, str] | None = None  # what, from whom, who knows them, offer
+    steps: int = 0  # next actions, when the pass worked them out (the site's index)
 
     def review_state(self, today: dt.date) -> str:
         """overdue | soon | later | none."""
@@ -103,6 +104,7 @@ def row_of(result: FileResult) -> Row:
         row.health_trend = round(sum(trends) / len(trends), 2) if trends else None
         row.health_series = _mean_series([list(c.series) for c in result.score.cs])
         row.health_stale = result.score.stale
+        row.steps = len(result.score.next_actions)
     if result.facts:
         f = result.facts
         row.kind, row.status = f.kind, f.status

@@ -70,7 +70,7 @@ def run_site(opts: SiteOptions) -> int:
 
         weasyprint()
     out.mkdir(parents=True, exist_ok=True)
-    keep = Keep.SCORE | Keep.FACTS | Keep.EVENTS
+    keep = Keep.SCORE | Keep.ACTIONS | Keep.FACTS | Keep.EVENTS  # index: next steps
     report = examine_paths(files, config, today, keep=keep, jobs=workers(opts.jobs or config.jobs))
     env = environment(config.templates)
     site = _Site(out.resolve(), env, config, today, opts)

@@ -99,7 +99,8 @@ def dashboard_pages(
         totals = summary(shown, today)
         variables = {
             "rows": [
-                r.as_dict(today) | {"late_count": len(r.late), "href": hrefs.get(r.path, "")}
+                r.as_dict(today)
+                | {"late_count": len(r.late), "href": hrefs.get(r.path, ""), "steps": r.steps}
                 for r in shown
             ],
             "summary": totals,
