@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -38,6 +39,9 @@ from partnerkit.support.parallel import map_ordered, workers
 from partnerkit.support.sanitize import printable
 
 MANIFEST = ".partnerkit-site.json"
+_SYNC = getattr(os, "sync", None)
+"""The site's thousand files are not each forced to disk as written (that was a third of
+a build's time): one sync before the manifest does it for all, where there is one."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ class _Site:
         return target
 
     def write(self, rel: str, data: str | bytes) -> None:
-        write_atomic(self.path(rel), data, force=True)
+        write_atomic(self.path(rel), data, force=True, durable=_SYNC is None)
 
     def build(self, results: tuple[FileResult, ...]) -> int:
         from partnerkit.reporters.site import folder_of
@@ -145,8 +149,11 @@ class _Site:
                 if gone.is_dir() and not gone.is_symlink():
                     shutil.rmtree(gone)
         self._portfolio(results, hrefs)
-        self.write(MANIFEST, json.dumps({"version": __version__, "partnerships": entries},
-                                        indent=1, sort_keys=True) + "\n")  # fmt: skip
+        if _SYNC is not None:  # every page on disk before the manifest says it is built
+            _SYNC()
+        manifest = json.dumps({"version": __version__, "partnerships": entries},
+                              indent=1, sort_keys=True) + "\n"  # fmt: skip
+        write_atomic(self.path(MANIFEST), manifest, force=True)
         return status
 
     def _made(self, todo: list[tuple[FileResult, str, Any]]) -> Iterator[Built]:
@@ -188,7 +195,7 @@ class _Site:
 
         jobs = [job for _, job in self.pending]
         for (target, _), printed in zip(self.pending, print_all(jobs, default_jobs()), strict=True):
-            write_atomic(target, printed.pdf, force=True)
+            write_atomic(target, printed.pdf, force=True, durable=_SYNC is None)
         self.pending = []
 
     def _portfolio(self, results: tuple[FileResult, ...], hrefs: dict[str, str]) -> None:

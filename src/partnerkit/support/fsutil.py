@@ -17,18 +17,22 @@ from partnerkit.support.parallel import signals_held
 from partnerkit.support.spool import Spool
 
 
-def write_atomic(path: Path, data: str | bytes | Spool, *, force: bool = False) -> None:
+def write_atomic(
+    path: Path, data: str | bytes | Spool, *, force: bool = False, durable: bool = True
+) -> None:
     """Write `data` to `path` in one step: readers see the old file or the new one, never half.
 
-    Refuses to replace an existing file unless `force` (exit 2 with a message).
+    Refuses to replace an existing file unless `force` (exit 2 with a message). With
+    `durable` false the data is not forced to disk before the file takes its name: the
+    caller syncs once for many files (`site`, before its manifest).
     """
     try:
-        _write(path, data, force)
+        _write(path, data, force, durable)
     except OSError as exc:  # permissions, a file where a folder should be, a full disk
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
+def _write(path: Path, data: str | bytes | Spool, force: bool, durable: bool = True) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name a file to write")
@@ -36,7 +40,7 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
         real = Path(os.path.realpath(path))
         if not real.exists():
             raise UsageError(f"{path} is a link to {real}, which does not exist; name a file")
-        return _write(real, data, force)
+        return _write(real, data, force, durable)
     if path.exists() and not path.is_file():
         return _write_into(path, payload)
     if path.exists() and not force:
@@ -59,7 +63,8 @@ def _write(path: Path, data: str | bytes | Spool, force: bool) -> None:
             else:
                 handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if force:
             os.replace(tmp, path)
         else:
