@@ -5,8 +5,12 @@ name or line number, whatever the files say."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import shutil
+import threading
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -152,3 +156,49 @@ def test_the_index_counts_next_steps_and_links_them_not_lint_findings(built: Pat
         start = html.index('<ol class="steps">')
         steps = html[start:html.index("</ol>", start)]
         assert steps.count("<li>") - steps.count("<ul>") == int(count), href
+
+
+def test_the_calendar_link_says_it_adds_the_dates_once_and_how_to_subscribe(built: Path) -> None:
+    # Opened from a folder (or without scripts) the link downloads the dates once: the page
+    # says so, and how to subscribe instead; it no longer calls a download "Subscribe".
+    for page in [built / "index.html", *_pages(built)]:
+        text = _text(page.read_text("utf-8").split("<script")[0])
+        assert "Subscribe" not in text, page
+        assert "adds the dates once" in text and "calendar from a URL" in text, page
+        assert "“Add by URL”" in text, page
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """Serves without printing a line a request."""
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
+                    reason="Chromium or chromedriver is not installed")  # fmt: skip
+def test_served_over_the_web_the_calendar_link_subscribes(built: Path, tmp_path: Path) -> None:
+    from browsing import chrome
+
+    handler = functools.partial(_Quiet, directory=str(built))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver = chrome(tmp_path / "profile", tmp_path / "downloads")
+    link = "return [document.querySelector('a[data-subscribe]').href, document.querySelector("
+    link += "'a[data-subscribe]').textContent, document.getElementById('calendar-how').textContent]"
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        driver.get(f"{base}/p/riverside-clinical-onboarding/index.html")
+        href, words, how = driver.execute_script(link)
+        feed = "/p/riverside-clinical-onboarding/calendar.ics"
+        assert href == base.replace("http:", "webcal:") + feed
+        assert words == "Subscribe to this partnership's dates in your calendar"
+        assert "keeps them up to date" in how
+        driver.get(f"{base}/index.html")
+        assert driver.execute_script(link)[0].startswith("webcal://127.0.0.1:")
+        driver.get((built / "p/riverside-clinical-onboarding/index.html").as_uri())
+        href, words, how = driver.execute_script(link)
+        assert href == (built / "p/riverside-clinical-onboarding/calendar.ics").as_uri()
+        assert words.startswith("Add ") and "adds the dates once" in how
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
