@@ -118,14 +118,34 @@ def test_filter_pages_show_only_their_rows(built: Path) -> None:
     assert 0 < active < all_rows
 
 
-def test_calendars_are_those_of_the_calendar_command(built: Path, cli) -> None:
+def _events(text: str) -> dict[str, dict[str, str]]:
+    """Each event of a calendar by UID: its properties as text, the description without the
+    line `calendar` adds to name the event's file."""
+    import icalendar
+
+    found = {}
+    for e in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+        said = {k: e[k].to_ical().decode() for k in e if k not in ("UID", "DESCRIPTION")}
+        said["DESCRIPTION"] = re.sub(r"\nSource: .*\Z", "", str(e["DESCRIPTION"]))
+        found[str(e["UID"])] = said
+    return found
+
+
+def test_calendars_have_the_events_and_uids_of_the_calendar_command(built: Path, cli) -> None:
     whole = cli("calendar", str(EXAMPLES), "--today", TODAY, "--no-config")
-    assert (built / "calendar.ics").read_text("utf-8").replace("\r\n", "\n") == whole.out.replace(
-        "\r\n", "\n"
-    )
+    assert "Source: " in whole.out  # `calendar` names each event's file for its reader
+    site = (built / "calendar.ics").read_text("utf-8")
+    assert _events(site) == _events(whole.out) and len(_events(site)) > 10
     one = cli("calendar", str(RIVERSIDE), "--today", TODAY, "--no-config")
-    mine = built / "p" / "riverside-clinical-onboarding" / "calendar.ics"
-    assert mine.read_text("utf-8").replace("\r\n", "\n") == one.out.replace("\r\n", "\n")
+    mine = (built / "p" / "riverside-clinical-onboarding" / "calendar.ics").read_text("utf-8")
+    assert _events(mine) == _events(one.out) and _events(mine)
+
+
+def test_the_sites_calendars_name_no_file(built: Path) -> None:
+    # A sponsor subscribes to these: a line naming a YAML path is noise to them.
+    for feed in [built / "calendar.ics", *built.glob("p/*/calendar.ics")]:
+        text = feed.read_text("utf-8").replace("\r\n ", "")
+        assert "Source:" not in text and ".yaml" not in text, feed
 
 
 def test_rebuild_renders_only_the_partnership_that_changed(tmp_path: Path, cli) -> None:

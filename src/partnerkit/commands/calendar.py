@@ -46,14 +46,16 @@ def _ics_text(text: str) -> str:
     return re.sub(r":(?=:)", ":\u2060", text)
 
 
-def build_calendar(results: list[FileResult], stamp: dt.date) -> bytes:
+def build_calendar(results: list[FileResult], stamp: dt.date, *, source: bool = True) -> bytes:
+    """The calendar of `results`' dated items; `source=False` leaves out the line naming each
+    event's file (the site's feeds: their readers never see the files), same events and UIDs."""
     events = (
         ics.event_lines(
             item.uid,
             stamp,
             item.day,
             _ics_text(item.summary),
-            _ics_text(f"{item.description}\nSource: {result.path}"),
+            _ics_text(f"{item.description}\nSource: {result.path}" if source else item.description),
             ("partnerkit", item.category),
         )
         for result in results

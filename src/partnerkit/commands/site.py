@@ -208,4 +208,5 @@ class _Site:
             rows, self.today, self.env, hrefs, Sort.next_review
         ).items():
             self.write(name, text)
-        self.write("calendar.ics", build_calendar([r for r in results if r.valid], self.today))
+        valid = [r for r in results if r.valid]
+        self.write("calendar.ics", build_calendar(valid, self.today, source=False))

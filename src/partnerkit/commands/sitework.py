@@ -83,7 +83,8 @@ def build(task: tuple[FileResult, str], asked: Asked) -> Built:
         built.files.append((f"{folder}/index.html",
                             site.partnership_page(env, variables, documents)))  # fmt: skip
         built.files.append((f"{folder}/rate.html", site.rate_page(env, sound.model)))
-        built.files.append((f"{folder}/calendar.ics", build_calendar([result], asked.today)))
+        feed = build_calendar([result], asked.today, source=False)  # no file named: as the page
+        built.files.append((f"{folder}/calendar.ics", feed))
     except UsageError:
         raise
     except Exception as exc:  # a bug met on this file: its finding; the others go on
