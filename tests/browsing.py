@@ -36,7 +36,11 @@ def chrome(profile: Path, downloads: Path):
         "prefs",
         {"download.default_directory": str(downloads), "download.prompt_for_download": False},
     )
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    # A reader's browser sees the system's fonts: rendering a PDF earlier in the run points
+    # this process's fontconfig at partnerkit's own fonts only, which Chromium would inherit
+    # (wider text; the printed dashboard came out 1064 px against 1032 after test_site.py).
+    env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER), env=env))
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(60)
     return driver
