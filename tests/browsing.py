@@ -20,8 +20,9 @@ missing = pytest.mark.skipif(
 )
 
 
-def chrome(profile: Path, downloads: Path):
-    """A headless Chromium that saves downloads in `downloads` without asking."""
+def chrome(profile: Path, downloads: Path, fontconfig: Path | None = None):
+    """A headless Chromium that saves downloads in `downloads` without asking; with
+    `fontconfig`, one that sees only the fonts that file names."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -40,6 +41,8 @@ def chrome(profile: Path, downloads: Path):
     # this process's fontconfig at partnerkit's own fonts only, which Chromium would inherit
     # (wider text; the printed dashboard came out 1064 px against 1032 after test_site.py).
     env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+    if fontconfig is not None:
+        env["FONTCONFIG_FILE"] = str(fontconfig)
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER), env=env))
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(60)
