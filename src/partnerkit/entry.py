@@ -27,10 +27,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     from partnerkit.support.errors import UsageError
 
-    _terminate_like_interrupt()
     _without_pydantic_plugins()
     stdout_before = _stdout_file()
     try:
+        # Inside the try: a stop that comes as soon as SIGTERM is caught (the moment a
+        # watcher takes partnerkit to be running) must be answered with 130 or 143 too.
+        _terminate_like_interrupt()
         code = _completion_script(args) if args[:1] in _COMPLETION else _without_typer(args)
         if code is not None:
             sys.exit(code)
