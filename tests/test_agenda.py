@@ -217,3 +217,23 @@ def test_an_internal_go_live_is_a_decision_the_calendar_forces() -> None:
     ahead = agenda_of(Partnership.model_validate(data), dt.date(2027, 2, 1)).forced
     assert ahead == ["The go-live is on 2027-04-05, before the review after this one: confirm "
                      "that everyone who needs training will have had it"]
+
+
+def test_a_gap_between_partners_is_spoken_of_only_when_they_rated_separately() -> None:
+    """Lakeview's last review has only a joint rating: its agenda said 'No gaps between the
+    partners' ratings', which nothing in the file supports."""
+    path = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    calm = next(x for x in agenda(path).items if x.key == "ratings")
+    assert not calm.entries and "gaps between" not in calm.empty
+    assert calm.empty.startswith("Only a joint rating was recorded at the last review")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    last = data["reviews"]["history"][-1]
+    last["partner_ratings"] = {x["id"]: dict(last["ratings"]) for x in data["partners"]}
+    each = next(x for x in agenda_of(Partnership.model_validate(data), DAY).items
+                if x.key == "ratings")  # fmt: skip
+    assert each.empty == ("No gaps between the partners' ratings and no rating below 3 at the "
+                          "last review.")  # fmt: skip
+    data["reviews"]["history"].append({"date": "2026-11-20", "kind": "periodic"})
+    later = next(x for x in agenda_of(Partnership.model_validate(data), DAY).items
+                 if x.key == "ratings")  # fmt: skip
+    assert "at the review of 2026-09-17, the last with ratings" in later.empty

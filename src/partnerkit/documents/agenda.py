@@ -52,6 +52,9 @@ class Agenda:
     sponsor: str | None = None
     late_owners: list[str] = field(default_factory=list)  # spokespeople of late work
     rated: bool = False  # whether any review so far recorded ratings
+    rated_on: dt.date | None = None  # the latest review with ratings
+    rated_last: bool = False  # whether that is the last review held
+    by_partner: bool = False  # whether at least two partners rated it separately
 
     @property
     def empty(self) -> bool:
@@ -73,9 +76,7 @@ class Agenda:
                  self.changed, "Nothing dated in the partnership record; each spokesperson "
                  "reports briefly."),
             Item("ratings", "How the partners see the partnership", _box(self.ratings, 10), chair,
-                 self.ratings, "No gaps between the partners' ratings and no rating below 3 "
-                 "at the last review." if self.rated else "No ratings yet: this meeting is the "
-                 "first at which the partners rate the partnership."),
+                 self.ratings, self._calm()),
             Item("late", "Late deliverables", _box(self.late),
                  " and ".join(self.late_owners) or chair, self.late, "None."),
             Item("behind", "Success criteria behind target", _box(self.behind), chair,
@@ -86,6 +87,19 @@ class Agenda:
                 "Confirm the date of the next review."]),
         ]  # fmt: skip
         return items
+
+    def _calm(self) -> str:
+        """What the ratings item says when nothing in the ratings needs discussing: a gap
+        between partners is spoken of only when the partners rated separately."""
+        if not self.rated:
+            return ("No ratings yet: this meeting is the first at which the partners rate the "
+                    "partnership.")
+        at = ("at the last review" if self.rated_last
+              else f"at the review of {self.rated_on}, the last with ratings")
+        if self.by_partner:
+            return f"No gaps between the partners' ratings and no rating below 3 {at}."
+        return (f"Only a joint rating was recorded {at}, with none of the Six C's below 3; "
+                "the partners did not rate separately, so there are no gaps to compare.")
 
     @property
     def minutes(self) -> int:
@@ -240,6 +254,8 @@ def _ratings(
     if not rated:
         return
     latest = rated[-1]
+    a.rated_on, a.rated_last = latest.date, latest is history[-1]
+    a.by_partner = len(latest.partner_ratings) >= 2
     if health_is_stale(p, latest.date, today):
         a.ratings.append(f"The latest ratings, from {latest.date}, are more than two review "
                          "cycles old: every partner rates the Six C's at this meeting")  # fmt: skip
