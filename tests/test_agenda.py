@@ -185,7 +185,7 @@ def test_a_proposed_agreement_nobody_has_signed_is_the_decision_the_calendar_for
 def test_an_agenda_before_the_period_starts_does_not_cover_time_since_a_future_start(cli) -> None:
     """It said 'Covers the time since the start on 11 January 2027' on 10 December 2026."""
     a = agenda(DATA / "district-math-proposed.yaml")
-    assert a.since is None and a.meeting < dt.date(2027, 1, 11)
+    assert a.since is None and a.meeting is None and a.horizon < dt.date(2027, 3, 11)
     out = cli("agenda", DATA / "district-math-proposed.yaml", "-o", "-", "--today", TODAY).out
     assert "Covers the time since" not in out
 
@@ -237,3 +237,19 @@ def test_a_gap_between_partners_is_spoken_of_only_when_they_rated_separately() -
     later = next(x for x in agenda_of(Partnership.model_validate(data), DAY).items
                  if x.key == "ratings")  # fmt: skip
     assert "at the review of 2026-09-17, the last with ratings" in later.empty
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_agenda_with_no_review_date_set_does_not_print_today_as_the_meeting_date(cli, fmt):
+    """Harbor has no next review date: its agenda was headed 'Review meeting agenda ·
+    5 December 2026', the day it was built, as if the meeting were set for then."""
+    path = EXAMPLES / "harbor-county-early-learning.yaml"
+    a = agenda(path)
+    assert a.meeting is None and a.horizon == dt.date(2027, 2, 23)  # a cycle from today
+    out = cli("agenda", path, "-f", fmt, "-o", "-", "--today", "2026-12-05").out
+    assert "Review meeting agenda · date to be set" in out.replace("**", "")
+    assert not re.search(r"(?<!\d)5 December 2026", out), "today is not the meeting date"
+    passed = yaml.safe_load(path.read_text("utf-8"))
+    passed["reviews"]["next"] = "2026-11-20"  # a date that has passed sets no meeting
+    assert agenda_of(Partnership.model_validate(passed), DAY).meeting is None
+    assert agenda(EXAMPLES / "lakeview-literacy-coaching.yaml").meeting == dt.date(2026, 12, 15)

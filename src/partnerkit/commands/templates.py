@@ -33,7 +33,8 @@ Variables every template receives:
               review, oldest first); readiness.stale: the latest ratings are over two cycles old
   roi         the ROI (or none): .percent, .ratio, .costs, .benefits, .currency, .target,
               .meets_target, .problem, .summary()
-  agenda      the next review's agenda: .meeting, .since, .horizon, and lists in plain words:
+  agenda      the next review's agenda: .meeting (none when no date is set), .since,
+              .horizon, and lists in plain words:
               .wins, .changed, .follow_up, .ratings, .late, .behind, .decisions
   measured    per criterion name, its measured values oldest first
   actions     next actions, most urgent first: .text (plain words), .section, .kind, .date

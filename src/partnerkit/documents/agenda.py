@@ -35,7 +35,7 @@ from partnerkit.judge.facts import (
 
 @dataclass
 class Agenda:
-    meeting: dt.date  # the date of the review this agenda is for
+    meeting: dt.date | None  # the date set for the review this agenda is for, if one is
     since: dt.date | None  # the last review, or the start
     horizon: dt.date  # decisions due before this date belong on this agenda
     changed: list[str] = field(default_factory=list)
@@ -149,12 +149,13 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     r = p.reviews
     history = sorted(r.history, key=lambda x: x.date) if r else []
     last = history[-1] if history else None
-    meeting = r.next if r and r.next and r.next >= today else today
+    meeting = r.next if r and r.next and r.next >= today else None  # a date passed is no date
+    held = meeting or today  # with no date set, the agenda is judged as if the meeting were now
     since = last.date if last else (p.period.start if p.period else None)
-    if since and since > meeting:  # a period that has not started yet has no time to cover
+    if since and since > held:  # a period that has not started yet has no time to cover
         since = None
     cycle = CADENCE_DAYS[r.cadence] if r and r.cadence else CADENCE_DAYS["quarterly"]
-    a = Agenda(meeting, since, shift(meeting, cycle))
+    a = Agenda(meeting, since, shift(held, cycle))
     names = {x.id: x.name for x in p.partners}
     _changed(p, a, today, names)
     if last:  # what the last review agreed, to check it happened
