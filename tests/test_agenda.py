@@ -253,3 +253,20 @@ def test_an_agenda_with_no_review_date_set_does_not_print_today_as_the_meeting_d
     passed["reviews"]["next"] = "2026-11-20"  # a date that has passed sets no meeting
     assert agenda_of(Partnership.model_validate(passed), DAY).meeting is None
     assert agenda(EXAMPLES / "lakeview-literacy-coaching.yaml").meeting == dt.date(2026, 12, 15)
+
+
+def test_the_pre_reading_says_when_the_last_review_has_no_minutes(cli) -> None:
+    """Lakeview's agenda covers the time since its review of 17 September 2026, which has
+    no minutes, yet offered 'The minutes of the review of 11 December 2025' as if they were
+    the last review's."""
+    path = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    assert agenda(path).pre_reading[0] == (
+        "The last review, of 2026-09-17, has no minutes recorded; the latest minutes are those "
+        "of the review of 2025-12-11 (minutes/2025-12-11.md)")  # fmt: skip
+    out = cli("agenda", path, "-o", "-", "--today", TODAY).out
+    assert "The last review, of 17 September 2026, has no minutes recorded" in out
+    data = yaml.safe_load(path.read_text("utf-8"))
+    for x in data["reviews"]["history"]:
+        x.pop("minutes", None)
+    bare = agenda_of(Partnership.model_validate(data), DAY).pre_reading
+    assert len(bare) == 1 and bare[0].startswith("The rating sheet")

@@ -11,7 +11,7 @@ is late or behind, the other decisions, and the actions. Each item has a time bo
 an owner (the sponsor for forced decisions, the spokespeople of the partners whose work
 is late for late deliverables, the manager for the rest); the agenda names
 who attends (spokespeople, manager, sponsor) and what to read first (the last review's
-minutes, the rating sheet).
+minutes, or that it has none and the latest earlier ones; the rating sheet).
 """
 
 from __future__ import annotations
@@ -176,9 +176,14 @@ def agenda_of(p: Partnership, today: dt.date) -> Agenda:
     _go_live(p, a, today)
     _people(p, a)
     with_minutes = [x for x in history if x.minutes]
-    if with_minutes:
+    if with_minutes:  # the last review's minutes, or say it has none and offer the latest
         m = with_minutes[-1]
-        a.pre_reading.append(f"The minutes of the review of {m.date} ({m.minutes})")
+        if last and m is not last:
+            a.pre_reading.append(f"The last review, of {last.date}, has no minutes recorded; "
+                                 f"the latest minutes are those of the review of {m.date} "
+                                 f"({m.minutes})")  # fmt: skip
+        else:
+            a.pre_reading.append(f"The minutes of the review of {m.date} ({m.minutes})")
     a.pre_reading.append("The rating sheet: each partner rates the Six C's, 1 to 5, and "
                          "returns it before the meeting")  # fmt: skip
     return a
