@@ -34,9 +34,10 @@ FIRST = [
     (EXAMPLES / "lakeview-literacy-coaching.yaml", "dates", "expectations[3]",
      "Finish “Sustainability plan for year three without the provider”",
      "the partners plan to end on 2026-12-18; the work carries on only if the hand-over"),
-    # The notice deadline passed 8 days ago: the renewal decision is overdue.
+    # It does not renew by itself, and the last day to ask to renew passed 8 days ago: the
+    # renewal decision is overdue, and the agreement ends on its date unless all agree.
     (EXAMPLES / "riverside-clinical-onboarding.yaml", "dates",
-     "changes.termination.notice_days", "was 2026-11-15", "notice given after it comes too late"),
+     "terms.renewal.notice_days", "was 2026-11-15", "it ends on 2027-01-14"),
     # Internal project going live on 2027-04-05, the list the training is built from has no
     # date: the seed's whole point is training ready before launch.
     (EXAMPLES / "northgate-crm-golive.yaml", "dates", "expectations[1]",
@@ -106,15 +107,48 @@ def test_a_proposed_file_with_terms_hears_what_its_kind_still_needs() -> None:
 
 
 def test_a_renewing_partnership_past_its_notice_deadline_hears_that_its_term_ends() -> None:
-    # The term ends in 38 days and the 90 days' notice ran out 52 days ago: the first
-    # action is the term ending, not the overdue review.
+    # The term ends in 38 days and the 90 days to ask for renewal ran out 52 days ago: the
+    # first action is the term ending, not the overdue review.
     data = yaml.safe_load((EXAMPLES / "harbor-county-early-learning.yaml").read_text("utf-8"))
     data["period"]["end"] = DAY + dt.timedelta(days=38)
+    data["terms"]["renewal"]["notice_days"] = 90
     data["reviews"]["next"] = DAY - dt.timedelta(days=3)
     first = assess(Partnership.model_validate(data), DAY).next_actions[0]
-    assert first.field == "changes.termination.notice_days"
+    assert first.field == "terms.renewal.notice_days"
     assert "The period ends on 2026-12-31, in 38 days" in first.text
     assert "settle the renewal" in first.text and "lapses on 2026-12-31" in first.why
+
+
+@pytest.mark.parametrize(
+    ("automatic", "ahead", "says", "why"),
+    [
+        # It does not renew by itself: the deadline is the last day to ask for renewal,
+        # and missing it means the agreement ends on its date.
+        (False, False, "The last day to ask in writing to renew, 60 days before the period "
+         "ends on 2027-01-14, was 2026-11-15 (8 days ago)",
+         "does not renew by itself, so it ends on 2027-01-14"),
+        (False, True, "The last day to ask in writing to renew, 60 days before the period "
+         "ends on 2027-01-14, is 2026-11-15 (in 2 days)",
+         "without a request in time it ends on 2027-01-14"),
+        # It renews by itself: the deadline is the last day to give notice to end it.
+        (True, False, "The last day to give 60 days' renewal notice before the period ends "
+         "on 2027-01-14 was 2026-11-15", "too late to end the agreement on time"),
+        (True, True, "The last day to give 60 days' renewal notice before the period ends "
+         "on 2027-01-14 is 2026-11-15 (in 2 days)", "too late to end the agreement on time"),
+    ],
+)
+def test_the_notice_action_follows_the_renewal_terms(
+    automatic: bool, ahead: bool, says: str, why: str
+) -> None:
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    data["terms"]["renewal"]["automatic"] = automatic
+    today = DAY - dt.timedelta(days=10) if ahead else DAY
+    data["reviews"]["next"] = today + dt.timedelta(days=20)  # nothing overdue comes first
+    first = assess(Partnership.model_validate(data), today).next_actions[0]
+    assert first.field == "terms.renewal.notice_days"
+    assert first.text.startswith(says) and why in first.why, (first.text, first.why)
+    if not automatic:  # nothing to stop: it ends on its date unless a renewal is asked for
+        assert "end the agreement on time" not in first.why
 
 
 def test_training_due_after_the_launch_comes_first_with_its_reason() -> None:

@@ -22,6 +22,7 @@ from partnerkit.format.thresholds import HEALTH_CONCERN, PERCEPTION_GAP, shift
 from partnerkit.judge.digest import Step
 from partnerkit.judge.facts import criterion_progress, overdue_deliverables, review_ratings, spreads
 from partnerkit.judge.legal import needs
+from partnerkit.judge.notice import governing, wording
 from partnerkit.judge.stages import EVIDENCE_PLAIN, later_gaps, stage_gaps
 
 SOON = 30  # days: a deadline this close is as urgent as one passed
@@ -132,42 +133,17 @@ def _ending(p: Partnership, end: dt.date, today: dt.date) -> Iterator[Action]:
 
 
 def _notice(p: Partnership, today: dt.date) -> Iterator[Action]:
+    """The notice deadline the renewal terms set before the period ends, once it is near."""
     assert p.period and p.period.end
-    term = p.changes.termination if p.changes else None
-    renewal = p.terms.renewal if p.terms else None
-    notices = [
-        (n, why)
-        for n, why in (
-            (term.notice_days if term else None, "notice"),
-            (renewal.notice_days if renewal else None, "renewal notice"),
-        )
-        if n is not None
-    ]
-    if not notices:
+    n = governing(p)
+    if n is None:
         return
-    days, what = max(notices, key=lambda pair: pair[0])
-    deadline, end = shift(p.period.end, -days), p.period.end
+    deadline, end = shift(p.period.end, -n.days), p.period.end
     if (deadline - today).days > SOON:
         return
-    verb = "was" if deadline < today else "is"
-    when = f"{verb} {deadline} ({_when(deadline, today)})"
-    if p.plan == "end":
-        text = (f"The last day to give {days} days' {what} before the period ends on {end} "
-                f"{when}: confirm to every partner in writing that the partnership ends then, "
-                "and plan the hand-over")  # fmt: skip
-        why = "without notice in time the agreement may run on"
-    elif p.status == "renewing":
-        text = (f"The period ends on {end}, {_when(end, today)}, and the last day to give "
-                f"{days} days' {what} {when}: settle the renewal and have every partner sign "
-                "it before the period ends, or agree an extension in writing")  # fmt: skip
-        why = f"the agreement lapses on {end} unless the renewal is signed"
-    else:
-        text = (f"The last day to give {days} days' {what} before the period ends on {end} "
-                f"{when}: decide with the partners now whether to renew or end, and record "
-                "the decision")  # fmt: skip
-        why = "notice given after it comes too late to end the agreement on time"
-    yield Action(0, text, "Period and renewal", "changes.termination.notice_days", deadline, 0,
-                 why)  # fmt: skip
+    said = wording(n, p, deadline, today, _when(deadline, today), _when(end, today))
+    if said:
+        yield Action(0, said[0], "Period and renewal", n.field, deadline, 0, said[1])
 
 
 def go_live(p: Partnership, today: dt.date) -> list[Action]:
