@@ -270,3 +270,33 @@ def test_the_pre_reading_says_when_the_last_review_has_no_minutes(cli) -> None:
         x.pop("minutes", None)
     bare = agenda_of(Partnership.model_validate(data), DAY).pre_reading
     assert len(bare) == 1 and bare[0].startswith("The rating sheet")
+
+
+def test_a_payment_waiting_on_a_deliverable_or_a_condition_is_not_simply_approved() -> None:
+    """Lakeview's last payment is made on acceptance of the final impact report, which is
+    still planned, and Riverside's pays Meridian while its facilitator guide is late: both
+    agendas said 'approve the invoice'."""
+    lake = EXAMPLES / "lakeview-literacy-coaching.yaml"
+    pay = next(x for x in agenda(lake).decisions if x.startswith("Payment"))
+    assert pay.endswith("its payment terms name Final impact report, which is planned: confirm "
+                        "that deliverable is done and accepted first, and only then approve "
+                        "the invoice")  # fmt: skip
+    data = yaml.safe_load(lake.read_text("utf-8"))
+    next(e for e in data["expectations"] if e["deliverable"] == "Final impact report").update(
+        status="done")  # fmt: skip
+    done = agenda_of(Partnership.model_validate(data), DAY).decisions
+    assert any(x.endswith("its payment terms set a condition (The last 20% is paid on acceptance "
+                          "of the final impact report): check it is met, then approve the "
+                          "invoice") for x in done)  # fmt: skip
+    river = agenda(EXAMPLES / "riverside-clinical-onboarding.yaml").decisions
+    sim = next(x for x in river if x.startswith("Payment for Design and facilitation fees for the "
+                                                "simulation days"))  # fmt: skip
+    assert "Meridian Clinical Learning, which is paid, has late work (Simulation-day " in sim
+    assert sim.endswith("confirm the work this payment is for has been delivered, then approve "
+                        "the invoice")  # fmt: skip
+    data = yaml.safe_load((EXAMPLES / "riverside-clinical-onboarding.yaml").read_text("utf-8"))
+    for e in data["expectations"]:
+        e.update(status="done")
+    plain = agenda_of(Partnership.model_validate(data), DAY).decisions
+    assert any(x.startswith("Payment for Design") and x.endswith(": approve the invoice")
+               for x in plain)  # nothing in the file holds it back  # fmt: skip

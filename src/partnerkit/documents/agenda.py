@@ -17,12 +17,14 @@ minutes, or that it has none and the latest earlier ones; the rating sheet).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from partnerkit.check.ratings import open_gaps
 from partnerkit.check.record import Signed, record_of
 from partnerkit.documents.phrasing import refs
 from partnerkit.format.model import CADENCE_DAYS, Partnership, Review
+from partnerkit.format.terms import Payment
 from partnerkit.format.thresholds import HEALTH_CONCERN, shift
 from partnerkit.judge.actions import go_live
 from partnerkit.judge.facts import (
@@ -304,15 +306,45 @@ def _decisions(p: Partnership, a: Agenda, today: dt.date) -> None:
             state = e.status.replace("-", " ")  # in-progress → in progress
             a.decisions.append(f"{e.deliverable} is due on {e.due} ({state}): confirm it is "
                                "on track")  # fmt: skip
+    late = overdue_deliverables(p, today)
     for pay in p.terms.payments if p.terms else []:
         if pay.due and today <= pay.due <= a.horizon:
-            a.decisions.append(f"Payment for {pay.for_} due on {pay.due}: approve the invoice")
+            a.decisions.append(f"Payment for {pay.for_} due on {pay.due}: "
+                               + _approval(p, pay, late))  # fmt: skip
     for c in p.success.criteria if p.success else []:
         if c.by and today <= c.by <= a.horizon:
             ask = "agree how it will be measured"
             if c.measure:  # the measure is agreed: what is open is who takes it, and when
                 ask = "agree who measures it and when the result comes in"
             a.decisions.append(f"{c.name} is judged on {c.by}: {ask}")
+
+
+# Words by which a payment's note makes it wait on something: acceptance, delivery, a date.
+_CONDITION = re.compile(r"\b(accept\w*|approv\w*|once|upon|on (?:delivery|completion|receipt)|"
+                        r"after|when|if|subject to|provided)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _approval(p: Partnership, pay: Payment, late: list[int]) -> str:
+    """What the group does about a payment due: a deliverable its note names that is not
+    done is confirmed first; a condition its note states is checked; late work of the
+    partner paid is confirmed delivered. Only links the file's own words make."""
+    note = pay.note or ""
+    named = [e for e in p.expectations if e.status != "done"
+             and re.search(rf"\b{re.escape(e.deliverable)}\b", note, re.IGNORECASE)]  # fmt: skip
+    if named:
+        which = " and ".join(f"{e.deliverable}, which is {e.status.replace('-', ' ')}"
+                             for e in named)  # fmt: skip
+        return (f"its payment terms name {which}: confirm that deliverable is done and "
+                "accepted first, and only then approve the invoice")  # fmt: skip
+    if _CONDITION.search(note):
+        return (f"its payment terms set a condition ({note.rstrip('.')}): check it is met, "
+                "then approve the invoice")  # fmt: skip
+    owed = [p.expectations[i].deliverable for i in late if p.expectations[i].owner == pay.payee]
+    if pay.payee and owed:
+        payee = next((x.name for x in p.partners if x.id == pay.payee), pay.payee)
+        return (f"{payee}, which is paid, has late work ({'; '.join(owed)}): confirm the work "
+                "this payment is for has been delivered, then approve the invoice")  # fmt: skip
+    return "approve the invoice"
 
 
 def _renewal(p: Partnership, end: dt.date, today: dt.date) -> tuple[dt.date, str]:
