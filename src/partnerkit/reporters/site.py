@@ -212,6 +212,7 @@ def partnership_page(env: Any, variables: dict[str, Any], documents: list[dict[s
         "documents": documents,
         "steps": next_steps(variables["actions"], variables["today"]),
         "signed_words": SIGNED_WORDS,
+        "history": review_history(variables["reviews"]),
     }
     return render_text(env, "_site_partnership", "html", variables | extra)
 
@@ -223,3 +224,35 @@ def rate_page(env: Any, p: Partnership) -> str:
     variables = {"p": p, "six_cs": SIX_CS, "columns": FORM_COLUMNS, "version": __version__,
                  "whole_scale": whole_scale()}  # fmt: skip
     return render_text(env, "_site_rate", "html", variables)
+
+
+def _said(items: list[str]) -> str:
+    """`Communication`, `Communication and Clarity`, `A, B and C`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def review_history(reviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each review, latest first, with what its ratings are said to be: `basis` is
+    "joint" (agreed jointly), "averaged" (no joint rating: the partners' averaged) or
+    "mixed" (some of each, said per C). `partners` is each partner's own ratings, and
+    where they differ from a joint rating, on which Cs (`differs`)."""
+    out = []
+    for r in reversed(reviews):
+        view = [x for x in r["view"] if x.value is not None]
+        joint = {x.c for x in view if x.joint}
+        basis = "joint" if len(joint) == len(view) else "averaged" if not joint else "mixed"
+        own: dict[str, list[tuple[str, int]]] = {}
+        for x in r["view"]:
+            for who, v in x.partners:
+                own.setdefault(who, [])
+                if v is not None:
+                    own[who].append((x.c, v))
+        value = {x.c: x.value for x in view}
+        partners = [
+            {"name": who, "ratings": given,
+             "differs": _said([c.title() for c, v in given if c in joint and v != value[c]])
+             if any(c in joint and v != value[c] for c, v in given) else ""}
+            for who, given in own.items() if given
+        ]  # fmt: skip
+        out.append({"review": r["review"], "view": view, "basis": basis, "partners": partners})
+    return out
