@@ -163,6 +163,12 @@ def test_calendar_round_trip(cli, portfolio: Path) -> None:
     assert end.decoded("DTSTART").isoformat() == "2026-12-18"
     notice = events["riverside-clinical-onboarding.notice-deadline@partnerkit.invalid"]
     assert notice.decoded("DTSTART").isoformat() == "2026-11-15"
+    assert "Last day to ask to renew" in str(notice["SUMMARY"])  # it does not renew by itself
+    # The deadline is the renewal terms' (Harbor: ask 30 days before the end), not the
+    # termination notice's 90 days; Lakeview plans to end, so nobody asks to renew.
+    harbor = events["harbor-county-early-learning.notice-deadline@partnerkit.invalid"]
+    assert harbor.decoded("DTSTART").isoformat() == "2026-10-31"
+    assert "lakeview-literacy-coaching.notice-deadline@partnerkit.invalid" not in events
     dues = [e for uid, e in events.items() if ".deliverable-" in uid]
     import yaml
 

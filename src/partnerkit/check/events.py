@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from partnerkit.check.result import Event
 from partnerkit.format.model import Partnership
 from partnerkit.format.thresholds import shift
+from partnerkit.judge.notice import governing
 
 UID_DOMAIN = "partnerkit.invalid"
 
@@ -58,12 +59,19 @@ def events(p: Partnership) -> Iterator[Event]:
             f"Last day of the agreed period of {p.title}.",
             p.kind,
         )
-        term = p.changes.termination if p.changes else None
-        if term and term.notice_days:
+        notice = governing(p)  # the deadline the renewal terms set, as next actions say it
+        if notice and notice.days and not (notice.to_renew and p.plan == "end"):
+            if notice.to_renew:
+                summary = f"Last day to ask to renew: {p.title}"
+                said = (f"Last day for a partner to ask in writing to renew, {notice.days} "
+                        "days before the period ends; it does not renew by itself.")  # fmt: skip
+            else:
+                summary = f"Decide: renew or end {p.title}"
+                said = f"Last day to give {notice.days} days' notice before the period ends."
             yield Event(
                 f"{p.id}.notice-deadline@{UID_DOMAIN}",
-                shift(p.period.end, -term.notice_days),
-                f"Decide: renew or end {p.title}",
-                f"Last day to give {term.notice_days} days' notice before the period ends.",
+                shift(p.period.end, -notice.days),
+                summary,
+                said,
                 p.kind,
             )
